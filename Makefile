@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test install install-dev e2e-deps train evaluate bench clean
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+## Start the bot on SQLite with the example config (development mode, loopback only).
+run: install
+	$(PY) app.py
+
+## Install what the tests need (Python packages, the Agents Playground if npm is here) and run them all.
+test: install-dev e2e-deps
+	$(PY) -m pytest
+
+## The Teams emulator for the end-to-end test; skipped quietly where npm is missing.
+e2e-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		cd tests/e2e && npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the Agents Playground test will be skipped"; fi
+
+train: install
+	$(PY) -m nlu_models.train
+
+evaluate: install-dev
+	$(PY) -m nlu_models.evaluate
+
+bench: install-dev
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) data devTools tests/e2e/node_modules

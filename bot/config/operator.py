@@ -1,0 +1,195 @@
+"""The operator's config file: its schema, validated with pydantic, and the loader."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from bot.config.errors import ConfigError
+
+Role = Literal["support", "senior", "management"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+ExcludedHandling = Literal["refuse", "quote"]
+Priority = Literal["P1", "P2", "P3"]
+WEEKDAY_NUMBERS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+EXCLUDED_INTENTS = ("howto", "user_management", "security_settings_change", "onboarding")
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("needs a UTC offset, e.g. 2026-11-23T17:00:00+01:00")
+    return value
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+ObjectId = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Msp(_Strict):
+    name: str = Field(min_length=1)
+    contact_email: EmailStr
+    tenant_id: ObjectId
+    sales_contact: ObjectId | None = None
+
+
+class BusinessHoursConfig(_Strict):
+    time_zone: str = "Europe/Amsterdam"
+    weekdays: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
+    opens: time = time(9, 0)
+    closes: time = time(17, 0)
+    extra_closed_days: tuple[date, ...] = ()
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @model_validator(mode="after")
+    def _opens_before_closes(self) -> BusinessHoursConfig:
+        if self.opens >= self.closes:
+            raise ValueError("opens must be before closes")
+        return self
+
+
+class Customer(_Strict):
+    tenant_id: ObjectId
+    name: str = Field(min_length=1)
+
+
+class StaffMember(_Strict):
+    object_id: ObjectId
+    name: str = Field(min_length=1)
+    role: Role
+
+
+class RotaEntry(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    who: ObjectId
+    starts: AwareDatetime = Field(alias="from")
+    ends: AwareDatetime = Field(alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RotaEntry:
+        if self.starts >= self.ends:
+            raise ValueError("'from' must be before 'to'")
+        return self
+
+
+class OnCall(_Strict):
+    backup: ObjectId
+    rota: tuple[RotaEntry, ...] = ()
+
+
+class Timeouts(_Strict):
+    acknowledge_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    page_rounds: int = Field(default=3, ge=1, le=10)
+    escalate_after_hours: dict[Priority, float] = Field(
+        default_factory=lambda: {"P1": 4.0, "P2": 16.0, "P3": 40.0}
+    )
+
+    @field_validator("escalate_after_hours")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        for priority, hours in value.items():
+            if hours <= 0:
+                raise ValueError(f"{priority} must be more than 0 hours")
+        return value
+
+
+class Nlu(_Strict):
+    confidence_threshold: float = Field(default=0.55, gt=0.0, lt=1.0)
+
+
+class OperatorConfig(_Strict):
+    """Everything the MSP configures without touching code."""
+
+    version: Literal[1] = 1
+    msp: Msp
+    business_hours: BusinessHoursConfig = BusinessHoursConfig()
+    customers: tuple[Customer, ...]
+    staff: tuple[StaffMember, ...]
+    on_call: OnCall
+    excluded_requests: dict[str, ExcludedHandling] = Field(
+        default_factory=lambda: {intent: "quote" for intent in EXCLUDED_INTENTS}
+    )
+    timeouts: Timeouts = Timeouts()
+    nlu: Nlu = Nlu()
+
+    @field_validator("excluded_requests")
+    @classmethod
+    def _only_excluded_intents(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(EXCLUDED_INTENTS))
+        if unknown:
+            raise ValueError(f"not an excluded intent: {', '.join(unknown)}")
+        return {intent: value.get(intent, "quote") for intent in EXCLUDED_INTENTS}
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> OperatorConfig:
+        staff_ids = {member.object_id for member in self.staff}
+        named = [("on_call.backup", self.on_call.backup)]
+        named += [(f"on_call.rota.{i}.who", e.who) for i, e in enumerate(self.on_call.rota)]
+        if self.msp.sales_contact:
+            named.append(("msp.sales_contact", self.msp.sales_contact))
+        for key, object_id in named:
+            if object_id not in staff_ids:
+                raise ValueError(f"{key}: {object_id} is not in the staff directory")
+        tenants = [customer.tenant_id for customer in self.customers]
+        if len(tenants) != len(set(tenants)):
+            raise ValueError("customers: a tenant id is listed twice")
+        if self.msp.tenant_id in tenants:
+            raise ValueError("customers: the MSP's own tenant cannot be a customer")
+        if not any(member.role == "management" for member in self.staff):
+            raise ValueError("staff: at least one member needs the role management")
+        return self
+
+    def staff_member(self, object_id: str) -> StaffMember | None:
+        return next((m for m in self.staff if m.object_id == object_id), None)
+
+    def customer(self, tenant_id: str) -> Customer | None:
+        return next((c for c in self.customers if c.tenant_id == tenant_id), None)
+
+
+def load_operator_config(path: Path) -> OperatorConfig:
+    """Read and validate the file; every error names the file and the bad key."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the operator config: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the operator config must be a mapping of keys")
+    try:
+        return OperatorConfig.model_validate(raw)
+    except ValidationError as error:
+        raise ConfigError(_describe(path, error)) from error
+
+
+def _describe(path: Path, error: ValidationError) -> str:
+    lines = [f"{path}: invalid operator config"]
+    for problem in error.errors():
+        key = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+        lines.append(f"  {key}: {problem['msg']}")
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Settings from the environment plus the operator config, read and validated once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bot.config.errors import ConfigError
+from bot.config.operator import OperatorConfig, load_operator_config
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "example.yaml"
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the process runs with; built once by `load_settings` and passed down."""
+
+    operator: OperatorConfig
+    config_path: Path
+    database_url: str
+    app_id: str = ""
+    app_password: str = ""
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    port: int = 3978
+    host: str = "127.0.0.1"
+    log_level: str = "INFO"
+    openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
+
+    @property
+    def development_mode(self) -> bool:
+        """No Azure registration: Bot Framework authentication is off, loopback only."""
+        return not self.app_id
+
+    @property
+    def mode(self) -> Literal["development", "production"]:
+        return "development" if self.development_mode else "production"
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from an environment mapping (os.environ by default)."""
+    env = os.environ if environ is None else environ
+    config_path = Path(env.get("SUPPORTBOT_CONFIG") or DEFAULT_CONFIG_PATH)
+    app_id = env.get("MicrosoftAppId", "").strip()
+    settings = Settings(
+        operator=load_operator_config(config_path),
+        config_path=config_path,
+        database_url=env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DATA_DIR / 'supportbot.db'}",
+        app_id=app_id,
+        app_password=env.get("MicrosoftAppPassword", ""),
+        app_type=env.get("MicrosoftAppType") or "MultiTenant",
+        app_tenant_id=env.get("MicrosoftAppTenantId", ""),
+        port=_port(env.get("PORT", "3978")),
+        host=_host(env.get("HOST"), development=not app_id),
+        log_level=env.get("LOG_LEVEL", "INFO").upper(),
+        openid_metadata_url=env.get("BotOpenIdMetadata", ""),
+    )
+    _check_credentials(settings)
+    return settings
+
+
+def _port(raw: str) -> int:
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"PORT: {raw!r} is not a TCP port number")
+    return int(raw)
+
+
+def _host(raw: str | None, *, development: bool) -> str:
+    """Development mode binds loopback only, whatever HOST says: it has no authentication."""
+    if development:
+        return "127.0.0.1"
+    return raw or "0.0.0.0"
+
+
+def _check_credentials(settings: Settings) -> None:
+    if settings.app_type not in APP_TYPES:
+        raise ConfigError(f"MicrosoftAppType: {settings.app_type!r} is not one of {', '.join(APP_TYPES)}")
+    if settings.development_mode:
+        return
+    if settings.app_type != "UserAssignedMSI" and not settings.app_password:
+        raise ConfigError("MicrosoftAppPassword: required when MicrosoftAppId is set")
+    if settings.app_type == "SingleTenant" and not settings.app_tenant_id:
+        raise ConfigError("MicrosoftAppTenantId: required for a SingleTenant app")

@@ -1,0 +1,21 @@
+"""Typed application keys: everything create_app puts on the aiohttp app, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from botbuilder.core import ConversationState
+from botbuilder.integration.aiohttp import CloudAdapter
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config.settings import Settings
+from bot.services.clock import Clock
+
+SETTINGS = web.AppKey("settings", Settings)
+CLOCK = web.AppKey("clock", Clock)
+ENGINE = web.AppKey("engine", AsyncEngine)
+SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
+CONVERSATION_STATE = web.AppKey("conversation_state", ConversationState)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+MESSAGES = web.AppKey("messages", Callable[[web.Request], Awaitable[web.StreamResponse]])

@@ -1,0 +1,229 @@
+"""SQLAlchemy 2 typed models: the bot's durable record of who said what and what was done."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    """Default for created-at columns; domain code passes its own clock's time instead."""
+    return datetime.now(timezone.utc)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite forgets the offset otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+# Named constraints: SQLite's batch migrations can only drop or alter constraints that have a name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime, dict[str, Any]: JSON}
+
+
+class Organisation(Base):
+    """A customer organisation (or the MSP itself): one Azure AD tenant."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_msp: Mapped[bool] = mapped_column(default=False)
+
+
+class Person(Base):
+    """Anyone who chats with the bot: a customer's employee or a staff member."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aad_object_id: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(16))  # "customer" | "staff"
+    role: Mapped[str | None] = mapped_column(String(16))  # staff: support | senior | management
+    locale: Mapped[str | None] = mapped_column(String(16))
+
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class Conversation(Base):
+    """A Teams conversation and the reference needed to write into it proactively."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[str] = mapped_column(String(512), primary_key=True)  # Bot Framework conversation id
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    channel_id: Mapped[str] = mapped_column(String(64))
+    service_url: Mapped[str] = mapped_column(String(512))
+    reference: Mapped[dict[str, Any]]  # serialised ConversationReference
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    person: Mapped[Person | None] = relationship()
+
+
+class Ticket(Base):
+    """A support ticket: one covered problem reported by one customer."""
+
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)  # e.g. "T-2026-0042"
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id"))
+    intent: Mapped[str] = mapped_column(String(48))
+    subject: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    product: Mapped[str | None] = mapped_column(String(100))
+    affected: Mapped[str | None] = mapped_column(String(100))
+    since: Mapped[str | None] = mapped_column(String(100))
+    priority: Mapped[str] = mapped_column(String(4))  # P1 (emergency) .. P3
+    emergency: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    escalation_step: Mapped[int] = mapped_column(Integer, default=1)
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # staff who took over
+    source_activity_id: Mapped[str | None] = mapped_column(String(256), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[int | None]
+
+    organisation: Mapped[Organisation] = relationship()
+    reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id])
+    holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id])
+
+
+class TranscriptMessage(Base):
+    """Every message in and out, with who wrote it; the incoming activity id dedupes redelivery."""
+
+    __tablename__ = "transcript_messages"
+    __table_args__ = (UniqueConstraint("conversation_id", "direction", "activity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(512), index=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    direction: Mapped[str] = mapped_column(String(8))  # "in" | "out"
+    activity_id: Mapped[str | None] = mapped_column(String(256))
+    activity_type: Mapped[str] = mapped_column(String(32), default="message")
+    author_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    relayed: Mapped[bool] = mapped_column(default=False)  # taken-over chat, no intent detection
+    text: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any] | None]  # attachments / card values, when any
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EscalationEvent(Base):
+    """One move up the SLA escalation chain: who, when, why."""
+
+    __tablename__ = "escalation_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    from_step: Mapped[int]
+    to_step: Mapped[int]
+    trigger: Mapped[str] = mapped_column(String(16))  # customer | staff | automatic
+    actor_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Page(Base):
+    """One page of one staff member for one emergency ticket, and what became of it."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    staff_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    staff_object_id: Mapped[str] = mapped_column(String(64))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    position: Mapped[str] = mapped_column(String(16))  # on_call | backup | management
+    status: Mapped[str] = mapped_column(String(16))  # sent | acknowledged | timed_out | unreachable
+    error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_at: Mapped[datetime | None]
+    timed_out_at: Mapped[datetime | None]
+
+
+class QuoteRequest(Base):
+    """An accepted offer of paid work for something the SLA excludes."""
+
+    __tablename__ = "quote_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    intent: Mapped[str] = mapped_column(String(48))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OnCallOverride(Base):
+    """A temporary on-call override set by staff; wins over the configured rota."""
+
+    __tablename__ = "on_call_overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_object_id: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    created_by_object_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BotStateRecord(Base):
+    """Conversation, user and dialog state for botbuilder's Storage, with an eTag."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    document: Mapped[dict[str, Any]]
+    etag: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketCounter(Base):
+    """Per-year sequence for human-friendly ticket numbers, safe across replicas."""
+
+    __tablename__ = "ticket_counters"
+
+    year: Mapped[int] = mapped_column(primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,60 @@
+"""HTTP-level fixtures: the fake connector, settings for a test database, and the bot's test client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from app import create_app
+from bot.config.settings import load_settings
+from fakes.clock import FakeClock, amsterdam
+from fakes.connector import FakeConnector
+
+OPERATOR_CONFIG = Path(__file__).resolve().parents[1] / "data" / "operator.yaml"
+
+
+@pytest.fixture
+async def connector(aiohttp_server) -> FakeConnector:
+    fake = FakeConnector()
+    server = await aiohttp_server(fake.app())
+    fake.url = str(server.make_url("")).rstrip("/") + "/"
+    return fake
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A Thursday morning in business hours, unless a test moves it."""
+    return FakeClock(amsterdam(2026, 11, 26, 10, 0))
+
+
+@pytest.fixture
+def environment(sqlite_database_url: str) -> dict[str, str]:
+    return {"SUPPORTBOT_CONFIG": str(OPERATOR_CONFIG), "DATABASE_URL": sqlite_database_url}
+
+
+BotFactory = Callable[..., Any]
+
+
+@pytest.fixture
+def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock) -> BotFactory:
+    """Start the real app (create_app) on a test server; extra environment variables override."""
+
+    async def start(**overrides: str) -> TestClient:
+        settings = load_settings({**environment, **overrides})
+        return await aiohttp_client(create_app(settings, clock=clock))
+
+    return start
+
+
+@pytest.fixture
+async def bot(make_bot: BotFactory) -> TestClient:
+    return await make_bot()
+
+
+@pytest.fixture
+def sqlite_database_url(tmp_path: Path) -> str:  # TEMP until tests/conftest.py lands
+    return f"sqlite:///{tmp_path / 'bot.db'}"
