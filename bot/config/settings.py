@@ -51,7 +51,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     settings = Settings(
         operator=load_operator_config(config_path),
         config_path=config_path,
-        database_url=env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DATA_DIR / 'supportbot.db'}",
+        database_url=_database_url(env.get("DATABASE_URL")),
         app_id=app_id,
         app_password=env.get("MicrosoftAppPassword", ""),
         app_type=env.get("MicrosoftAppType") or "MultiTenant",
@@ -63,6 +63,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     )
     _check_credentials(settings)
     return settings
+
+
+def _database_url(raw: str | None) -> str:
+    """SQLite (embedded default) or PostgreSQL; the storage layer picks the drivers."""
+    if not raw:
+        return f"sqlite:///{DEFAULT_DATA_DIR / 'supportbot.db'}"
+    if not raw.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")):
+        raise ConfigError("DATABASE_URL: use sqlite:///path/to/file.db or postgresql://user@host:port/database")
+    return raw
 
 
 def _port(raw: str) -> int:
