@@ -13,27 +13,46 @@ from botbuilder.core import ConversationState
 from bot import keys
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
+from bot.services import jobs
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
+from bot.services.desk import CustomerDesk
+from bot.services.paging import PagingService
+from bot.services.policy_setup import business_calendar, policy_rules
+from bot.services.quotes import QuoteService
+from bot.services.reminders import ReminderService
+from bot.services.tickets import TicketService
 from bot.services.transcript import TranscriptService
 from bot.teams.adapter import create_adapter
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
 from bot.teams.handler import SupportBot
+from bot.teams.notifier import TeamsNotifier
 from bot.teams.router import FirstLineRouter
+from dialogs.context import CustomerServices
+from dialogs.customer import CustomerDialog
+from nlu_models import IntentClassifier
 from storage import directory
 from storage.db import create_async_engine_for, session_factory, upgrade_database
+from storage.scheduler_store import create_scheduler
 from storage.state import SqlAlchemyStorage
 
 log = logging.getLogger("supportbot")
 
 
-def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
-    """One application per call; tests build theirs the same way with their own settings and clock."""
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, classifier: IntentClassifier | None = None
+) -> web.Application:
+    """One application per call; tests pass their own clock, and one classifier loaded per test session."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[keys.SETTINGS] = settings
     app[keys.CLOCK] = clock or SystemClock()
+    if classifier is not None:
+        app[keys.CLASSIFIER] = classifier
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_classifier)
+    app.cleanup_ctx.append(_scheduler)
     app.cleanup_ctx.append(_bot)
+    app.cleanup_ctx.append(_start_scheduler)
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/api/messages", _messages)
     return app
@@ -65,17 +84,51 @@ async def _sync_directory(app: web.Application) -> None:
             )
 
 
+async def _classifier(app: web.Application) -> AsyncIterator[None]:
+    """The spaCy pipeline is loaded once per process, off the event loop."""
+    if keys.CLASSIFIER not in app:
+        app[keys.CLASSIFIER] = await asyncio.to_thread(IntentClassifier.load)
+    yield
+
+
+async def _scheduler(app: web.Application) -> AsyncIterator[None]:
+    """Timers live in the database; the scheduler starts only once every job handler is bound."""
+    settings = app[keys.SETTINGS]
+    scheduler = create_scheduler(settings.database_url, timezone=settings.operator.business_hours.time_zone)
+    app[keys.SCHEDULER] = scheduler
+    try:
+        yield
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        jobs.unbind_all()
+
+
+async def _start_scheduler(app: web.Application) -> AsyncIterator[None]:
+    app[keys.SCHEDULER].start()
+    yield
+
+
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
+    config = settings.operator
     conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
-    app[keys.CONVERSATION_STATE] = conversation_state
-    app[keys.ADAPTER] = create_adapter(settings, conversation_state)
-    bot = SupportBot(
-        AdmissionService(sessions, settings.operator, clock),
-        TranscriptService(sessions, clock, bot_name=f"{settings.operator.msp.name} support bot"),
-        FirstLineRouter(settings.operator),
+    adapter = create_adapter(settings, conversation_state)
+    transcript = TranscriptService(sessions, clock, bot_name=f"{config.msp.name} support bot")
+    notifier = TeamsNotifier(adapter, sessions, transcript, clock, app_id=settings.app_id, tenant_id=config.msp.tenant_id)
+    tickets = TicketService(sessions, config, clock, notifier)
+    services = CustomerServices(
+        config=config,
+        desk=CustomerDesk(app[keys.CLASSIFIER], tickets, business_calendar(config), policy_rules(config), clock),
+        tickets=tickets,
+        quotes=QuoteService(sessions, config, clock, notifier),
+        reminders=ReminderService(app[keys.SCHEDULER], notifier),
+        paging=PagingService(sessions, config, clock, notifier, app[keys.SCHEDULER], tickets),
     )
-    app[keys.MESSAGES] = messages_handler(app[keys.ADAPTER], bot)
+    router = FirstLineRouter(config, conversation_state, CustomerDialog(services))
+    bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
+    app[keys.ADAPTER], app[keys.NOTIFIER] = adapter, notifier
+    app[keys.MESSAGES] = messages_handler(adapter, bot)
     yield
 
 

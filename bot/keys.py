@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config.settings import Settings
 from bot.services.clock import Clock
+from bot.teams.notifier import TeamsNotifier
+from nlu_models import IntentClassifier
 
 SETTINGS = web.AppKey("settings", Settings)
 CLOCK = web.AppKey("clock", Clock)
 ENGINE = web.AppKey("engine", AsyncEngine)
 SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
-CONVERSATION_STATE = web.AppKey("conversation_state", ConversationState)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 MESSAGES = web.AppKey("messages", Callable[[web.Request], Awaitable[web.StreamResponse]])
+CLASSIFIER = web.AppKey("classifier", IntentClassifier)
+SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
+NOTIFIER = web.AppKey("notifier", TeamsNotifier)

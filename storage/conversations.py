@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Conversation, TranscriptMessage
+from storage.models import Conversation, Organisation, TranscriptMessage
 
 
 async def conversation_by_id(session: AsyncSession, conversation_id: str) -> Conversation | None:
@@ -76,3 +76,15 @@ async def transcript(session: AsyncSession, conversation_id: str) -> list[Transc
         .order_by(TranscriptMessage.id)
     )
     return list(await session.scalars(query))
+
+
+async def any_conversation_in_tenant(session: AsyncSession, tenant_id: str) -> Conversation | None:
+    """A recent chat in a tenant: it tells the service URL and the bot's Teams id for opening new chats."""
+    query = (
+        select(Conversation)
+        .join(Organisation, Conversation.organisation_id == Organisation.id)
+        .where(Organisation.tenant_id == tenant_id)
+        .order_by(Conversation.updated_at.desc())
+        .limit(1)
+    )
+    return await session.scalar(query)

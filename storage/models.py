@@ -173,6 +173,7 @@ class Page(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     staff_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     staff_object_id: Mapped[str] = mapped_column(String(64))
+    chain_index: Mapped[int] = mapped_column(Integer, default=0)  # place in the page chain
     round: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[str] = mapped_column(String(16))  # on_call | backup | management
     status: Mapped[str] = mapped_column(String(16))  # sent | acknowledged | timed_out | unreachable

@@ -26,4 +26,250 @@ TEXTS: dict[str, str] = {
     "role_support": "support engineer",
     "role_senior": "senior support engineer",
     "role_management": "management",
+    # --- Moments and words -------------------------------------------------------------
+    "moment": "{date} at {time}",
+    "priority_P1": "highest (P1, emergency)",
+    "priority_P2": "high (P2)",
+    "priority_P3": "normal (P3)",
+    "status_open": "open, waiting for a support engineer",
+    "status_acknowledged": "acknowledged, an engineer is on it",
+    "status_taken_over": "being handled by a staff member",
+    "status_resolved": "resolved",
+    "step_1": "step 1 (support engineer)",
+    "step_2": "step 2 (senior support engineer and management)",
+    "step_3": "step 3 (mediation)",
+    "holder_none": "not assigned yet",
+    # --- Categories (one per intent) ---------------------------------------------------
+    "intent_email_problem": "Problem with email or Outlook",
+    "intent_teams_problem": "Problem with Teams",
+    "intent_files_problem": "Problem with files in SharePoint or OneDrive",
+    "intent_office_app_problem": "Problem with Word, Excel or another Office app",
+    "intent_license_problem": "Problem with a licence",
+    "intent_signin_problem": "Problem signing in",
+    "intent_domain_problem": "Problem with your domain",
+    "intent_security_incident": "Security incident (for example a hacked account or phishing)",
+    "intent_service_outage": "Office 365 outage",
+    "intent_howto": "How to use an app",
+    "intent_user_management": "Managing users or groups",
+    "intent_security_settings_change": "Changing security settings",
+    "intent_onboarding": "Setting up Office 365 (implementation)",
+    "intent_escalation_request": "Escalating a report",
+    "intent_ticket_status": "The status of your reports",
+    "intent_greeting": "A greeting",
+    "intent_thanks_goodbye": "Thanks or goodbye",
+    "intent_out_of_scope": "Something other than Office 365",
+    # --- Choice labels -------------------------------------------------------------------
+    "choice_remind": "Remind me on {moment}",
+    "choice_no_thanks": "No, thanks",
+    "choice_emergency": "It is an emergency",
+    "choice_yes_emergency": "Yes, we cannot work",
+    "choice_no_can_wait": "No, it can wait",
+    "choice_accept_quote": "Yes, send me a quote",
+    "choice_other": "Something else",
+    "choice_affected_one": "Only me",
+    "choice_affected_several": "A few colleagues",
+    "choice_affected_everyone": "The whole organisation",
+    "choice_since_just_now": "It just started",
+    "choice_since_today": "Since today",
+    "choice_since_longer": "Longer than that",
+    "rating_1": "1 – poor",
+    "rating_2": "2 – fair",
+    "rating_3": "3 – reasonable",
+    "rating_4": "4 – good",
+    "rating_5": "5 – excellent",
+    "choice_take_over": "Take over",
+    "choice_acknowledge": "Acknowledge",
+    # --- Outside service hours -----------------------------------------------------------
+    "out_of_hours": (
+        "We are outside our service hours now: {hours}. "
+        "Outside them we handle emergencies only.\n\n"
+        "We are open again on **{moment}**. Please report your problem again then "
+        "and we will pick it up straight away.\n\n"
+        "Does this stop your organisation, or a large part of it, from working right now? "
+        "Then it is an emergency: choose **It is an emergency** or type *emergency*.\n\n"
+        "Shall I send you a reminder on {moment}?"
+    ),
+    "confirm_emergency": (
+        "Does this stop your organisation, or a large part of it, from working right now? "
+        "Then we report it as an emergency and alert the on-call engineer."
+    ),
+    "not_an_emergency": (
+        "Understood, so it is not an emergency. You can report it from **{moment}** "
+        "and we will pick it up then.\n\n"
+        "If it gets so bad that your organisation cannot work, type *emergency*."
+    ),
+    "not_an_emergency_reminder": "Shall I send you a reminder on {moment}?",
+    "reminder_scheduled": "Done: I will send you a reminder on **{moment}**.",
+    "reminder_declined": (
+        "All right. You can report your problem as soon as we are open again. "
+        "For a real emergency, type *emergency*."
+    ),
+    "reminder_message": (
+        "Hello! As agreed: we are open now.\n\n"
+        "Please describe your problem again and I will create a report for it."
+    ),
+    # --- Outside the SLA -----------------------------------------------------------------
+    "excluded_intro": (
+        "Unfortunately, this falls outside the SLA. The SLA says in {section} (in Dutch, the binding text):"
+    ),
+    "quoted": "*\"{text}\"*",
+    "excluded_refuse": "So I cannot help you with this under the SLA.",
+    "excluded_hint_howto": (
+        "Microsoft explains how to use the Office apps at support.microsoft.com."
+    ),
+    "excluded_hint_user_management": (
+        "Your organisation's administrator can manage users and groups "
+        "in the Microsoft 365 admin center (admin.microsoft.com)."
+    ),
+    "excluded_hint_security_settings_change": (
+        "Your organisation's administrator can change the settings you manage yourselves "
+        "in the Microsoft 365 admin center (admin.microsoft.com). "
+        "Questions about this? Email {contact}."
+    ),
+    "excluded_hint_onboarding": (
+        "To have Office 365 set up, please contact {msp} at {contact}."
+    ),
+    "excluded_offer": "We can help you with this as paid work, though. The SLA also says in {section}:",
+    "excluded_offer_question": "Would you like a quote for paid support or a support package?",
+    "quote_recorded": (
+        "Thank you. I have passed your request for a quote on to {msp}. "
+        "A colleague will contact you.\n\n"
+        "Questions in the meantime? Email {contact}."
+    ),
+    "quote_declined": "All right, we will leave it there. Can I help you with anything else?",
+    # --- Not sure what was meant ---------------------------------------------------------
+    "clarify": "I am not sure what you mean. Which of these fits best?",
+    "clarify_other": (
+        "Could you describe it in other words? "
+        "For example, tell me which app it is about and what goes wrong."
+    ),
+    # --- Intake and tickets --------------------------------------------------------------
+    "ask_product": "Which app is it about?",
+    "ask_affected": "How many people are affected?",
+    "ask_since": "Since when has this been happening? Choose below or type it in your own words.",
+    "product_other": "another app",
+    "ticket_created": (
+        "I have created report **{number}** for you.\n\n"
+        "Category: {category}. Priority: {priority}.\n\n"
+        "A support engineer will pick it up. You will hear from us in this chat."
+    ),
+    "emergency_paged": (
+        "I have created emergency report **{number}** with the highest priority. "
+        "The on-call engineer is being alerted now.\n\n"
+        "As soon as someone acknowledges it, I will let you know here."
+    ),
+    "emergency_in_hours": (
+        "I have created report **{number}** with the highest priority. "
+        "Our support engineers have been alerted and will pick it up straight away."
+    ),
+    "acknowledged": "{name} has acknowledged your report {number} and is working on it.",
+    "status_none": "You have no open reports.",
+    "status_intro": "Your open reports:",
+    "status_line": "{subject}. Status: {status}. Escalation: {step}. Handled by: {holder}.",
+    # --- Escalation ----------------------------------------------------------------------
+    "ask_which_ticket": (
+        "I cannot find an open report of yours to escalate. What is it about? "
+        "Describe the problem and I will create a report for it."
+    ),
+    "escalated": "I have escalated report {number} to {step}.",
+    "escalated_step_2": (
+        "I have escalated report {number} to step 2. A senior support engineer "
+        "and management have been notified and can take it over."
+    ),
+    "mediation_info": (
+        "Report {number} has been escalated to step 3 of the escalation procedure (SLA section 5). "
+        "At this step, further steps such as mediation can be taken.\n\n"
+        "Management has been notified and will contact you."
+    ),
+    "already_in_mediation": (
+        "Report {number} is already at step 3, the last step (mediation). It cannot be escalated "
+        "further; management will contact you."
+    ),
+    # --- Conversation --------------------------------------------------------------------
+    "out_of_scope": (
+        "I only help with Office 365 under the SLA of {msp}. "
+        "For other questions, please email {contact}."
+    ),
+    "goodbye": "You are welcome, goodbye! Send me a message any time if there is anything else.",
+    # --- Taken over, resolved, rating ----------------------------------------------------
+    "staff_joined": (
+        "{name} has taken over the conversation about report {number}. "
+        "From now on your messages go straight to {name}."
+    ),
+    "handed_back": (
+        "The staff member has handed the conversation about report {number} back to me. "
+        "The report stays open; you will hear from us when there is news."
+    ),
+    "resolved": "Your report {number} has been resolved.",
+    "resolved_note": "Note from the staff member: {note}",
+    "rating_request": (
+        "How satisfied are you with how report {number} was handled? "
+        "Choose a number from 1 (poor) to 5 (excellent)."
+    ),
+    "rating_thanks": "Thank you for your rating: {rating} out of 5.",
+    "rating_thanks_low": (
+        "Thank you for your rating: {rating} out of 5. We are sorry it did not go as you wished; "
+        "we use this to improve our service."
+    ),
+    "rating_invalid": "I did not understand that. Please choose a number from 1 to 5.",
+    # --- Staff notices -------------------------------------------------------------------
+    "new_ticket_notice": "**New report {number}** from {organisation}: {subject}",
+    "page_notice": (
+        "**Emergency {number}** from {organisation}, outside service hours. "
+        "Please acknowledge that you are on it."
+    ),
+    "quote_request_notice": (
+        "**Quote request** from {reporter} ({organisation}): {category}. "
+        "Please contact the customer."
+    ),
+    "escalation_notice": "**Report {number}** from {organisation} has been escalated to {step}.",
+    "escalation_notice_step_2": "You can take it over.",
+    "escalation_notice_step_3": (
+        "The customer has been told about mediation (SLA section 5, step 3). "
+        "Please contact the customer."
+    ),
+    "fact_ticket": "Report",
+    "fact_organisation": "Organisation",
+    "fact_reporter": "Reported by",
+    "fact_category": "Category",
+    "fact_priority": "Priority",
+    "fact_status": "Status",
+    "fact_step": "Escalation",
+    "fact_holder": "Handled by",
+    "fact_description": "Description",
+    "fact_reason": "Reason",
+    "fact_request": "Request",
+}
+
+# What people type instead of pressing a button, per choice value (lower case). Matching the
+# typed text against these is the dialogs' job; choices.choice_synonyms merges both languages.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "remind": ("remind", "remind me", "reminder", "send a reminder", "yes please", "yes"),
+    "no": ("no", "nope", "no thanks", "no thank you", "not needed", "not"),
+    "emergency": ("emergency", "it is an emergency", "it's an emergency", "urgent", "critical"),
+    "yes": ("yes", "yeah", "yep", "correct", "indeed", "that's right", "we cannot work"),
+    "accept": ("yes", "yes please", "please", "quote", "send me a quote", "send a quote", "ok", "okay"),
+    "decline": ("no", "no thanks", "no thank you", "no quote", "not needed"),
+    "other": ("something else", "other", "none of these", "none"),
+    "one": ("only me", "just me", "me", "myself"),
+    "several": ("a few colleagues", "a few", "several", "some colleagues", "colleagues"),
+    "everyone": (
+        "the whole organisation", "whole organisation", "whole organization", "everyone", "everybody", "all of us",
+    ),
+    "just_now": ("it just started", "just now", "just started", "a moment ago"),
+    "today": ("since today", "today", "this morning", "this afternoon"),
+    "longer": ("longer than that", "longer", "yesterday", "since yesterday", "for days", "a while"),
+    "outlook": ("outlook", "outlook app", "new outlook"),
+    "exchange": ("exchange", "exchange online", "mailbox", "mail server"),
+    "teams": ("teams", "microsoft teams", "ms teams"),
+    "sharepoint": ("sharepoint", "sharepoint online", "intranet"),
+    "onedrive": ("onedrive", "one drive"),
+    "word": ("word", "ms word"),
+    "excel": ("excel", "ms excel", "spreadsheet"),
+    "powerpoint": ("powerpoint", "ppt", "presentation"),
+    "1": ("one", "poor", "bad"),
+    "2": ("two", "fair"),
+    "3": ("three", "reasonable", "average"),
+    "4": ("four", "good"),
+    "5": ("five", "excellent", "great"),
 }

@@ -26,4 +26,247 @@ TEXTS: dict[str, str] = {
     "role_support": "supportmedewerker",
     "role_senior": "senior supportmedewerker",
     "role_management": "management",
+    # --- Moments and words -------------------------------------------------------------
+    "moment": "{date} om {time}",
+    "priority_P1": "hoogste (P1, noodgeval)",
+    "priority_P2": "hoog (P2)",
+    "priority_P3": "normaal (P3)",
+    "status_open": "open, wacht op een supportmedewerker",
+    "status_acknowledged": "bevestigd, een engineer is ermee bezig",
+    "status_taken_over": "in behandeling bij een medewerker",
+    "status_resolved": "opgelost",
+    "step_1": "stap 1 (supportmedewerker)",
+    "step_2": "stap 2 (senior supportmedewerker en management)",
+    "step_3": "stap 3 (mediation)",
+    "holder_none": "nog niet toegewezen",
+    # --- Categories (one per intent) ---------------------------------------------------
+    "intent_email_problem": "Probleem met e-mail of Outlook",
+    "intent_teams_problem": "Probleem met Teams",
+    "intent_files_problem": "Probleem met bestanden in SharePoint of OneDrive",
+    "intent_office_app_problem": "Probleem met Word, Excel of een andere Office-app",
+    "intent_license_problem": "Probleem met een licentie",
+    "intent_signin_problem": "Probleem met inloggen",
+    "intent_domain_problem": "Probleem met uw domein",
+    "intent_security_incident": "Beveiligingsincident (bijvoorbeeld een gehackt account of phishing)",
+    "intent_service_outage": "Storing in Office 365",
+    "intent_howto": "Uitleg over het gebruik van een app",
+    "intent_user_management": "Gebruikers of groepen beheren",
+    "intent_security_settings_change": "Beveiligingsinstellingen aanpassen",
+    "intent_onboarding": "Office 365 inrichten (implementatie)",
+    "intent_escalation_request": "Een melding escaleren",
+    "intent_ticket_status": "De status van uw meldingen",
+    "intent_greeting": "Een begroeting",
+    "intent_thanks_goodbye": "Bedanken of afsluiten",
+    "intent_out_of_scope": "Iets anders dan Office 365",
+    # --- Choice labels -------------------------------------------------------------------
+    "choice_remind": "Herinner mij op {moment}",
+    "choice_no_thanks": "Nee, dank u",
+    "choice_emergency": "Het is een noodgeval",
+    "choice_yes_emergency": "Ja, we kunnen niet werken",
+    "choice_no_can_wait": "Nee, het kan wachten",
+    "choice_accept_quote": "Ja, graag een offerte",
+    "choice_other": "Iets anders",
+    "choice_affected_one": "Alleen ik",
+    "choice_affected_several": "Een paar collega's",
+    "choice_affected_everyone": "De hele organisatie",
+    "choice_since_just_now": "Net begonnen",
+    "choice_since_today": "Sinds vandaag",
+    "choice_since_longer": "Al langer",
+    "rating_1": "1 – slecht",
+    "rating_2": "2 – matig",
+    "rating_3": "3 – redelijk",
+    "rating_4": "4 – goed",
+    "rating_5": "5 – uitstekend",
+    "choice_take_over": "Overnemen",
+    "choice_acknowledge": "Bevestigen",
+    # --- Outside service hours -----------------------------------------------------------
+    "out_of_hours": (
+        "Het is nu buiten onze servicetijden: {hours}. "
+        "Daarbuiten handelen we alleen noodgevallen af.\n\n"
+        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, "
+        "dan pakken we het direct op.\n\n"
+        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
+        "Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*.\n\n"
+        "Zal ik u op {moment} een herinnering sturen?"
+    ),
+    "confirm_emergency": (
+        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
+        "Dan melden we het als noodgeval en waarschuwen we de dienstdoende engineer."
+    ),
+    "not_an_emergency": (
+        "Helder, dan is het geen noodgeval. U kunt het melden vanaf **{moment}**; "
+        "dan pakken we het op.\n\n"
+        "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*."
+    ),
+    "not_an_emergency_reminder": "Zal ik u op {moment} een herinnering sturen?",
+    "reminder_scheduled": "Afgesproken: ik stuur u op **{moment}** een herinnering.",
+    "reminder_declined": (
+        "Prima. U kunt uw probleem melden zodra we weer open zijn. "
+        "Bij een echt noodgeval typt u *noodgeval*."
+    ),
+    "reminder_message": (
+        "Goedendag! Zoals afgesproken: we zijn nu open.\n\n"
+        "Beschrijf uw probleem nog een keer, dan maak ik er een melding van."
+    ),
+    # --- Outside the SLA -----------------------------------------------------------------
+    "excluded_intro": "Dit valt helaas buiten de SLA. In {section}, staat:",
+    "quoted": "*\"{text}\"*",
+    "excluded_refuse": "Daarom kan ik u hier onder de SLA niet mee helpen.",
+    "excluded_hint_howto": (
+        "Uitleg over het gebruik van de Office-apps vindt u bij Microsoft op support.microsoft.com."
+    ),
+    "excluded_hint_user_management": (
+        "Gebruikers en groepen kan de beheerder van uw organisatie zelf beheren "
+        "in het Microsoft 365-beheercentrum (admin.microsoft.com)."
+    ),
+    "excluded_hint_security_settings_change": (
+        "Instellingen die u zelf mag beheren, kan de beheerder van uw organisatie aanpassen "
+        "in het Microsoft 365-beheercentrum (admin.microsoft.com). "
+        "Vragen hierover? Mail naar {contact}."
+    ),
+    "excluded_hint_onboarding": (
+        "Voor het inrichten van Office 365 kunt u contact opnemen met {msp} via {contact}."
+    ),
+    "excluded_offer": "Wel kunnen we u hier tegen betaling bij helpen. In {section}, staat ook:",
+    "excluded_offer_question": "Wilt u een offerte voor betaalde ondersteuning of een supportpakket?",
+    "quote_recorded": (
+        "Dank u. Ik heb uw verzoek om een offerte doorgegeven aan {msp}. "
+        "Een collega neemt contact met u op.\n\n"
+        "Vragen in de tussentijd? Mail naar {contact}."
+    ),
+    "quote_declined": "Prima, dan laten we het hierbij. Kan ik u nog ergens anders mee helpen?",
+    # --- Not sure what was meant ---------------------------------------------------------
+    "clarify": "Ik weet niet zeker wat u bedoelt. Welke van deze past het best?",
+    "clarify_other": (
+        "Kunt u het in andere woorden beschrijven? "
+        "Vertel bijvoorbeeld om welk programma het gaat en wat er misgaat."
+    ),
+    # --- Intake and tickets --------------------------------------------------------------
+    "ask_product": "Om welk programma gaat het?",
+    "ask_affected": "Hoeveel mensen hebben hier last van?",
+    "ask_since": "Sinds wanneer speelt dit? Kies hieronder of typ het in uw eigen woorden.",
+    "product_other": "een ander programma",
+    "ticket_created": (
+        "Ik heb melding **{number}** voor u aangemaakt.\n\n"
+        "Categorie: {category}. Prioriteit: {priority}.\n\n"
+        "Een supportmedewerker pakt uw melding op. U hoort in deze chat van ons."
+    ),
+    "emergency_paged": (
+        "Ik heb noodmelding **{number}** aangemaakt met de hoogste prioriteit. "
+        "De dienstdoende engineer wordt nu gewaarschuwd.\n\n"
+        "Zodra iemand de melding bevestigt, laat ik het u hier weten."
+    ),
+    "emergency_in_hours": (
+        "Ik heb melding **{number}** aangemaakt met de hoogste prioriteit. "
+        "Onze supportmedewerkers zijn nu gewaarschuwd en pakken het direct op."
+    ),
+    "acknowledged": "{name} heeft uw melding {number} bevestigd en gaat ermee aan de slag.",
+    "status_none": "U heeft geen openstaande meldingen.",
+    "status_intro": "Uw openstaande meldingen:",
+    "status_line": "{subject}. Status: {status}. Escalatie: {step}. Behandelaar: {holder}.",
+    # --- Escalation ----------------------------------------------------------------------
+    "ask_which_ticket": (
+        "Ik zie geen openstaande melding van u om te escaleren. Waar gaat het om? "
+        "Beschrijf het probleem, dan maak ik er een melding van."
+    ),
+    "escalated": "Ik heb melding {number} geëscaleerd naar {step}.",
+    "escalated_step_2": (
+        "Ik heb melding {number} geëscaleerd naar stap 2. Een senior supportmedewerker "
+        "en het management zijn gewaarschuwd en kunnen de melding overnemen."
+    ),
+    "mediation_info": (
+        "Melding {number} is geëscaleerd naar stap 3 van de escalatieprocedure (SLA artikel 5). "
+        "In deze stap kunnen verdere stappen worden genomen, zoals mediation.\n\n"
+        "Het management is op de hoogte gebracht en neemt contact met u op."
+    ),
+    "already_in_mediation": (
+        "Melding {number} is al in stap 3, de laatste stap (mediation). Verder escaleren kan niet; "
+        "het management neemt contact met u op."
+    ),
+    # --- Conversation --------------------------------------------------------------------
+    "out_of_scope": (
+        "Ik help alleen bij Office 365 onder de SLA van {msp}. "
+        "Voor andere vragen kunt u mailen naar {contact}."
+    ),
+    "goodbye": "Graag gedaan, en tot ziens! Stuur gerust een bericht als er nog iets is.",
+    # --- Taken over, resolved, rating ----------------------------------------------------
+    "staff_joined": (
+        "{name} heeft het gesprek over melding {number} overgenomen. "
+        "Uw berichten gaan vanaf nu rechtstreeks naar {name}."
+    ),
+    "handed_back": (
+        "De medewerker heeft het gesprek over melding {number} aan mij teruggegeven. "
+        "De melding blijft open; u hoort van ons zodra er nieuws is."
+    ),
+    "resolved": "Uw melding {number} is opgelost.",
+    "resolved_note": "Toelichting van de medewerker: {note}",
+    "rating_request": (
+        "Hoe tevreden bent u over de afhandeling van melding {number}? "
+        "Kies een cijfer van 1 (slecht) tot 5 (uitstekend)."
+    ),
+    "rating_thanks": "Dank u voor uw beoordeling: {rating} van 5.",
+    "rating_thanks_low": (
+        "Dank u voor uw beoordeling: {rating} van 5. Jammer dat het niet naar wens ging; "
+        "we gebruiken dit om onze service te verbeteren."
+    ),
+    "rating_invalid": "Dat begreep ik niet. Kies een cijfer van 1 tot 5.",
+    # --- Staff notices -------------------------------------------------------------------
+    "new_ticket_notice": "**Nieuwe melding {number}** van {organisation}: {subject}",
+    "page_notice": (
+        "**Noodmelding {number}** van {organisation}, buiten servicetijden. "
+        "Bevestig dat u ermee aan de slag gaat."
+    ),
+    "quote_request_notice": (
+        "**Offerteaanvraag** van {reporter} ({organisation}): {category}. "
+        "Neem contact op met de klant."
+    ),
+    "escalation_notice": "**Melding {number}** van {organisation} is geëscaleerd naar {step}.",
+    "escalation_notice_step_2": "U kunt de melding overnemen.",
+    "escalation_notice_step_3": (
+        "De klant is gewezen op mediation (SLA artikel 5, stap 3). Neem contact op met de klant."
+    ),
+    "fact_ticket": "Melding",
+    "fact_organisation": "Organisatie",
+    "fact_reporter": "Melder",
+    "fact_category": "Categorie",
+    "fact_priority": "Prioriteit",
+    "fact_status": "Status",
+    "fact_step": "Escalatie",
+    "fact_holder": "Behandelaar",
+    "fact_description": "Omschrijving",
+    "fact_reason": "Reden",
+    "fact_request": "Verzoek",
+}
+
+# What people type instead of pressing a button, per choice value (lower case). Matching the
+# typed text against these is the dialogs' job; choices.choice_synonyms merges both languages.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "remind": ("herinner", "herinner mij", "herinnering", "stuur een herinnering", "ja graag", "ja", "graag"),
+    "no": ("nee", "neen", "nee dank u", "nee dank je", "nee bedankt", "niet nodig", "hoeft niet", "niet"),
+    "emergency": ("noodgeval", "het is een noodgeval", "nood", "spoed", "spoedgeval", "dringend", "calamiteit"),
+    "yes": ("ja", "jawel", "klopt", "ja klopt", "inderdaad", "zeker", "we kunnen niet werken"),
+    "accept": ("ja", "ja graag", "graag", "offerte", "stuur een offerte", "akkoord", "prima"),
+    "decline": ("nee", "neen", "nee dank u", "nee bedankt", "geen offerte", "niet nodig", "hoeft niet"),
+    "other": ("iets anders", "anders", "geen van deze", "geen van allen", "overig"),
+    "one": ("alleen ik", "ik", "alleen mij", "mij", "ikzelf", "alleen mijzelf", "één persoon"),
+    "several": ("een paar collega's", "een paar", "paar collega's", "meerdere", "enkele collega's", "collega's"),
+    "everyone": (
+        "de hele organisatie", "hele organisatie", "iedereen", "het hele bedrijf", "heel het bedrijf", "allemaal",
+    ),
+    "just_now": ("net begonnen", "net", "zojuist", "nu net", "sinds net", "net pas"),
+    "today": ("sinds vandaag", "vandaag", "vanochtend", "vanmorgen", "vanmiddag"),
+    "longer": ("al langer", "langer", "gisteren", "sinds gisteren", "al dagen", "al een tijdje", "al een week"),
+    "outlook": ("outlook", "outlook app", "nieuwe outlook"),
+    "exchange": ("exchange", "exchange online", "mailbox", "postvak", "mailserver"),
+    "teams": ("teams", "microsoft teams", "ms teams"),
+    "sharepoint": ("sharepoint", "sharepoint online", "intranet"),
+    "onedrive": ("onedrive", "one drive"),
+    "word": ("word", "ms word"),
+    "excel": ("excel", "ms excel", "rekenblad"),
+    "powerpoint": ("powerpoint", "ppt", "presentatie"),
+    "1": ("een", "één", "slecht"),
+    "2": ("twee", "matig"),
+    "3": ("drie", "redelijk"),
+    "4": ("vier", "goed"),
+    "5": ("vijf", "uitstekend", "perfect"),
 }

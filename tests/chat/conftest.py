@@ -13,6 +13,7 @@ from app import create_app
 from bot.config.settings import load_settings
 from fakes.clock import FakeClock, amsterdam
 from fakes.connector import FakeConnector
+from nlu_models import IntentClassifier
 
 OPERATOR_CONFIG = Path(__file__).resolve().parents[1] / "data" / "operator.yaml"
 
@@ -39,13 +40,19 @@ def environment(sqlite_database_url: str) -> dict[str, str]:
 BotFactory = Callable[..., Any]
 
 
+@pytest.fixture(scope="session")
+def classifier() -> IntentClassifier:
+    """Loading the spaCy pipeline takes seconds: once per test session, as once per process in production."""
+    return IntentClassifier.load()
+
+
 @pytest.fixture
-def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock) -> BotFactory:
+def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock, classifier: IntentClassifier) -> BotFactory:
     """Start the real app (create_app) on a test server; extra environment variables override."""
 
     async def start(**overrides: str) -> TestClient:
         settings = load_settings({**environment, **overrides})
-        return await aiohttp_client(create_app(settings, clock=clock))
+        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier))
 
     return start
 
@@ -54,7 +61,3 @@ def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock) -> B
 async def bot(make_bot: BotFactory) -> TestClient:
     return await make_bot()
 
-
-@pytest.fixture
-def sqlite_database_url(tmp_path: Path) -> str:  # TEMP until tests/conftest.py lands
-    return f"sqlite:///{tmp_path / 'bot.db'}"

@@ -1,0 +1,56 @@
+"""What a first message already tells the intake (product, who is affected, since when), so it asks less."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.policy import CustomerRequest, Intent, priority_for
+
+_PRODUCTS: tuple[tuple[str, str], ...] = (
+    ("outlook", r"\boutlook\b"), ("exchange", r"\bexchange\b"), ("teams", r"\bteams\b"),
+    ("sharepoint", r"\bsharepoint\b"), ("onedrive", r"\bone\s?drive\b"), ("word", r"\bword\b"),
+    ("excel", r"\bexcel\b"), ("powerpoint", r"\bpower\s?point\b|\bppt\b"),
+)
+_IMPLIED_PRODUCT = {"email_problem": "outlook", "teams_problem": "teams"}
+_EVERYONE = r"\b(iedereen|niemand|hele (kantoor|bedrijf|organisatie)|alle (collega'?s|medewerkers|gebruikers)|everyone|nobody|no one|whole (office|company)|all (users|staff|colleagues))\b"
+_SEVERAL = r"\b(collega'?s|meerdere|een paar|enkele|wij|we|ons|colleagues|several|a few|some of us|\d+ (mensen|gebruikers|people|users))\b"
+_ONE = r"\b(alleen (bij )?(mij|ik|mijn)|alleen mijn|bij mij|only (me|mine|my)|just (me|mine|my)|nobody else|niemand anders)\b"
+_SINCE = r"\b(sinds|vanaf|since|vanochtend|vanmorgen|gisteren|vandaag|this morning|yesterday|today|al \d+ (dagen|uur)|for \d+ (days|hours))\b.*"
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeFacts:
+    product: str | None
+    affected: str | None  # "one" | "several" | "everyone"
+    since: str | None
+
+
+def facts_from(text: str, intent: str) -> IntakeFacts:
+    lowered = text.lower()
+    product = next((name for name, pattern in _PRODUCTS if re.search(pattern, lowered)), None)
+    since = re.search(_SINCE, lowered)
+    return IntakeFacts(
+        product=product or _IMPLIED_PRODUCT.get(intent),
+        affected=_affected(lowered),
+        since=since.group(0).strip()[:100] if since else None,
+    )
+
+
+def _affected(lowered: str) -> str | None:
+    if re.search(_ONE, lowered):
+        return "one"
+    if re.search(_EVERYONE, lowered):
+        return "everyone"
+    if re.search(_SEVERAL, lowered):
+        return "several"
+    return None
+
+
+def intake_priority(intent: str, affected: str | None, emergency: bool) -> str:
+    """The policy's priority rule, fed with the intake's answer about who is affected."""
+    if emergency:
+        return "P1"
+    people = {"one": 1, "several": 3, "everyone": 50}.get(affected or "one", 1)
+    request = CustomerRequest(intent=intent, confidence=1.0, affected_people=people)
+    return str(priority_for(request, Intent(intent)))

@@ -1,0 +1,105 @@
+"""Emergencies outside business hours: one P1 ticket, one page chain, timeouts that survive restarts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from apscheduler.schedulers.base import BaseScheduler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config.operator import OperatorConfig
+from bot.policy import Override, PageTarget, RotaEntry, Staff, page_chain
+from bot.services import jobs, replies
+from bot.services.clock import Clock
+from bot.services.messages import Caller, Reply
+from bot.services.notifier import Notifier
+from bot.services.tickets import NewTicket, TicketService, view_of
+from storage import paging as page_store
+from storage import tickets as ticket_store
+from storage.models import Page, Ticket
+
+log = logging.getLogger(__name__)
+TIMEOUT_JOB = "page_timeout"
+
+
+class PagingService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        notifier: Notifier, scheduler: BaseScheduler, tickets: TicketService,
+    ):
+        self._sessions, self._config, self._clock = sessions, config, clock
+        self._notifier, self._scheduler, self._tickets = notifier, scheduler, tickets
+        jobs.bind(TIMEOUT_JOB, self.on_timeout)
+
+    async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
+        """A second report of the same emergency joins the first: one page chain per emergency."""
+        async with self._sessions() as session:
+            ongoing = await page_store.open_emergency_of(session, caller.organisation_id or 0)
+        if ongoing is not None:
+            return replies.emergency_paged(caller.language, ongoing.number)
+        new = NewTicket(
+            intent=options["intent"], priority="P1", emergency=True, description=options["text"],
+            source_activity_id=options["activity_id"],
+        )
+        view, created = await self._tickets.open_ticket(caller, options["conversation_id"], new)
+        if created:
+            await self._page_from(view.number, 0)
+        return replies.emergency_paged(caller.language, view.number)
+
+    async def on_timeout(self, page_id: int) -> None:
+        """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
+        async with self._sessions.begin() as session:
+            page = await page_store.claim_timeout(session, page_id, self._clock.now())
+            ticket = await session.get(Ticket, page.ticket_id) if page else None
+        if page is None or ticket is None:
+            return
+        log.warning("page %s for %s not acknowledged in time: paging the next person", page_id, ticket.number)
+        await self._page_from(ticket.number, page.chain_index + 1)
+
+    async def _page_from(self, number: str, index: int) -> None:
+        """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""
+        async with self._sessions() as session:
+            ticket = await ticket_store.ticket_by_number(session, number)
+            assert ticket is not None
+            await session.refresh(ticket, ["organisation", "reporter", "holder"])
+            chain = await self._chain(session, ticket)
+        for position in range(index, len(chain)):
+            if await self._page(ticket, chain[position], position):
+                return
+        log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", number)
+
+    async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> bool:
+        notice = replies.page_notice("nl", view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
+        reached = await self._notifier.to_person(target.staff_id, [notice])
+        now = self._clock.now()
+        async with self._sessions.begin() as session:
+            page = Page(
+                ticket_id=ticket.id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
+                position=str(target.position), status="sent" if reached else "unreachable", sent_at=now,
+                error=None if reached else "could not be reached in Teams",
+            )
+            session.add(page)
+            await session.flush()
+            page_id = page.id
+        if reached:
+            deadline = now + timedelta(minutes=self._config.timeouts.acknowledge_minutes)
+            self._scheduler.add_job(
+                jobs.run, "date", run_date=deadline, id=f"page-timeout:{page_id}", replace_existing=True,
+                kwargs={"name": TIMEOUT_JOB, "page_id": page_id},
+            )
+        else:
+            log.warning("on-call %s unreachable for %s: skipped", target.staff_id, ticket.number)
+        return reached
+
+    async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
+        """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""
+        moment = ticket.created_at
+        overrides = [
+            Override(o.staff_object_id, o.starts_at, o.ends_at, o.created_at)
+            for o in await page_store.overrides_active_around(session, moment)
+        ]
+        rota = [RotaEntry(e.who, e.starts, e.ends) for e in self._config.on_call.rota]
+        staff = [Staff(m.object_id, m.name, m.role) for m in self._config.staff]
+        return page_chain(moment, rota, overrides, self._config.on_call.backup, staff, self._config.timeouts.page_rounds)

@@ -1,0 +1,26 @@
+"""The operator config, translated into the pure policy's own types."""
+
+from __future__ import annotations
+
+from bot.config.operator import WEEKDAY_NUMBERS, OperatorConfig
+from bot.policy import BusinessCalendar, BusinessHours, PolicyRules
+
+
+def business_calendar(config: OperatorConfig) -> BusinessCalendar:
+    hours = config.business_hours
+    return BusinessCalendar(
+        BusinessHours(
+            time_zone=hours.time_zone,
+            weekdays=frozenset(WEEKDAY_NUMBERS[day] for day in hours.weekdays),
+            opens=hours.opens,
+            closes=hours.closes,
+            extra_closed_days=frozenset(hours.extra_closed_days),
+        )
+    )
+
+
+def policy_rules(config: OperatorConfig) -> PolicyRules:
+    return PolicyRules(
+        confidence_threshold=config.nlu.confidence_threshold,
+        excluded_handling=dict(config.excluded_requests),
+    )
