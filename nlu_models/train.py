@@ -1,0 +1,76 @@
+"""Train the shipped pipeline: `python -m nlu_models.train` (deterministic, seconds).
+
+Trains the intent and emergency classifiers on data/train.jsonl, picks the
+emergency threshold on out-of-fold predictions of the training data (recall
+first, then precision), and writes the pipeline to nlu_models/model/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import sys
+import time
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.util import fix_random_seed, minibatch
+
+from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
+from nlu_models.labels import INTENTS
+from nlu_models.pipeline import EMERGENCY_LABEL, EMERGENCY_PIPE, INTENT_PIPE, build_pipeline
+from nlu_models.thresholds import choose_threshold, out_of_fold
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+SEED = 7
+EPOCHS = 12
+BATCH = 32
+DROPOUT = 0.1
+LANG = "nl"
+ARCH = "charbow"
+
+log = logging.getLogger("nlu_models.train")
+
+
+def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
+                   epochs: int = EPOCHS) -> Language:
+    """A trained pipeline; the same records and arguments give the same weights."""
+    fix_random_seed(SEED)
+    nlp = build_pipeline(lang, arch, arch if arch in ("bow", "charbow") else "charbow")
+    pairs = to_examples(nlp, records)
+    intent, emergency = nlp.get_pipe(INTENT_PIPE), nlp.get_pipe(EMERGENCY_PIPE)
+    intent.initialize(lambda: [p[0] for p in pairs], nlp=nlp, labels=list(INTENTS))
+    emergency.initialize(lambda: [p[1] for p in pairs], nlp=nlp, labels=[EMERGENCY_LABEL])
+    optimizer = nlp.create_optimizer()
+    rng = random.Random(SEED)
+    for epoch in range(epochs):
+        rng.shuffle(pairs)
+        losses: dict[str, float] = {}
+        for batch in minibatch(pairs, size=BATCH):
+            intent.update([p[0] for p in batch], drop=DROPOUT, sgd=optimizer, losses=losses)
+            emergency.update([p[1] for p in batch], drop=DROPOUT, sgd=optimizer, losses=losses)
+        log.info("epoch %d losses %s", epoch, {k: round(v, 3) for k, v in losses.items()})
+    return nlp
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    start = time.perf_counter()
+    records = read_records(TRAIN_PATH)
+    probs = out_of_fold(records, lambda recs: train_pipeline(recs))
+    threshold = choose_threshold(records, probs)
+    nlp = train_pipeline(records)
+    nlp.meta["name"] = "o365_support_nlu"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["nlu"] = {"emergency_threshold": threshold, "arch": ARCH, "seed": SEED}
+    nlp.to_disk(args.out)
+    log.info("saved to %s (emergency threshold %.3f) in %.1fs", args.out, threshold,
+             time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
