@@ -39,7 +39,7 @@ evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
 bench: install-dev
-	$(PY) -m bench.run
+	$(PY) -m bench.nlu_bench
 
 clean:
 	rm -rf $(VENV) data devTools tests/e2e/node_modules

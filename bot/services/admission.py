@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
@@ -30,13 +31,25 @@ class AdmissionService:
                 inbound.conversation_id,
             )
             return Admission(Caller("unknown", language, inbound.user_object_id), replies=(self._no_contract(language),))
-        async with self._sessions.begin() as session:
-            caller = await self._register_caller(session, inbound, language)
-            first_contact = await self._save_reference(session, inbound, caller)
-            fresh = await self._record_inbound(session, inbound, caller)
+        caller, first_contact, fresh = await self._register(inbound, language)
         if not fresh:
             log.info("activity %s in %s delivered again: ignored", inbound.activity_id, inbound.conversation_id)
         return Admission(caller, first_contact=first_contact, duplicate=not fresh)
+
+    async def _register(self, inbound: Inbound, language: str) -> tuple[Caller, bool, bool]:
+        """One transaction; Teams sends the two install events at once, so a lost insert race is retried."""
+        for attempt in (1, 2):
+            try:
+                async with self._sessions.begin() as session:
+                    caller = await self._register_caller(session, inbound, language)
+                    first_contact = await self._save_reference(session, inbound, caller)
+                    fresh = await self._record_inbound(session, inbound, caller)
+                return caller, first_contact, fresh
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                log.info("concurrent first contact in %s: retrying", inbound.conversation_id)
+        raise AssertionError("unreachable")
 
     def _is_known(self, inbound: Inbound) -> bool:
         if self._is_staff(inbound):

@@ -38,6 +38,9 @@ def _turn_error_handler(settings: Settings, conversation_state: ConversationStat
         log.error("turn failed in conversation %s", conversation_id, exc_info=error)
         try:
             await conversation_state.delete(context)
+        except Exception:  # the state may never have been loaded in this turn
+            log.debug("no conversation state to drop in %s", conversation_id)
+        try:
             language = language_of_locale(context.activity.locale)
             await context.send_activity(text(language, "turn_error", contact=contact))
         except Exception:  # the channel itself may be what failed; never let the boundary raise

@@ -26,6 +26,8 @@ class FirstLineRouter:
     async def route(self, context: TurnContext, admission: Admission, inbound: Inbound) -> None:
         caller = admission.caller
         if caller.kind == "staff":
+            if inbound.kind is InboundKind.INSTALLED and not admission.first_contact:
+                return
             role = text(caller.language, f"role_{caller.role}")
             await send_replies(context, [Reply(text(caller.language, "staff_hello", name=caller.name, role=role))])
             return

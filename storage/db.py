@@ -1,0 +1,133 @@
+"""Engines, sessions and schema upgrades from one DATABASE_URL, so SQLite and PostgreSQL differ only there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ALEMBIC_INI = REPO_ROOT / "alembic.ini"
+JOBS_TABLE = "apscheduler_jobs"
+"""Owned and created by APScheduler's job store; migrations leave it alone."""
+
+_SQLITE_BUSY_TIMEOUT_MS = 15_000
+_DRIVERS = {
+    "sqlite": ("sqlite+aiosqlite", "sqlite+pysqlite"),
+    "postgresql": ("postgresql+psycopg", "postgresql+psycopg"),
+}
+_ALIASES = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "sqlite+aiosqlite": "sqlite",
+    "postgres": "postgresql",
+    "postgresql": "postgresql",
+    "postgresql+psycopg": "postgresql",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseUrls:
+    """The async URL the app uses and the sync URL Alembic and APScheduler use, for one database."""
+
+    backend: str  # "sqlite" | "postgresql"
+    async_url: str
+    sync_url: str
+
+    @classmethod
+    def from_url(cls, database_url: str) -> DatabaseUrls:
+        """Accept `sqlite:///file`, `postgresql://...` or `postgresql+psycopg://...` (either driver form)."""
+        url = make_url(database_url)
+        backend = _ALIASES.get(url.drivername)
+        if backend is None:
+            raise ValueError(
+                f"DATABASE_URL: unsupported scheme {url.drivername!r}; use sqlite:///path or postgresql://..."
+            )
+        if backend == "sqlite" and not url.database:
+            raise ValueError("DATABASE_URL: SQLite needs a file path (sqlite:///path/to/file.db)")
+        async_driver, sync_driver = _DRIVERS[backend]
+        return cls(backend, _render(url.set(drivername=async_driver)), _render(url.set(drivername=sync_driver)))
+
+
+def _render(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+def default_database_url(data_dir: Path = REPO_ROOT / "data") -> str:
+    """A SQLite file under the repository's data folder, for `make run` without configuration."""
+    return f"sqlite:///{Path(data_dir).resolve() / 'supportbot.db'}"
+
+
+def ensure_sqlite_folder(database_url: str) -> None:
+    """Create the folder of a SQLite file on first run; PostgreSQL needs nothing."""
+    url = make_url(database_url)
+    if _ALIASES.get(url.drivername) == "sqlite" and url.database:
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """SQLite ignores foreign keys unless asked, and WAL plus a busy timeout let readers and one writer coexist."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _engine_options(backend: str) -> dict[str, Any]:
+    if backend == "postgresql":
+        return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800}
+    return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}}
+
+
+def create_async_engine_for(database_url: str) -> AsyncEngine:
+    """The app's engine; dispose it in the cleanup context that created it."""
+    urls = DatabaseUrls.from_url(database_url)
+    engine = create_async_engine(urls.async_url, **_engine_options(urls.backend))
+    if urls.backend == "sqlite":
+        event.listen(engine.sync_engine, "connect", _tune_sqlite)
+    return engine
+
+
+def create_sync_engine_for(database_url: str) -> Engine:
+    """A blocking engine with the same SQLite tuning, for APScheduler's job store."""
+    urls = DatabaseUrls.from_url(database_url)
+    engine = create_engine(urls.sync_url, **_engine_options(urls.backend))
+    if urls.backend == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    return engine
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Objects stay readable after commit, since handlers reply after their transaction ends."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def include_in_migrations(name: str | None, type_: str, _parents: Any) -> bool:
+    """Alembic's filter: APScheduler owns its job table, so autogenerate neither drops nor compares it."""
+    return not (type_ == "table" and name == JOBS_TABLE)
+
+
+def alembic_config(database_url: str) -> Config:
+    """Alembic's configuration found next to this package, whatever the working directory."""
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(REPO_ROOT / "storage" / "migrations"))
+    # Passed as an attribute, not an ini option: ConfigParser would read '%' in the URL as interpolation.
+    config.attributes["database_url"] = DatabaseUrls.from_url(database_url).sync_url
+    config.attributes["configure_logging"] = False
+    return config
+
+
+def upgrade_database(database_url: str) -> None:
+    """Bring the schema to the newest migration; a no-op at head. Blocking: call it via asyncio.to_thread."""
+    ensure_sqlite_folder(database_url)
+    command.upgrade(alembic_config(database_url), "head")

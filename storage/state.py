@@ -1,0 +1,124 @@
+"""botbuilder's Storage on SQLAlchemy, so dialog and conversation state survive restarts and replicas.
+
+Semantics follow botbuilder's storages (MemoryStorage, and CosmosDbPartitionedStorage for the eTag):
+
+* ``read`` leaves missing keys out of its result and gives every item found an ``e_tag``.
+* ``write`` stores a new ``e_tag`` with each item. An item carrying an ``e_tag`` other than ``"*"``
+  is written only if that is still the stored one, else ``StorageConcurrencyError``; an item with
+  no ``e_tag`` or ``"*"`` overwrites. A batch is one transaction: one conflict writes nothing.
+  The caller's objects are not changed, as in botbuilder: to write again, read again.
+* ``delete`` ignores keys that are not there.
+
+Items are serialised the way botbuilder's own storages and ``BotState`` do it: jsonpickle's
+``Pickler().flatten`` into a JSON document (``py/object`` tags name the classes of DialogState,
+DialogInstance, Activity and other msrest models), restored with ``Unpickler().restore``. The
+``e_tag`` lives in its own column, not in the document. Restoring imports the named classes, so
+the table must only ever be written by this bot.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from botbuilder.core import Storage
+from jsonpickle.pickler import Pickler
+from jsonpickle.unpickler import Unpickler
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from storage.models import BotStateRecord
+
+_WILDCARD = "*"
+
+
+class StorageConcurrencyError(Exception):
+    """Someone else wrote the item since it was read; the turn should fail rather than lose their change."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"eTag conflict writing storage key {key!r}: it changed since it was read")
+        self.key = key
+
+
+class SqlAlchemyStorage(Storage):
+    """Stores botbuilder state in the ``bot_state`` table of the app's database (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._insert: Callable[..., postgresql.Insert | sqlite.Insert] = (
+            postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        )
+
+    async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
+        wanted = set(keys or ())
+        if not wanted:
+            return {}
+        query = select(BotStateRecord.key, BotStateRecord.document, BotStateRecord.etag).where(
+            BotStateRecord.key.in_(wanted)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return {row.key: _from_document(row.document, row.etag) for row in rows}
+
+    async def write(self, changes: Mapping[str, Any] | None) -> None:
+        if changes is None:
+            raise ValueError("Changes are required when writing")
+        # Validate and serialise every item before the transaction starts.
+        prepared = [(key, _expected_etag(key, item), _to_document(item)) for key, item in changes.items()]
+        if not prepared:
+            return
+        now = datetime.now(timezone.utc)
+        async with self._engine.begin() as connection:
+            for key, expected, document in prepared:
+                values = {"document": document, "etag": uuid.uuid4().hex, "updated_at": now}
+                await self._write_one(connection, key, expected, values)
+
+    async def delete(self, keys: Iterable[str] | None) -> None:
+        doomed = set(keys or ())
+        if not doomed:
+            return
+        async with self._engine.begin() as connection:
+            await connection.execute(delete(BotStateRecord).where(BotStateRecord.key.in_(doomed)))
+
+    async def _write_one(
+        self, connection: AsyncConnection, key: str, expected: str | None, values: dict[str, Any]
+    ) -> None:
+        """Unconditional upsert without an eTag; else a conditional update, or an insert if absent."""
+        insert = self._insert(BotStateRecord).values(key=key, **values)
+        if expected is None or expected == _WILDCARD:
+            await connection.execute(insert.on_conflict_do_update(index_elements=[BotStateRecord.key], set_=values))
+            return
+        guarded = (
+            update(BotStateRecord)
+            .where(BotStateRecord.key == key, BotStateRecord.etag == expected)
+            .values(**values)
+        )
+        if (await connection.execute(guarded)).rowcount == 1:
+            return
+        # Not stored with that eTag: fine only if nobody has stored it at all (MemoryStorage does the same).
+        # SQLAlchemy reports an INSERT's rowcount only when asked to keep it.
+        if_absent = insert.on_conflict_do_nothing(index_elements=[BotStateRecord.key])
+        if (await connection.execute(if_absent.execution_options(preserve_rowcount=True))).rowcount != 1:
+            raise StorageConcurrencyError(key)
+
+
+def _expected_etag(key: str, item: Any) -> str | None:
+    etag = item.get("e_tag") if isinstance(item, Mapping) else getattr(item, "e_tag", None)
+    if etag == "":
+        raise ValueError(f"Storage key {key!r}: e_tag is empty; use None or '*' to overwrite")
+    return etag
+
+
+def _to_document(item: Any) -> dict[str, Any]:
+    document = Pickler().flatten(item)
+    if not isinstance(document, dict):
+        raise TypeError(f"Storage items must be dicts or objects, not {type(item).__name__}")
+    document.pop("e_tag", None)
+    return document
+
+
+def _from_document(document: dict[str, Any], etag: str) -> Any:
+    return Unpickler(safe=True).restore({**document, "e_tag": etag})

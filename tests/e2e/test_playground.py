@@ -1,0 +1,58 @@
+"""Smoke test through Microsoft's Teams emulator: a customer opens the chat, is welcomed, and talks.
+
+Each test gets its own bot (`python app.py`, SQLite), Agents Playground and headless Chromium; see
+conftest.py. To add a turn, add a row to CUSTOMER_SCENARIO; selectors live in playground_ui.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from e2e_harness import BotServer
+from playground_ui import Exchange, PlaygroundUI, welcome_word
+
+pytestmark = pytest.mark.e2e
+
+WELCOME = welcome_word()  # the Playground sends locale en-US, so "Welcome"
+
+# (what the customer types, a substring the bot's answer to it must contain)
+CUSTOMER_SCENARIO = [
+    Exchange("hallo", WELCOME),
+]
+
+
+def assert_no_errors(bot_server: BotServer) -> None:
+    """Replies can look fine while a concurrent turn failed; the bot's log tells."""
+    errors = bot_server.logged_errors()
+    assert not errors, "the bot logged errors:\n" + "\n".join(errors[:20])
+
+
+async def test_customer_is_welcomed_once_and_answered(playground_ui: PlaygroundUI, bot_server: BotServer) -> None:
+    await playground_ui.expect_bot_message(WELCOME)
+    await playground_ui.wait_for_first_contact()
+    welcomes = await playground_ui.bot_messages().filter(has_text=WELCOME).count()
+    assert welcomes == 1, f"opening the chat should welcome once, got {welcomes} welcome messages"
+
+    for turn in CUSTOMER_SCENARIO:
+        await playground_ui.exchange(turn)
+    assert_no_errors(bot_server)
+
+
+@pytest.mark.parametrize("persona", ["staff"], indirect=True)
+async def test_staff_member_is_recognised_not_refused(
+    playground_ui: PlaygroundUI, bot_server: BotServer, operator_config_data: dict
+) -> None:
+    contact = operator_config_data["msp"]["contact_email"]  # part of the "no contract" answer
+    await playground_ui.wait_for_first_contact()
+    await playground_ui.ask("hallo")
+    assert await playground_ui.bot_messages().filter(has_text=contact).count() == 0
+    assert_no_errors(bot_server)
+
+
+@pytest.mark.parametrize("persona", ["stranger"], indirect=True)
+async def test_unknown_tenant_is_told_no_contract(
+    playground_ui: PlaygroundUI, bot_server: BotServer, operator_config_data: dict
+) -> None:
+    contact = operator_config_data["msp"]["contact_email"]
+    await playground_ui.expect_bot_message(contact)
+    await playground_ui.exchange(Exchange("hallo", contact))
+    assert_no_errors(bot_server)

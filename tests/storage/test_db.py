@@ -1,0 +1,97 @@
+"""DATABASE_URL handling and engine set-up: the one place SQLite and PostgreSQL are allowed to differ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.db import DatabaseUrls, create_async_engine_for, default_database_url, ensure_sqlite_folder
+from storage.models import Organisation, Person
+
+
+@pytest.mark.parametrize(
+    ("given", "async_url", "sync_url"),
+    [
+        ("sqlite:////srv/bot/data.db", "sqlite+aiosqlite:////srv/bot/data.db", "sqlite+pysqlite:////srv/bot/data.db"),
+        ("sqlite:///relative.db", "sqlite+aiosqlite:///relative.db", "sqlite+pysqlite:///relative.db"),
+        (
+            "postgresql://bot:s%40cret@db:5432/support",
+            "postgresql+psycopg://bot:s%40cret@db:5432/support",
+            "postgresql+psycopg://bot:s%40cret@db:5432/support",
+        ),
+        ("postgresql+psycopg://db/support", "postgresql+psycopg://db/support", "postgresql+psycopg://db/support"),
+        ("postgres://db/support", "postgresql+psycopg://db/support", "postgresql+psycopg://db/support"),
+    ],
+)
+def test_urls_get_the_async_and_sync_drivers(given: str, async_url: str, sync_url: str) -> None:
+    urls = DatabaseUrls.from_url(given)
+    assert (urls.async_url, urls.sync_url) == (async_url, sync_url)
+
+
+def test_url_query_options_are_kept() -> None:
+    urls = DatabaseUrls.from_url("postgresql://db/support?sslmode=require&options=-csearch_path%3Dbot")
+    assert urls.async_url.endswith("?options=-csearch_path%3Dbot&sslmode=require")
+
+
+@pytest.mark.parametrize("bad", ["mysql://db/support", "sqlite://", "sqlite:///"])
+def test_unsupported_urls_are_refused_naming_the_setting(bad: str) -> None:
+    with pytest.raises(ValueError, match="DATABASE_URL"):
+        DatabaseUrls.from_url(bad)
+
+
+def test_default_url_is_a_sqlite_file_in_the_repositorys_data_folder() -> None:
+    repo = Path(__file__).resolve().parents[2]
+    assert default_database_url() == f"sqlite:///{repo / 'data' / 'supportbot.db'}"
+    assert default_database_url(Path("/var/lib/bot")) == "sqlite:////var/lib/bot/supportbot.db"
+
+
+def test_sqlite_folder_is_created_on_first_run(tmp_path: Path) -> None:
+    ensure_sqlite_folder(f"sqlite:///{tmp_path / 'a' / 'b' / 'bot.db'}")
+    assert (tmp_path / "a" / "b").is_dir()
+    ensure_sqlite_folder("postgresql://db/support")  # nothing to create, and no error
+
+
+async def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: Path) -> None:
+    engine = create_async_engine_for(f"sqlite:///{tmp_path / 'bot.db'}")
+    try:
+        async with engine.connect() as connection:
+            pragmas = [
+                (await connection.execute(text(f"PRAGMA {name}"))).scalar_one()
+                for name in ("foreign_keys", "journal_mode", "busy_timeout")
+            ]
+    finally:
+        await engine.dispose()
+    assert pragmas[0] == 1
+    assert pragmas[1] == "wal"
+    assert pragmas[2] >= 1000
+
+
+async def test_foreign_keys_are_enforced_on_every_backend(async_session: AsyncSession) -> None:
+    async_session.add(Person(aad_object_id="aad-1", organisation_id=999, kind="customer"))
+    with pytest.raises(IntegrityError, match="(?i)foreign key"):
+        await async_session.flush()
+
+
+async def test_session_objects_stay_readable_after_commit(async_session: AsyncSession) -> None:
+    organisation = Organisation(tenant_id="tenant-1", name="Contoso")
+    async_session.add(organisation)
+    await async_session.commit()
+    assert organisation.name == "Contoso"  # no lazy refresh needed: expire_on_commit=False
+    stored = (await async_session.execute(select(Organisation.name))).scalars().all()
+    assert stored == ["Contoso"]
+
+
+@pytest.mark.postgres
+async def test_postgres_test_url_confines_the_app_to_its_own_schema(postgres_database_url: str) -> None:
+    engine = create_async_engine_for(postgres_database_url)
+    try:
+        async with engine.connect() as connection:
+            schema = (await connection.execute(text("SELECT current_schema()"))).scalar_one()
+    finally:
+        await engine.dispose()
+    assert schema is not None and schema.startswith("test_")
+    assert f"search_path%3D{schema}" in postgres_database_url

@@ -1,0 +1,58 @@
+"""Timers survive a restart: a job scheduled before shutdown fires once in the next process."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from storage.scheduler_store import MISFIRE_GRACE_SECONDS, create_scheduler
+
+
+def record_firing(log_file: str, label: str) -> None:
+    """The job: module level, so the persistent store can refer to it by name."""
+    with open(log_file, "a", encoding="utf-8") as log:
+        log.write(f"{label}\n")
+
+
+def _schedule_then_stop(database_url: str, log_file: Path, run_date: datetime) -> None:
+    scheduler = create_scheduler(database_url)
+    scheduler.start(paused=True)  # paused: this process must not run it
+    scheduler.add_job(record_firing, "date", run_date=run_date, args=[str(log_file), "escalate"], id="t-1")
+    scheduler.shutdown(wait=False)
+
+
+async def _firings_after_restart(database_url: str, log_file: Path, seconds: float) -> list[str]:
+    scheduler: AsyncIOScheduler = create_scheduler(database_url)
+    scheduler.start()
+    try:
+        await asyncio.sleep(seconds)
+        assert scheduler.get_jobs() == []  # a date job leaves the store once it has run
+    finally:
+        scheduler.shutdown(wait=False)
+    return log_file.read_text(encoding="utf-8").splitlines() if log_file.exists() else []
+
+
+@pytest.mark.parametrize("delay", [0.6, -30.0], ids=["due-after-restart", "overdue-at-restart"])
+async def test_a_job_scheduled_before_shutdown_fires_once_after_restart(
+    database_url: str, tmp_path: Path, delay: float
+) -> None:
+    log_file = tmp_path / "firings.log"
+    _schedule_then_stop(database_url, log_file, datetime.now(timezone.utc) + timedelta(seconds=delay))
+    assert await _firings_after_restart(database_url, log_file, seconds=1.5) == ["escalate"]
+
+
+async def test_jobs_coalesce_run_alone_and_get_an_hour_of_grace(database_url: str) -> None:
+    scheduler = create_scheduler(database_url)
+    scheduler.start(paused=True)
+    try:
+        job = scheduler.add_job(record_firing, "date", run_date=datetime(2030, 1, 1, 9, 0), args=["x", "y"])
+        stored = scheduler.get_job(job.id)
+        assert stored is not None
+        assert (stored.misfire_grace_time, stored.coalesce, stored.max_instances) == (MISFIRE_GRACE_SECONDS, True, 1)
+        assert stored.next_run_time.isoformat() == "2030-01-01T09:00:00+01:00"  # naive times are Amsterdam's
+    finally:
+        scheduler.shutdown(wait=False)
