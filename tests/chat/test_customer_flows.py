@@ -179,3 +179,23 @@ async def test_an_escalation_request_moves_the_open_ticket_to_step_two(bot, conn
     [ticket] = await rows(bot, Ticket)
     assert ticket.escalation_step == 2
     assert "stap 2" in answer
+
+
+async def test_when_unsure_the_bot_asks_and_the_chosen_category_is_followed(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    [question] = await say(bot, connector, CUSTOMER, "er is iets mis")
+    assert "Welke van deze past het best?" in question
+    card = connector.messages(CUSTOMER.conversation_id)[-1].cards[0]
+    values = [a["data"]["choice"] for a in card["actions"]]
+    assert "license_problem" in values and values[-1] == "other"
+
+    [intake] = await press(bot, connector, CUSTOMER, "license_problem")
+    assert "Om welk programma gaat het?" in intake
+    assert await count(bot, Ticket) == 0
+
+
+async def test_an_unanswered_question_does_not_trap_the_customer(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "er is iets mis")
+    [answer] = await say(bot, connector, CUSTOMER, "mijn printer doet het niet")
+    assert "Ik help alleen bij Office 365" in answer
