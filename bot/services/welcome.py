@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from bot.config.operator import OperatorConfig
 from bot.services.messages import Reply
+from bot.services.replies import service_hours
 from bot.texts import text
-
-_MON_TO_FRI = ("mon", "tue", "wed", "thu", "fri")
 
 
 def welcome(config: OperatorConfig, language: str) -> Reply:
-    hours = config.business_hours
-    days = text(language, "weekdays_mon_fri") if hours.weekdays == _MON_TO_FRI else ", ".join(hours.weekdays)
-    service_hours = text(
-        language, "service_hours", days=days,
-        opens=hours.opens.strftime("%H:%M"), closes=hours.closes.strftime("%H:%M"),
-    )
-    return Reply(text(language, "welcome", msp=config.msp.name, hours=service_hours))
+    hours = service_hours(language, config)
+    return Reply(text(language, "welcome", msp=config.msp.name, hours=hours))
