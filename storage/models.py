@@ -120,6 +120,8 @@ class Ticket(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     acknowledged_at: Mapped[datetime | None]
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    step_since: Mapped[datetime | None]  # when the current escalation step began; None: created_at
     resolved_at: Mapped[datetime | None]
     resolution_note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None]
@@ -127,6 +129,7 @@ class Ticket(Base):
     organisation: Mapped[Organisation] = relationship()
     reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id])
     holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id])
+    acknowledged_by: Mapped[Person | None] = relationship(foreign_keys=[acknowledged_by_id])
 
 
 class TranscriptMessage(Base):
@@ -146,6 +149,19 @@ class TranscriptMessage(Base):
     relayed: Mapped[bool] = mapped_column(default=False)  # taken-over chat, no intent detection
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any] | None]  # attachments / card values, when any
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketNote(Base):
+    """A staff member's note on a ticket: for colleagues, never shown to the customer."""
+
+    __tablename__ = "ticket_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    author_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    author_name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
