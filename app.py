@@ -17,6 +17,7 @@ from bot.services import jobs
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
+from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
@@ -116,11 +117,13 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     adapter = create_adapter(settings, conversation_state)
     transcript = TranscriptService(sessions, clock, bot_name=f"{config.msp.name} support bot")
     notifier = TeamsNotifier(adapter, sessions, transcript, clock, app_id=settings.app_id, tenant_id=config.msp.tenant_id)
-    tickets = TicketService(sessions, config, clock, notifier)
+    escalations = EscalationService(sessions, config, clock, notifier, app[keys.SCHEDULER])
+    tickets = TicketService(sessions, config, clock, notifier, escalations)
     services = CustomerServices(
         config=config,
         desk=CustomerDesk(app[keys.CLASSIFIER], tickets, business_calendar(config), policy_rules(config), clock),
         tickets=tickets,
+        escalations=escalations,
         quotes=QuoteService(sessions, config, clock, notifier),
         reminders=ReminderService(app[keys.SCHEDULER], notifier),
         paging=PagingService(sessions, config, clock, notifier, app[keys.SCHEDULER], tickets),

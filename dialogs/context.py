@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.config.operator import OperatorConfig
 from bot.services.desk import CustomerDesk
+from bot.services.escalations import EscalationService
 from bot.services.messages import Caller
 from bot.services.paging import PagingService
 from bot.services.quotes import QuoteService
@@ -19,6 +20,7 @@ class CustomerServices:
     config: OperatorConfig
     desk: CustomerDesk
     tickets: TicketService
+    escalations: EscalationService
     quotes: QuoteService
     reminders: ReminderService
     paging: PagingService

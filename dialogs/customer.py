@@ -62,7 +62,10 @@ class CustomerDialog(ComponentDialog):
             case AlreadyInMediation(ticket=ticket):
                 return await self._say(step, replies.already_in_mediation(lang, ticket.number))
             case Escalate(ticket=ticket, to_step=to_step):
-                await self._services.tickets.escalate(caller, ticket.number, to_step, options["text"])
+                await self._services.escalations.escalate(
+                    ticket.number, options["text"], trigger="customer", actor=caller,
+                    organisation_id=caller.organisation_id, from_step=to_step - 1,
+                )
                 return await self._say(step, replies.escalated(lang, ticket.number, to_step))
             case RefuseExcluded():
                 return await self._say(step, replies.excluded(lang, decision, config))

@@ -38,3 +38,13 @@ async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> P
 
 async def pages_of(session: AsyncSession, ticket_id: int) -> list[Page]:
     return list(await session.scalars(select(Page).where(Page.ticket_id == ticket_id).order_by(Page.id)))
+
+
+async def acknowledge_pages(session: AsyncSession, ticket_id: int, now: datetime) -> list[int]:
+    """Mark every page still waiting as acknowledged; returns their ids so their timers can go."""
+    waiting = list(await session.scalars(select(Page.id).where(Page.ticket_id == ticket_id, Page.status == "sent")))
+    if waiting:
+        await session.execute(
+            update(Page).where(Page.id.in_(waiting), Page.status == "sent").values(status="acknowledged", acknowledged_at=now)
+        )
+    return waiting

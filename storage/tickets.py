@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Ticket, TicketCounter
+from storage.models import EscalationEvent, Ticket, TicketCounter, TicketNote
 
 OPEN_STATUSES = ("open", "acknowledged", "taken_over")
 
@@ -64,3 +66,46 @@ async def recent_tickets_of(session: AsyncSession, organisation_id: int, limit: 
 async def all_open_tickets(session: AsyncSession) -> list[Ticket]:
     query = select(Ticket).where(Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.priority, Ticket.created_at)
     return list(await session.scalars(query))
+
+
+async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> Ticket | None:
+    """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
+    query = select(Ticket).where(
+        Ticket.conversation_id == conversation_id, Ticket.holder_id.is_not(None), Ticket.status == "taken_over"
+    )
+    return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
+
+
+async def ticket_held_by(session: AsyncSession, person_id: int) -> Ticket | None:
+    """The one chat a staff member holds, if any: their plain messages go to its customer."""
+    query = select(Ticket).where(Ticket.holder_id == person_id, Ticket.status == "taken_over")
+    return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
+
+
+async def claim_holder(session: AsyncSession, ticket_id: int, person_id: int, now: datetime) -> bool:
+    """Take a chat over only if nobody holds it: two replicas or two clicks cannot both win."""
+    claimed = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.holder_id.is_(None), Ticket.status.in_(OPEN_STATUSES))
+        .values(holder_id=person_id, status="taken_over", updated_at=now)
+    )
+    return claimed.rowcount == 1
+
+
+async def notes_of(session: AsyncSession, ticket_id: int) -> list[TicketNote]:
+    return list(await session.scalars(select(TicketNote).where(TicketNote.ticket_id == ticket_id).order_by(TicketNote.id)))
+
+
+async def escalations_of(session: AsyncSession, ticket_id: int) -> list[EscalationEvent]:
+    query = select(EscalationEvent).where(EscalationEvent.ticket_id == ticket_id).order_by(EscalationEvent.id)
+    return list(await session.scalars(query))
+
+
+async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_step: int, now: datetime) -> bool:
+    """One step up, only from where the caller saw it: a repeated or concurrent escalation moves nothing."""
+    moved = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.escalation_step == from_step, Ticket.status.in_(OPEN_STATUSES))
+        .values(escalation_step=to_step, step_since=now, updated_at=now)
+    )
+    return moved.rowcount == 1

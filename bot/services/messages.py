@@ -47,6 +47,14 @@ class Reply:
     facts: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who wrote a relayed message: the transcript keeps the person, not the bot."""
+
+    person_id: int | None
+    name: str
+
+
 CallerKind = Literal["customer", "staff", "unknown"]
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.services.messages import Reply
+from bot.services.messages import Author, Reply
 
 
 class Notifier(Protocol):
-    async def to_conversation(self, conversation_id: str, replies: Sequence[Reply]) -> bool:
-        """Write into a stored conversation; False when it could not be delivered."""
+    async def to_conversation(self, conversation_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
+        """Write into a stored conversation; False when it could not be delivered.
+
+        With an `author` the messages are relayed words of that person, and the transcript says so.
+        """
         ...
 
-    async def to_person(self, object_id: str, replies: Sequence[Reply]) -> bool:
+    async def to_person(self, object_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
         """Write to a person 1:1, opening the chat first when none is stored; False when unreachable."""
         ...

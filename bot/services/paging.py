@@ -15,7 +15,8 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
-from bot.services.tickets import NewTicket, TicketService, view_of
+from bot.services.ticket_views import view_of
+from bot.services.tickets import NewTicket, TicketService
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket

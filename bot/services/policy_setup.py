@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.config.operator import WEEKDAY_NUMBERS, OperatorConfig
-from bot.policy import BusinessCalendar, BusinessHours, PolicyRules
+from bot.policy import BusinessCalendar, BusinessHours, EscalationRules, PolicyRules, Priority
 
 
 def business_calendar(config: OperatorConfig) -> BusinessCalendar:
@@ -24,3 +26,9 @@ def policy_rules(config: OperatorConfig) -> PolicyRules:
         confidence_threshold=config.nlu.confidence_threshold,
         excluded_handling=dict(config.excluded_requests),
     )
+
+
+def escalation_rules(config: OperatorConfig) -> EscalationRules:
+    """Emergencies count wall-clock hours; P2 and P3 count opening hours only (the SLA's service hours)."""
+    after = {Priority(p): timedelta(hours=hours) for p, hours in config.timeouts.escalate_after_hours.items()}
+    return EscalationRules(after=after, business_hours_only=frozenset({Priority.P2, Priority.P3}))

@@ -9,14 +9,15 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
-from bot.policy import TicketStatus, TicketSummary
-from bot.policy.model import Priority
+from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
+from bot.services.escalations import EscalationService
+from bot.services.ticket_views import summary_of, view_of
 from storage import tickets as ticket_store
-from storage.models import EscalationEvent, Ticket
+from storage.models import Ticket
 
 log = logging.getLogger(__name__)
 
@@ -35,24 +36,13 @@ class NewTicket:
     source_activity_id: str | None = None
 
 
-def view_of(ticket: Ticket) -> replies.TicketView:
-    return replies.TicketView(
-        number=ticket.number, subject=ticket.subject, intent=ticket.intent, status=ticket.status,
-        escalation_step=ticket.escalation_step, priority=ticket.priority,
-        holder_name=ticket.holder.name if ticket.holder else None,
-    )
-
-
-def summary_of(ticket: Ticket) -> TicketSummary:
-    return TicketSummary(
-        number=ticket.number, intent=ticket.intent, status=TicketStatus(ticket.status),
-        escalation_step=ticket.escalation_step, priority=Priority(ticket.priority), opened_at=ticket.created_at,
-    )
-
-
 class TicketService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier):
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+        escalations: EscalationService,
+    ):
         self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier
+        self._escalations = escalations
 
     async def open_ticket(self, caller: Caller, conversation_id: str, new: NewTicket) -> tuple[replies.TicketView, bool]:
         """Store the ticket; (view, created). A redelivered report returns the ticket it made before."""
@@ -73,7 +63,9 @@ class TicketService:
             session.add(ticket)
             await session.flush()
             await session.refresh(ticket, ["holder"])
-            return view_of(ticket), True
+            view, summary, ticket_id = view_of(ticket), summary_of(ticket), ticket.id
+        self._escalations.start_clock(ticket_id, summary)
+        return view, True
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:
         """Step 1: every support engineer hears of a new ticket in business hours; returns how many were reached."""
@@ -87,26 +79,6 @@ class TicketService:
             else:
                 log.warning("support engineer %s could not be told about %s", member.name, view.number)
         return reached
-
-    async def escalate(self, caller: Caller, number: str, to_step: int, reason: str, *, trigger: str = "customer") -> None:
-        """Move one step up the chain (SLA section 5), record who asked and why, tell those the step names."""
-        async with self._sessions.begin() as session:
-            ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
-            if ticket is None or ticket.escalation_step >= to_step:
-                return
-            session.add(EscalationEvent(
-                ticket_id=ticket.id, from_step=ticket.escalation_step, to_step=to_step, trigger=trigger,
-                actor_person_id=caller.person_id, reason=reason, created_at=self._clock.now(),
-            ))
-            ticket.escalation_step, ticket.updated_at = to_step, self._clock.now()
-            await session.flush()
-            await session.refresh(ticket, ["holder"])
-            view = view_of(ticket)
-        roles = {"senior", "management"} if to_step == 2 else {"management"}
-        notice = replies.escalation_notice("nl", view, caller.organisation_name, reason, to_step)
-        for member in self._config.staff:
-            if member.role in roles and not await self._notifier.to_person(member.object_id, [notice]):
-                log.warning("%s could not be told about the escalation of %s", member.name, number)
 
     async def rate(self, number: str, caller: Caller, rating: int) -> None:
         async with self._sessions.begin() as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.clock import Clock
@@ -27,3 +28,17 @@ class TranscriptService:
                     author_person_id=author_person_id, author_name=author_name or self._bot_name,
                     relayed=relayed, text=body, payload=payload, created_at=self._clock.now(),
                 ))
+
+    async def mark_relayed(self, conversation_id: str, activity_id: str | None, ticket_id: int) -> None:
+        """An incoming message that went to a person, not to the bot's intent detection."""
+        if activity_id is None:
+            return
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(TranscriptMessage)
+                .where(
+                    TranscriptMessage.conversation_id == conversation_id, TranscriptMessage.direction == "in",
+                    TranscriptMessage.activity_id == activity_id,
+                )
+                .values(relayed=True, ticket_id=ticket_id)
+            )

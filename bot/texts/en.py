@@ -223,6 +223,7 @@ TEXTS: dict[str, str] = {
         "Please contact the customer."
     ),
     "escalation_notice": "**Report {number}** from {organisation} has been escalated to {step}.",
+    "auto_escalation_reason": "Automatically: unresolved for more than {hours} hours at step {step}.",
     "escalation_notice_step_2": "You can take it over.",
     "escalation_notice_step_3": (
         "The customer has been told about mediation (SLA section 5, step 3). "

@@ -221,6 +221,7 @@ TEXTS: dict[str, str] = {
         "Neem contact op met de klant."
     ),
     "escalation_notice": "**Melding {number}** van {organisation} is geëscaleerd naar {step}.",
+    "auto_escalation_reason": "Automatisch: langer dan {hours} uur onopgelost in stap {step}.",
     "escalation_notice_step_2": "U kunt de melding overnemen.",
     "escalation_notice_step_3": (
         "De klant is gewezen op mediation (SLA artikel 5, stap 3). Neem contact op met de klant."

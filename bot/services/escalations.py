@@ -1,0 +1,131 @@
+"""The escalation chain of SLA section 5, carried out: move a step, record it, tell people, set the next timer.
+
+Three triggers share one path: the customer (`escalation_request`), staff (`escalate`) and
+time (a ticket unresolved past its priority's limit, a job in the persistent job store).
+A step moves with a conditional update, so a repeated or concurrent trigger moves nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.base import BaseScheduler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config.operator import OperatorConfig
+from bot.policy import TicketSummary, due_escalations, escalation_due_at, notify_roles
+from bot.services import jobs, replies
+from bot.services.clock import Clock
+from bot.services.messages import Caller
+from bot.services.notifier import Notifier
+from bot.services.policy_setup import business_calendar, escalation_rules
+from bot.services.ticket_views import summary_of, view_of
+from bot.texts import language_of_locale, text
+from storage import tickets as ticket_store
+from storage.models import EscalationEvent, Ticket
+
+log = logging.getLogger(__name__)
+DUE_JOB = "auto_escalate"
+STAFF_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """A ticket moved up: what the customer and staff are told about."""
+
+    view: replies.TicketView
+    organisation: str
+    customer_language: str
+    conversation_id: str | None
+
+
+class EscalationService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        notifier: Notifier, scheduler: BaseScheduler,
+    ):
+        self._sessions, self._config, self._clock = sessions, config, clock
+        self._notifier, self._scheduler = notifier, scheduler
+        self._rules, self._calendar = escalation_rules(config), business_calendar(config)
+        jobs.bind(DUE_JOB, self.on_due)
+
+    async def escalate(
+        self, number: str, reason: str, *, trigger: str, actor: Caller | None = None,
+        organisation_id: int | None = None, from_step: int | None = None,
+    ) -> Escalation | None:
+        """One step up from where it is (or from `from_step`); None when nothing moved."""
+        async with self._sessions.begin() as session:
+            moved = await self._move(session, number, reason, trigger, actor, organisation_id, from_step)
+        if moved is None:
+            return None
+        escalation, summary, ticket_id = moved
+        await self._tell_staff(escalation, reason)
+        if trigger != "customer" and escalation.conversation_id:  # the customer asked: the dialog answers
+            reply = replies.escalated(escalation.customer_language, number, escalation.view.escalation_step)
+            await self._notifier.to_conversation(escalation.conversation_id, [reply])
+        self.start_clock(ticket_id, summary)
+        return escalation
+
+    def start_clock(self, ticket_id: int, summary: TicketSummary) -> None:
+        """One timer per ticket, replaced at every step; none at mediation or when resolved."""
+        due = escalation_due_at(summary, self._rules, self._calendar)
+        if due is None:
+            self.stop_clock(ticket_id)
+            return
+        self._scheduler.add_job(
+            jobs.run, "date", run_date=due, id=f"escalate:{ticket_id}", replace_existing=True,
+            kwargs={"name": DUE_JOB, "ticket_id": ticket_id, "step": summary.escalation_step},
+        )
+
+    def stop_clock(self, ticket_id: int) -> None:
+        try:
+            self._scheduler.remove_job(f"escalate:{ticket_id}")
+        except JobLookupError:
+            pass
+
+    async def on_due(self, ticket_id: int, step: int) -> None:
+        """Fired by the scheduler: escalate when still unresolved in the same step and really due."""
+        async with self._sessions() as session:
+            ticket = await session.get(Ticket, ticket_id)
+            summary = summary_of(ticket) if ticket is not None else None
+        if summary is None or not summary.is_open or summary.escalation_step != step:
+            return
+        if not due_escalations([summary], self._clock.now(), self._rules, self._calendar):
+            self.start_clock(ticket_id, summary)  # fired early (clock change, edited config): wait on
+            return
+        limit = self._config.timeouts.escalate_after_hours.get(summary.priority)
+        reason = text(STAFF_LANGUAGE, "auto_escalation_reason", hours=f"{limit:g}", step=step)
+        log.warning("%s unresolved past its limit at step %s: escalating", summary.number, step)
+        await self.escalate(summary.number, reason, trigger="automatic", from_step=step)
+
+    async def _move(
+        self, session: AsyncSession, number: str, reason: str, trigger: str, actor: Caller | None,
+        organisation_id: int | None, from_step: int | None,
+    ) -> tuple[Escalation, TicketSummary, int] | None:
+        ticket = await ticket_store.ticket_by_number(session, number, organisation_id=organisation_id)
+        if ticket is None:
+            return None
+        current = ticket.escalation_step if from_step is None else from_step
+        now = self._clock.now()
+        if current >= 3 or not await ticket_store.move_step(session, ticket.id, current, current + 1, now):
+            return None
+        session.add(EscalationEvent(
+            ticket_id=ticket.id, from_step=current, to_step=current + 1, trigger=trigger,
+            actor_person_id=actor.person_id if actor else None, reason=reason, created_at=now,
+        ))
+        await session.flush()
+        await session.refresh(ticket)
+        await session.refresh(ticket, ["holder", "organisation", "reporter"])
+        escalation = Escalation(
+            view_of(ticket), ticket.organisation.name, language_of_locale(ticket.reporter.locale), ticket.conversation_id,
+        )
+        return escalation, summary_of(ticket), ticket.id
+
+    async def _tell_staff(self, escalation: Escalation, reason: str) -> None:
+        step = escalation.view.escalation_step
+        notice = replies.escalation_notice(STAFF_LANGUAGE, escalation.view, escalation.organisation, reason, step)
+        for member in self._config.staff:
+            if member.role in notify_roles(step) and not await self._notifier.to_person(member.object_id, [notice]):
+                log.warning("%s could not be told about the escalation of %s", member.name, escalation.view.number)

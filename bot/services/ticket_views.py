@@ -1,0 +1,24 @@
+"""A ticket row as the replies and the policy see it: plain values, no database session needed."""
+
+from __future__ import annotations
+
+from bot.policy import TicketStatus, TicketSummary
+from bot.policy.model import Priority
+from bot.services import replies
+from storage.models import Ticket
+
+
+def view_of(ticket: Ticket) -> replies.TicketView:
+    return replies.TicketView(
+        number=ticket.number, subject=ticket.subject, intent=ticket.intent, status=ticket.status,
+        escalation_step=ticket.escalation_step, priority=ticket.priority,
+        holder_name=ticket.holder.name if ticket.holder else None,
+    )
+
+
+def summary_of(ticket: Ticket) -> TicketSummary:
+    return TicketSummary(
+        number=ticket.number, intent=ticket.intent, status=TicketStatus(ticket.status),
+        escalation_step=ticket.escalation_step, priority=Priority(ticket.priority), opened_at=ticket.created_at,
+        step_since=ticket.step_since,
+    )
