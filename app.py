@@ -17,17 +17,21 @@ from bot.services import jobs
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
+from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
 from bot.services.reminders import ReminderService
+from bot.services.staff_desk import StaffDesk
+from bot.services.takeover import TakeoverService
 from bot.services.tickets import TicketService
 from bot.services.transcript import TranscriptService
 from bot.teams.adapter import create_adapter
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
 from bot.teams.handler import SupportBot
 from bot.teams.notifier import TeamsNotifier
+from bot.teams.customer_chats import CustomerChats
 from bot.teams.router import FirstLineRouter
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
@@ -128,7 +132,12 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         reminders=ReminderService(app[keys.SCHEDULER], notifier),
         paging=PagingService(sessions, config, clock, notifier, app[keys.SCHEDULER], tickets),
     )
-    router = FirstLineRouter(config, conversation_state, CustomerDialog(services))
+    chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
+    takeover = TakeoverService(sessions, clock, notifier, transcript, services.paging, escalations, chats)
+    desk = StaffDesk(
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
+    )
+    router = FirstLineRouter(config, chats, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
     app[keys.ADAPTER], app[keys.NOTIFIER] = adapter, notifier
     app[keys.MESSAGES] = messages_handler(adapter, bot)

@@ -37,6 +37,8 @@ class CustomerDialog(ComponentDialog):
 
     async def _act(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.options
+        if options.get("rate"):  # started by a resolve, from outside a turn
+            return await step.begin_dialog(RatingDialog.__name__, {**options, "number": options["rate"]})
         caller = caller_of(options)
         assessment = await self._services.desk.assess(
             caller, options["text"], intent=options["intent"], insists=options["insists"],

@@ -109,3 +109,16 @@ async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_st
         .values(escalation_step=to_step, step_since=now, updated_at=now)
     )
     return moved.rowcount == 1
+
+
+async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id: int | None, now: datetime) -> bool:
+    """The first acknowledgement counts; a second click or a colleague's later one changes nothing."""
+    claimed = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.acknowledged_at.is_(None))
+        .values(acknowledged_at=now, acknowledged_by_id=person_id, updated_at=now)
+    )
+    await session.execute(
+        update(Ticket).where(Ticket.id == ticket_id, Ticket.status == "open").values(status="acknowledged")
+    )
+    return claimed.rowcount == 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,12 +19,22 @@ from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
+from bot.texts import language_of_locale
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
 
 log = logging.getLogger(__name__)
 TIMEOUT_JOB = "page_timeout"
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """The outcome of an acknowledgement: was it the first, and who holds the acknowledgement."""
+
+    number: str
+    first: bool
+    by: str
 
 
 class PagingService:
@@ -48,6 +60,37 @@ class PagingService:
         if created:
             await self._page_from(view.number, 0)
         return replies.emergency_paged(caller.language, view.number)
+
+    async def acknowledge(self, staff: Caller, number: str) -> Acknowledgement | None:
+        """Someone is on it: pages stop, their timers go, the customer hears who. None: no such ticket."""
+        now = self._clock.now()
+        async with self._sessions.begin() as session:
+            ticket = await ticket_store.ticket_by_number(session, number)
+            if ticket is None:
+                return None
+            first = await ticket_store.claim_acknowledgement(session, ticket.id, staff.person_id, now)
+            waiting = await page_store.acknowledge_pages(session, ticket.id, now)
+            await session.refresh(ticket)
+            await session.refresh(ticket, ["acknowledged_by", "reporter"])
+            by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
+            conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
+        self._cancel_timeouts(waiting)
+        if first and conversation_id:
+            await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
+        return Acknowledgement(number, first, by)
+
+    async def settle(self, ticket_id: int) -> None:
+        """A take-over or a resolve ends the paging of a ticket, acknowledged or not."""
+        async with self._sessions.begin() as session:
+            waiting = await page_store.acknowledge_pages(session, ticket_id, self._clock.now())
+        self._cancel_timeouts(waiting)
+
+    def _cancel_timeouts(self, page_ids: list[int]) -> None:
+        for page_id in page_ids:
+            try:
+                self._scheduler.remove_job(f"page-timeout:{page_id}")
+            except JobLookupError:  # fired already, or another replica removed it
+                pass
 
     async def on_timeout(self, page_id: int) -> None:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""

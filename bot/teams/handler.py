@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ResourceResponse
 
 from bot.services.admission import AdmissionService
 from bot.services.messages import Admission, Inbound, InboundKind, Reply
 from bot.services.transcript import TranscriptService
-from bot.teams.activities import inbound_from, reply_activity, transcript_entry
+from bot.teams.activities import inbound_from, reply_activity
+from bot.teams.transcript_hook import recording_sends
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,8 @@ class SupportBot(TeamsActivityHandler):
     """1:1 chats only; the membership and installation events both count as first contact."""
 
     def __init__(self, admission: AdmissionService, transcript: TranscriptService, router: Router):
-        self._admission, self._transcript, self._router = admission, transcript, router
+        self._admission, self._router = admission, router
+        self._record_sent = recording_sends(transcript)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         turn_context.on_send_activities(self._record_sent)
@@ -58,14 +58,3 @@ class SupportBot(TeamsActivityHandler):
         await send_replies(turn_context, admission.replies)
         if admission.proceed:
             await self._router.route(turn_context, admission, inbound)
-
-    async def _record_sent(
-        self, context: TurnContext, activities: list[Activity],
-        send_next: Callable[[], Awaitable[list[ResourceResponse]]],
-    ) -> list[ResourceResponse]:
-        responses = await send_next()
-        messages = [(a, r) for a, r in zip(activities, responses or [None] * len(activities)) if a.type == "message"]
-        if messages:
-            entries = [transcript_entry(a, r.id if r else None) for a, r in messages]
-            await self._transcript.record_outgoing(context.activity.conversation.id, entries)
-        return responses

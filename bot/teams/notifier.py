@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -11,9 +11,10 @@ from botbuilder.schema import ChannelAccount, ConversationParameters, Conversati
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.clock import Clock
-from bot.services.messages import Reply
+from bot.services.messages import Author, Reply
 from bot.services.transcript import TranscriptService
 from bot.teams.activities import reply_activity, transcript_entry
+from bot.teams.transcript_hook import recording_sends
 from storage import conversations, directory
 from storage.models import Conversation
 
@@ -30,32 +31,54 @@ class TeamsNotifier:
         self._adapter, self._sessions, self._transcript, self._clock = adapter, sessions, transcript, clock
         self._app_id, self._tenant_id = app_id, tenant_id
 
-    async def to_conversation(self, conversation_id: str, replies: Sequence[Reply]) -> bool:
+    async def to_conversation(self, conversation_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
         async with self._sessions() as session:
             conversation = await conversations.conversation_by_id(session, conversation_id)
         if conversation is None:
             log.warning("no stored conversation %s: cannot send proactively", conversation_id)
             return False
-        return await self._continue(conversation.reference, replies)
+        return await self._continue(conversation.reference, replies, author)
 
-    async def to_person(self, object_id: str, replies: Sequence[Reply]) -> bool:
+    async def to_person(self, object_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
         async with self._sessions() as session:
             person = await directory.person_by_object_id(session, object_id)
             stored = await conversations.latest_conversation_of(session, person.id) if person else None
             template = stored or await conversations.any_conversation_in_tenant(session, self._tenant_id)
         if stored is not None:
-            return await self._continue(stored.reference, replies)
+            return await self._continue(stored.reference, replies, author)
         if template is None:
             log.warning("cannot reach %s: no stored chat to learn the service URL from", object_id)
             return False
         owner = (person.id, person.organisation_id) if person else (None, None)
-        return await self._create(object_id, owner, template, replies)
+        return await self._create(object_id, owner, template, replies, author)
 
-    async def _continue(self, reference: dict, replies: Sequence[Reply]) -> bool:
+    async def run_in_conversation(self, conversation_id: str, turn: Callable[[TurnContext], Awaitable[None]]) -> bool:
+        """Run `turn` as a proactive turn in a stored conversation (a dialog started from outside)."""
+        async with self._sessions() as session:
+            conversation = await conversations.conversation_by_id(session, conversation_id)
+        if conversation is None:
+            log.warning("no stored conversation %s: cannot start a turn in it", conversation_id)
+            return False
+        record = recording_sends(self._transcript)
+
+        async def run(context: TurnContext) -> None:
+            context.on_send_activities(record)
+            await turn(context)
+
+        try:
+            await self._adapter.continue_conversation(
+                ConversationReference().deserialize(conversation.reference), run, self._app_id or None
+            )
+        except Exception:
+            log.exception("proactive turn in %s failed", conversation_id)
+            return False
+        return True
+
+    async def _continue(self, reference: dict, replies: Sequence[Reply], author: Author | None) -> bool:
         delivered: list[bool] = []
 
         async def send(context: TurnContext) -> None:
-            delivered.append(await self._send_all(context, replies))
+            delivered.append(await self._send_all(context, replies, author))
 
         conversation_reference = ConversationReference().deserialize(reference)
         try:
@@ -66,7 +89,8 @@ class TeamsNotifier:
         return bool(delivered and delivered[0])
 
     async def _create(
-        self, object_id: str, owner: tuple[int | None, int | None], template: Conversation, replies: Sequence[Reply]
+        self, object_id: str, owner: tuple[int | None, int | None], template: Conversation, replies: Sequence[Reply],
+        author: Author | None,
     ) -> bool:
         """Teams lets a bot open a 1:1 chat with a user of a tenant where the app is installed."""
         bot_account = template.reference.get("bot") or {}
@@ -81,7 +105,7 @@ class TeamsNotifier:
 
         async def first_turn(context: TurnContext) -> None:
             await self._remember(context, *owner)
-            delivered.append(await self._send_all(context, replies))
+            delivered.append(await self._send_all(context, replies, author))
 
         try:
             await self._adapter.create_conversation(
@@ -101,7 +125,7 @@ class TeamsNotifier:
                 reference=reference.serialize(), now=self._clock.now(),
             )
 
-    async def _send_all(self, context: TurnContext, replies: Sequence[Reply]) -> bool:
+    async def _send_all(self, context: TurnContext, replies: Sequence[Reply], author: Author | None) -> bool:
         try:
             entries = []
             for reply in replies:
@@ -111,5 +135,8 @@ class TeamsNotifier:
         except Exception:
             log.exception("proactive send to %s failed", context.activity.conversation.id)
             return False
-        await self._transcript.record_outgoing(context.activity.conversation.id, entries)
+        await self._transcript.record_outgoing(
+            context.activity.conversation.id, entries, author_person_id=author.person_id if author else None,
+            author_name=author.name if author else None, relayed=author is not None,
+        )
         return True

@@ -17,7 +17,7 @@ def _clip(value: str) -> str:
     return value if len(value) <= _MAX_FREE_TEXT else value[: _MAX_FREE_TEXT - 1] + "…"
 
 
-def _ticket_facts(lang: str, ticket: TicketView, organisation: str) -> tuple[tuple[str, str], ...]:
+def ticket_facts(lang: str, ticket: TicketView, organisation: str) -> tuple[tuple[str, str], ...]:
     return (
         (say(lang, "fact_ticket"), ticket.number),
         (say(lang, "fact_organisation"), organisation),
@@ -29,7 +29,7 @@ def _ticket_facts(lang: str, ticket: TicketView, organisation: str) -> tuple[tup
     )
 
 
-def _reported(lang: str, reporter: str, description: str) -> tuple[tuple[str, str], ...]:
+def reported_facts(lang: str, reporter: str, description: str) -> tuple[tuple[str, str], ...]:
     return ((say(lang, "fact_reporter"), reporter), (say(lang, "fact_description"), _clip(description)))
 
 
@@ -40,7 +40,7 @@ def new_ticket_notice(
     return Reply(
         say(lang, "new_ticket_notice", number=ticket.number, organisation=organisation, subject=ticket.subject),
         (take_over(lang, ticket.number),),
-        _ticket_facts(lang, ticket, organisation) + _reported(lang, reporter, description),
+        ticket_facts(lang, ticket, organisation) + reported_facts(lang, reporter, description),
     )
 
 
@@ -49,7 +49,7 @@ def page_notice(lang: str, ticket: TicketView, organisation: str, reporter: str,
     return Reply(
         say(lang, "page_notice", number=ticket.number, organisation=organisation),
         (acknowledge(lang, ticket.number), take_over(lang, ticket.number)),
-        _ticket_facts(lang, ticket, organisation) + _reported(lang, reporter, description),
+        ticket_facts(lang, ticket, organisation) + reported_facts(lang, reporter, description),
     )
 
 
@@ -73,7 +73,7 @@ def escalation_notice(lang: str, ticket: TicketView, organisation: str, reason: 
         lang, "escalation_notice", number=ticket.number, organisation=organisation,
         step=step_words(lang, to_step),
     )  # fmt: skip
-    facts = _ticket_facts(lang, ticket, organisation) + ((say(lang, "fact_reason"), _clip(reason)),)
+    facts = ticket_facts(lang, ticket, organisation) + ((say(lang, "fact_reason"), _clip(reason)),)
     if to_step == 2:
         return Reply(f"{body} {say(lang, 'escalation_notice_step_2')}", (take_over(lang, ticket.number),), facts)
     if to_step >= 3:

@@ -1,0 +1,168 @@
+"""A staff member in the customer's chat: take over, relay both ways, hand back, resolve.
+
+While a ticket is taken over, the customer's messages skip intent detection and go to the
+holder; the holder's plain messages go to the customer. Both are stored in the transcript
+with their real author. One holder at a time: the claim is a conditional update.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services import replies
+from bot.services.clock import Clock
+from bot.services.escalations import EscalationService
+from bot.services.messages import Author, Caller, Inbound, Reply
+from bot.services.notifier import Notifier
+from bot.services.paging import PagingService
+from bot.services.transcript import TranscriptService
+from bot.texts import language_of_locale, text
+from storage import tickets as ticket_store
+from storage.models import Ticket
+
+log = logging.getLogger(__name__)
+STAFF_LANGUAGE = "nl"
+
+
+class CustomerChats(Protocol):
+    """Starts a customer dialog from outside a turn: the rating question after a resolve."""
+
+    async def ask_rating(self, conversation_id: str, customer: Caller, number: str) -> bool: ...
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    ALREADY = "already"  # the actor already had it: nothing changed
+    HELD_BY_OTHER = "held_by_other"
+    HOLDING_ANOTHER = "holding_another"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class TakeOver:
+    outcome: Outcome
+    number: str
+    other: str = ""  # the other holder's name, or the ticket the actor still holds
+
+
+def customer_of(ticket: Ticket) -> Caller:
+    """The ticket's reporter as a caller, for dialogs started on their behalf (needs reporter, organisation)."""
+    reporter = ticket.reporter
+    return Caller(
+        kind="customer", language=language_of_locale(reporter.locale), object_id=reporter.aad_object_id,
+        name=reporter.name, person_id=reporter.id, organisation_id=ticket.organisation_id,
+        organisation_name=ticket.organisation.name,
+    )
+
+
+class TakeoverService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], clock: Clock, notifier: Notifier,
+        transcript: TranscriptService, paging: PagingService, escalations: EscalationService, chats: CustomerChats,
+    ):
+        self._sessions, self._clock, self._notifier, self._transcript = sessions, clock, notifier, transcript
+        self._paging, self._escalations, self._chats = paging, escalations, chats
+
+    async def take_over(self, staff: Caller, number: str) -> TakeOver:
+        """Claim the chat, stop the paging, tell the customer who joined."""
+        async with self._sessions.begin() as session:
+            ticket = await self._ticket(session, number)
+            if ticket is None:
+                return TakeOver(Outcome.UNKNOWN, number)
+            number = ticket.number
+            if ticket.holder_id == staff.person_id:
+                return TakeOver(Outcome.ALREADY, ticket.number)
+            customer, ticket_id, conversation_id = customer_of(ticket), ticket.id, ticket.conversation_id
+            held = await ticket_store.ticket_held_by(session, staff.person_id or 0)
+            if held is not None:
+                return TakeOver(Outcome.HOLDING_ANOTHER, ticket.number, held.number)
+            if not await ticket_store.claim_holder(session, ticket_id, staff.person_id or 0, self._clock.now()):
+                await session.refresh(ticket, ["holder"])
+                return TakeOver(Outcome.HELD_BY_OTHER, ticket.number, ticket.holder.name if ticket.holder else "")
+            await ticket_store.claim_acknowledgement(session, ticket_id, staff.person_id, self._clock.now())
+        await self._paging.settle(ticket_id)
+        if conversation_id:
+            joined = replies.staff_joined(customer.language, staff.name, number)
+            await self._notifier.to_conversation(conversation_id, [joined])
+        return TakeOver(Outcome.DONE, number, customer.name)
+
+    async def hand_back(self, staff: Caller, ticket: Ticket) -> None:
+        """The bot answers the customer again; the ticket stays open (acknowledged: someone knows)."""
+        async with self._sessions.begin() as session:
+            current = await session.get(Ticket, ticket.id)
+            if current is None or current.holder_id is None:
+                return
+            current.holder_id, current.updated_at = None, self._clock.now()
+            current.status = "acknowledged" if current.acknowledged_at else "open"
+            await session.flush()
+            customer = customer_of(await self._loaded(session, current))
+        if ticket.conversation_id:
+            await self._notifier.to_conversation(ticket.conversation_id, [replies.handed_back(customer.language, ticket.number)])
+
+    async def resolve(self, staff: Caller, ticket: Ticket, note: str) -> bool:
+        """Close with a note; the customer is told and asked for a rating. False: it was resolved already."""
+        now = self._clock.now()
+        async with self._sessions.begin() as session:
+            current = await session.get(Ticket, ticket.id, with_for_update=True)
+            if current is None or current.status == "resolved":
+                return False
+            current.status, current.resolved_at, current.updated_at = "resolved", now, now
+            current.resolution_note, current.holder_id = note or None, None
+            await session.flush()
+            customer = customer_of(await self._loaded(session, current))
+        await self._paging.settle(ticket.id)
+        self._escalations.stop_clock(ticket.id)
+        if ticket.conversation_id:
+            await self._notifier.to_conversation(ticket.conversation_id, [replies.resolved(customer.language, ticket.number, note)])
+            await self._chats.ask_rating(ticket.conversation_id, customer, ticket.number)
+        return True
+
+    async def relay_from_customer(self, customer: Caller, inbound: Inbound) -> list[Reply] | None:
+        """None: nobody holds this chat (the bot answers). Else the message went to the holder."""
+        async with self._sessions() as session:
+            ticket = await ticket_store.held_ticket_in_conversation(session, inbound.conversation_id)
+            if ticket is None:
+                return None
+            await session.refresh(ticket, ["holder"])
+            holder = ticket.holder
+        await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
+        words = inbound.text or _chosen(inbound)
+        notice = Reply(text(
+            STAFF_LANGUAGE, "relayed_from_customer", name=customer.name, organisation=customer.organisation_name,
+            number=ticket.number, text=words,
+        ))  # fmt: skip
+        author = Author(customer.person_id, customer.name)
+        if holder is not None and await self._notifier.to_person(holder.aad_object_id, [notice], author=author):
+            return []
+        log.error("holder of %s could not be reached: the customer's message waits in the transcript", ticket.number)
+        return [Reply(text(customer.language, "relay_unreachable", name=holder.name if holder else ""))]
+
+    async def relay_from_staff(self, staff: Caller, inbound: Inbound, ticket: Ticket) -> bool:
+        """The holder's plain message goes to the customer under the holder's name."""
+        await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
+        if not ticket.conversation_id:
+            return False
+        message = Reply(text(STAFF_LANGUAGE, "relayed_from_staff", name=staff.name, text=inbound.text))
+        return await self._notifier.to_conversation(
+            ticket.conversation_id, [message], author=Author(staff.person_id, staff.name)
+        )
+
+    async def _ticket(self, session: AsyncSession, number: str) -> Ticket | None:
+        ticket = await ticket_store.ticket_by_number(session, number)
+        return await self._loaded(session, ticket) if ticket is not None else None
+
+    @staticmethod
+    async def _loaded(session: AsyncSession, ticket: Ticket) -> Ticket:
+        await session.refresh(ticket, ["reporter", "organisation", "holder"])
+        return ticket
+
+
+def _chosen(inbound: Inbound) -> str:
+    """A card button pressed during a relay: pass on what was chosen."""
+    value = (inbound.value or {}).get("choice")
+    return str(value) if value is not None else ""
