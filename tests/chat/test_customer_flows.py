@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fakes import activities
+from fakes.chat import press, say
 from fakes.clock import amsterdam
 from fakes.http_helpers import count, post, rows
 from fakes.people import ANNA, CUSTOMER, DIRK, ENGLISH_CUSTOMER, OTHER_CUSTOMER
@@ -11,19 +12,6 @@ from storage.models import Page, QuoteRequest, Ticket
 
 FRIDAY_EVENING = amsterdam(2026, 11, 27, 17, 0)
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
-
-
-async def say(bot, connector, user, text: str) -> list[str]:
-    """Post a message and return what the bot answered in that chat this turn."""
-    before = len(connector.texts(user.conversation_id))
-    await post(bot, activities.message(user, connector.url, text))
-    return connector.texts(user.conversation_id)[before:]
-
-
-async def press(bot, connector, user, value: str) -> list[str]:
-    before = len(connector.texts(user.conversation_id))
-    await post(bot, activities.card_submit(user, connector.url, {"choice": value}))
-    return connector.texts(user.conversation_id)[before:]
 
 
 async def test_in_hours_a_complete_report_becomes_a_ticket_and_support_hears_of_it(bot, connector):

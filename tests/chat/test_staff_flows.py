@@ -1,0 +1,294 @@
+"""The staff side over HTTP: a night of paging, acknowledgement, takeover, resolve, rating, rights."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fakes import activities
+from fakes.chat import press, say
+from fakes.clock import amsterdam
+from fakes.http_helpers import count, post, rows
+from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
+from fakes.scheduler import run_due_jobs
+from storage.models import EscalationEvent, OnCallOverride, Page, Person, Ticket, TicketNote, TranscriptMessage
+
+SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
+NIGHT_REPORT = "Niemand kan meer mailen of inloggen, alles ligt plat"
+EXCEL_REPORT = "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren"
+
+
+async def staff_chats_known(bot, connector, *people) -> None:
+    """Staff who have chatted with the bot before can be reached in their stored chat."""
+    for person in people:
+        await say(bot, connector, person, "hallo")
+
+
+async def in_hours_ticket(bot, connector, customer=CUSTOMER, report=EXCEL_REPORT) -> Ticket:
+    await say(bot, connector, customer, "hallo")
+    await say(bot, connector, customer, report)
+    tickets = await rows(bot, Ticket, Ticket.reporter.has(aad_object_id=customer.object_id))
+    return tickets[-1]
+
+
+async def test_a_whole_night_page_timeout_backup_acknowledges_and_the_customer_is_told(make_bot, clock, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, ANNA, CARLA)
+    clock.set(SATURDAY_NIGHT)
+    *_, paged = await say(bot, connector, CUSTOMER, NIGHT_REPORT)  # after the welcome
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.number in paged
+
+    clock.advance(timedelta(minutes=16))  # Anna sleeps through her page
+    assert await run_due_jobs(bot, clock.now()) == 1
+    [carla_page] = [s for s in connector.messages(CARLA.conversation_id) if s.cards]
+    assert f"Noodmelding {ticket.number}" in carla_page.text
+
+    clock.advance(timedelta(minutes=3))
+    [answer] = await press(bot, connector, CARLA, f"ack:{ticket.number}")
+    assert f"U heeft {ticket.number} bevestigd" in answer
+    told = connector.texts(CUSTOMER.conversation_id)[-1]
+    assert f"Carla Visser heeft uw melding {ticket.number} bevestigd" in told
+
+    pages = await rows(bot, Page)
+    assert [(p.staff_object_id, p.status) for p in pages] == [
+        (ANNA.object_id, "timed_out"), (CARLA.object_id, "acknowledged"),
+    ]
+    assert pages[0].timed_out_at == amsterdam(2026, 11, 28, 3, 16)
+    assert pages[1].acknowledged_at == amsterdam(2026, 11, 28, 3, 19)
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.status == "acknowledged"
+    clock.advance(timedelta(minutes=30))
+    assert await run_due_jobs(bot, clock.now()) == 0  # the acknowledgement cancelled what was pending
+    assert len([s for s in connector.messages() if "Noodmelding" in s.text]) == 2
+
+
+async def test_an_acknowledgement_after_a_restart_cancels_the_timeout_and_a_redelivery_tells_the_customer_once(
+    make_bot, clock, connector
+):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, ANNA, CARLA)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+    await bot.close()
+
+    bot = await make_bot()  # restart between the page and the acknowledgement
+    clock.advance(timedelta(minutes=5))
+    acknowledgement = activities.message(ANNA, connector.url, f"bevestig {ticket.number}")
+    await post(bot, acknowledgement)
+    await post(bot, acknowledgement)  # Teams redelivers
+    clock.advance(timedelta(minutes=20))
+    assert await run_due_jobs(bot, clock.now()) == 0
+
+    customer_texts = connector.texts(CUSTOMER.conversation_id)
+    assert sum("Anna Bakker heeft uw melding" in t for t in customer_texts) == 1
+    assert [p.status for p in await rows(bot, Page)] == ["acknowledged"]
+    assert not any("Noodmelding" in t for t in connector.texts(CARLA.conversation_id))
+
+
+async def test_a_second_acknowledgement_is_told_who_was_first(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA, CARLA)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+    await press(bot, connector, ANNA, f"ack:{ticket.number}")
+    [answer] = await say(bot, connector, CARLA, f"ack {ticket.number}")
+    assert "al bevestigd door Anna Bakker" in answer
+
+
+async def test_an_unreachable_on_call_engineer_is_skipped_and_that_shows_in_the_ticket(bot, clock, connector):
+    await staff_chats_known(bot, connector, CARLA)  # Anna never chatted, and Teams will not open a chat
+    connector.unreachable.add(ANNA.object_id)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+
+    pages = await rows(bot, Page)
+    assert [(p.staff_object_id, p.status) for p in pages] == [(ANNA.object_id, "unreachable"), (CARLA.object_id, "sent")]
+    [details] = await say(bot, connector, CARLA, f"toon {ticket.number}")
+    assert "Anna Bakker (dienst), niet bereikbaar in Teams, overgeslagen" in details
+    assert "Carla Visser (back-up), wacht op bevestiging" in details
+
+
+async def test_takeover_relays_both_ways_without_intent_detection_and_hands_back(bot, connector):
+    await staff_chats_known(bot, connector, BRAM)
+    ticket = await in_hours_ticket(bot, connector)
+
+    [taken] = await say(bot, connector, BRAM, f"neem over {ticket.number}")
+    assert "overgenomen" in taken and "Petra de Vries" in taken
+    joined = connector.texts(CUSTOMER.conversation_id)[-1]
+    assert f"Bram de Jong heeft het gesprek over melding {ticket.number} overgenomen" in joined
+
+    assert await say(bot, connector, CUSTOMER, "Mijn OneDrive synchroniseert ook niet meer") == []
+    relayed = connector.texts(BRAM.conversation_id)[-1]
+    assert relayed == f"**Petra de Vries** (Bakkerij de Vries B.V., {ticket.number}): Mijn OneDrive synchroniseert ook niet meer"
+    assert await count(bot, Ticket) == 1  # no intent detection: no second ticket, no intake question
+
+    assert await say(bot, connector, BRAM, "Kunt u Excel even in veilige modus starten?") == []
+    assert connector.texts(CUSTOMER.conversation_id)[-1] == "**Bram de Jong**: Kunt u Excel even in veilige modus starten?"
+
+    transcript = await rows(bot, TranscriptMessage, TranscriptMessage.relayed.is_(True))
+    assert {(m.conversation_id, m.direction, m.author_name) for m in transcript} == {
+        (CUSTOMER.conversation_id, "in", "Petra de Vries"),
+        (BRAM.conversation_id, "out", "Petra de Vries"),
+        (BRAM.conversation_id, "in", "Bram de Jong"),
+        (CUSTOMER.conversation_id, "out", "Bram de Jong"),
+    }
+
+    [handed] = await say(bot, connector, BRAM, "/teruggeven")
+    assert "teruggegeven" in handed
+    assert "aan mij teruggegeven" in connector.texts(CUSTOMER.conversation_id)[-1]
+    [status] = await say(bot, connector, CUSTOMER, "wat is de status van mijn melding?")
+    assert ticket.number in status  # the bot answers again
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.holder_id, ticket.status) == (None, "acknowledged")
+
+
+async def test_one_holder_at_a_time_and_the_second_taker_is_told_who_has_it(bot, connector):
+    await staff_chats_known(bot, connector, ANNA, BRAM)
+    ticket = await in_hours_ticket(bot, connector)
+    await press(bot, connector, BRAM, f"take_over:{ticket.number}")
+    [refused] = await press(bot, connector, ANNA, f"take_over:{ticket.number}")
+    assert "al overgenomen door Bram de Jong" in refused
+    [ticket] = await rows(bot, Ticket)
+    [bram] = await rows(bot, Person, Person.aad_object_id == BRAM.object_id)
+    assert ticket.holder_id == bram.id
+    assert sum("heeft het gesprek over melding" in t for t in connector.texts(CUSTOMER.conversation_id)) == 1
+
+
+async def test_resolve_closes_with_a_note_and_the_customer_rates_it(bot, connector):
+    await staff_chats_known(bot, connector, BRAM)
+    ticket = await in_hours_ticket(bot, connector)
+    await say(bot, connector, BRAM, f"overnemen {ticket.number}")
+
+    [done] = await say(bot, connector, BRAM, "/opgelost Excel-invoegtoepassing uitgeschakeld")
+    assert f"Melding {ticket.number} is opgelost" in done
+    resolved, rating_question = connector.texts(CUSTOMER.conversation_id)[-2:]
+    assert f"Uw melding {ticket.number} is opgelost" in resolved
+    assert "Excel-invoegtoepassing uitgeschakeld" in resolved
+    assert "Kies een cijfer van 1 (slecht) tot 5 (uitstekend)" in rating_question
+    [rating_card] = [s for s in connector.messages(CUSTOMER.conversation_id) if s.cards][-1:]
+    assert [a["data"]["choice"] for a in rating_card.cards[0]["actions"]] == ["1", "2", "3", "4", "5"]
+
+    [thanks] = await press(bot, connector, CUSTOMER, "4")
+    assert "4 van 5" in thanks
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.status, ticket.rating, ticket.resolution_note) == ("resolved", 4, "Excel-invoegtoepassing uitgeschakeld")
+    assert ticket.holder_id is None
+    [answer] = await say(bot, connector, CUSTOMER, "bedankt!")
+    assert "Graag gedaan" in answer  # the chat is the bot's again
+
+
+async def test_a_customer_typing_staff_commands_gets_ordinary_handling_and_learns_nothing(bot, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    other = await in_hours_ticket(bot, connector, OTHER_CUSTOMER, "Outlook crasht steeds, alleen bij mij, sinds vandaag")
+
+    await say(bot, connector, CUSTOMER, "hallo")
+    answers = []
+    for attempt in ("wachtrij", "queue", f"overnemen {other.number}", f"toon {other.number}", "dienst", "help"):
+        answers += await say(bot, connector, CUSTOMER, attempt)
+    answers += await press(bot, connector, CUSTOMER, f"take_over:{other.number}")
+    answers += await press(bot, connector, CUSTOMER, f"ack:{other.number}")
+
+    leaked = [a for a in answers if other.number in a or "Jansen" in a or "Anna" in a or "Kees" in a]
+    assert leaked == []
+    [other] = await rows(bot, Ticket, Ticket.number == other.number)
+    assert (other.holder_id, other.acknowledged_at, other.status) == (None, None, "open")
+
+
+async def test_a_support_engineer_cannot_do_what_only_seniors_may(bot, connector):
+    await staff_chats_known(bot, connector, ANNA, CARLA, DIRK)
+    ticket = await in_hours_ticket(bot, connector)
+    await say(bot, connector, CUSTOMER, "ik wil dit escaleren, het duurt te lang")
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.escalation_step == 2
+
+    [refused_take] = await say(bot, connector, ANNA, f"overnemen {ticket.number}")
+    [refused_escalate] = await say(bot, connector, ANNA, f"escaleer {ticket.number} klant is boos")
+    [refused_override] = await say(bot, connector, ANNA, "vervang ik tot morgen 09:00")
+    assert "mag een supportmedewerker niet" in refused_take
+    assert "mag een supportmedewerker niet" in refused_escalate
+    assert "alleen een senior supportmedewerker of management" in refused_override
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.holder_id, ticket.escalation_step) == (None, 2)
+    assert await count(bot, OnCallOverride) == 0
+
+    [taken] = await say(bot, connector, CARLA, f"overnemen {ticket.number}")
+    assert "overgenomen" in taken
+
+
+async def test_staff_escalate_to_mediation_tells_the_customer_and_management(bot, connector):
+    await staff_chats_known(bot, connector, CARLA, DIRK)
+    ticket = await in_hours_ticket(bot, connector)
+    *notices, first = await say(bot, connector, CARLA, f"escaleer {ticket.number} klant belt al drie dagen")
+    [second] = await say(bot, connector, CARLA, f"escaleer {ticket.number} geen oplossing binnen de SLA")
+    [notice] = [s for s in connector.messages(CARLA.conversation_id) if s.cards]  # seniors hear of step 2
+    assert {a["data"]["choice"] for a in notice.cards[0]["actions"]} == {f"take_over:{ticket.number}"}
+    assert len(notices) == 1
+    assert "stap 2" in first and "stap 3" in second
+    assert "stap 3 van de escalatieprocedure" in connector.texts(CUSTOMER.conversation_id)[-1]
+    assert any(ticket.number in t and "stap 3" in t for t in connector.texts(DIRK.conversation_id))
+
+    events = await rows(bot, EscalationEvent)
+    assert [(e.from_step, e.to_step, e.trigger, e.reason) for e in events] == [
+        (1, 2, "staff", "klant belt al drie dagen"), (2, 3, "staff", "geen oplossing binnen de SLA"),
+    ]
+    [refused] = await say(bot, connector, CARLA, f"escaleer {ticket.number} nog hoger")
+    assert "stap 3 (bemiddeling)" in refused
+
+
+async def test_a_ticket_left_unresolved_escalates_by_itself_after_its_business_hours(make_bot, clock, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, CARLA)
+    ticket = await in_hours_ticket(bot, connector)  # P3 on Thursday 10:00: 40 opening hours
+    await bot.close()
+
+    bot = await make_bot()  # the timer is in the job store
+    clock.set(amsterdam(2026, 12, 3, 9, 59))  # Thu+Fri+Mon+Tue+Wed+Thu: 7+8+8+8+8+... hours
+    assert await run_due_jobs(bot, clock.now()) == 0
+    clock.set(amsterdam(2026, 12, 3, 10, 0))
+    assert await run_due_jobs(bot, clock.now()) == 1
+    [event] = await rows(bot, EscalationEvent)
+    assert (event.from_step, event.to_step, event.trigger) == (1, 2, "automatic")
+    assert any(ticket.number in t for t in connector.texts(CARLA.conversation_id))
+    assert f"Ik heb melding {ticket.number} geëscaleerd naar stap 2" in connector.texts(CUSTOMER.conversation_id)[-1]
+
+
+async def test_notes_are_kept_for_colleagues_and_never_reach_the_customer(bot, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    ticket = await in_hours_ticket(bot, connector)
+    before = len(connector.texts(CUSTOMER.conversation_id))
+    [saved] = await say(bot, connector, ANNA, f"notitie {ticket.number} klant belt terug na de lunch")
+    assert "opgeslagen" in saved
+    [note] = await rows(bot, TicketNote)
+    assert (note.text, note.author_name) == ("klant belt terug na de lunch", "Anna Bakker")
+    assert len(connector.texts(CUSTOMER.conversation_id)) == before
+    [details] = await say(bot, connector, ANNA, f"toon {ticket.number}")
+    assert "Anna Bakker: klant belt terug na de lunch" in details
+
+
+async def test_an_override_wins_over_the_rota_for_the_next_emergency(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA, BRAM, CARLA)
+    clock.set(amsterdam(2026, 11, 27, 18, 0))  # Friday evening: Anna is on call by the rota
+    [before] = await say(bot, connector, BRAM, "wie heeft dienst")
+    assert "Nu dienst: **Anna Bakker**" in before
+    [set_answer] = await say(bot, connector, CARLA, "vervang Bram tot maandag 09:00")
+    assert "Bram de Jong heeft dienst tot maandag 30 november om 09:00" in set_answer
+    [after] = await say(bot, connector, BRAM, "dienst")
+    assert "Nu dienst: **Bram de Jong**" in after
+
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [page] = await rows(bot, Page)
+    assert page.staff_object_id == BRAM.object_id
+
+
+async def test_the_queue_shows_every_organisations_open_tickets_to_staff(bot, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    mine = await in_hours_ticket(bot, connector)
+    theirs = await in_hours_ticket(bot, connector, OTHER_CUSTOMER, "Outlook crasht steeds, alleen bij mij, sinds vandaag")
+    [queue] = await say(bot, connector, ANNA, "wachtrij")
+    assert "Open meldingen (2)" in queue
+    assert mine.number in queue and theirs.number in queue and "Jansen Advocaten" in queue
+    [help_text] = await say(bot, connector, ANNA, "help")
+    assert "wachtrij" in help_text and "vervang" not in help_text  # support may not set overrides
