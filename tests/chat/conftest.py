@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +12,9 @@ from app import create_app
 from bot.config.settings import load_settings
 from fakes.clock import FakeClock, amsterdam
 from fakes.connector import FakeConnector
+from fakes.operator_config import OPERATOR_CONFIG
 from nlu_models import IntentClassifier
 
-OPERATOR_CONFIG = Path(__file__).resolve().parents[1] / "data" / "operator.yaml"
 
 
 @pytest.fixture

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from fakes import activities
 from fakes.chat import press, say
 from fakes.clock import amsterdam
 from fakes.http_helpers import count, post, rows
+from fakes.operator_config import OPERATOR_CONFIG
 from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
 from fakes.scheduler import run_due_jobs
 from storage.models import EscalationEvent, OnCallOverride, Page, Person, Ticket, TicketNote, TranscriptMessage
+
+@pytest.fixture
+def environment(database_url: str) -> dict[str, str]:
+    """The staff side leans on conditional updates (one holder, one acknowledgement): both backends."""
+    return {"SUPPORTBOT_CONFIG": str(OPERATOR_CONFIG), "DATABASE_URL": database_url}
+
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
 NIGHT_REPORT = "Niemand kan meer mailen of inloggen, alles ligt plat"
