@@ -20,6 +20,7 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
+from bot.services.staff_language import staff_language
 from bot.services.policy_setup import business_calendar, escalation_rules
 from bot.services.ticket_views import summary_of, view_of
 from bot.texts import language_of_locale, text
@@ -28,7 +29,7 @@ from storage.models import EscalationEvent, Ticket
 
 log = logging.getLogger(__name__)
 DUE_JOB = "auto_escalate"
-STAFF_LANGUAGE = "nl"
+RECORD_LANGUAGE = "nl"  # reasons are stored as written; automatic ones in the MSP's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class EscalationService:
             self.start_clock(ticket_id, summary)  # fired early (clock change, edited config): wait on
             return
         limit = self._config.timeouts.escalate_after_hours.get(summary.priority)
-        reason = text(STAFF_LANGUAGE, "auto_escalation_reason", hours=f"{limit:g}", step=step)
+        reason = text(RECORD_LANGUAGE, "auto_escalation_reason", hours=f"{limit:g}", step=step)
         log.warning("%s unresolved past its limit at step %s: escalating", summary.number, step)
         await self.escalate(summary.number, reason, trigger="automatic", from_step=step)
 
@@ -125,7 +126,10 @@ class EscalationService:
 
     async def _tell_staff(self, escalation: Escalation, reason: str) -> None:
         step = escalation.view.escalation_step
-        notice = replies.escalation_notice(STAFF_LANGUAGE, escalation.view, escalation.organisation, reason, step)
         for member in self._config.staff:
-            if member.role in notify_roles(step) and not await self._notifier.to_person(member.object_id, [notice]):
+            if member.role not in notify_roles(step):
+                continue
+            lang = await staff_language(self._sessions, member.object_id)
+            notice = replies.escalation_notice(lang, escalation.view, escalation.organisation, reason, step)
+            if not await self._notifier.to_person(member.object_id, [notice]):
                 log.warning("%s could not be told about the escalation of %s", member.name, escalation.view.number)

@@ -17,6 +17,7 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
+from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
 from bot.texts import language_of_locale
@@ -115,7 +116,8 @@ class PagingService:
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", number)
 
     async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> bool:
-        notice = replies.page_notice("nl", view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
+        lang = await staff_language(self._sessions, target.staff_id)
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
         reached = await self._notifier.to_person(target.staff_id, [notice])
         now = self._clock.now()
         async with self._sessions.begin() as session:

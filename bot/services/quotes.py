@@ -11,6 +11,7 @@ from bot.services import replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
+from bot.services.staff_language import staff_language
 from storage.models import QuoteRequest
 
 log = logging.getLogger(__name__)
@@ -26,8 +27,9 @@ class QuoteService:
                 organisation_id=caller.organisation_id, person_id=caller.person_id, intent=intent, text=text,
                 created_at=self._clock.now(),
             ))
-        notice = replies.quote_request_notice("nl", caller.organisation_name, caller.name, intent, text)
         for object_id in self._recipients():
+            lang = await staff_language(self._sessions, object_id)
+            notice = replies.quote_request_notice(lang, caller.organisation_name, caller.name, intent, text)
             if not await self._notifier.to_person(object_id, [notice]):
                 log.warning("quote request of %s could not be passed to %s", caller.organisation_name, object_id)
 

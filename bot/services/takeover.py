@@ -21,12 +21,11 @@ from bot.services.messages import Author, Caller, Inbound, Reply
 from bot.services.notifier import Notifier
 from bot.services.paging import PagingService
 from bot.services.transcript import TranscriptService
-from bot.texts import language_of_locale, text
+from bot.texts import DEFAULT_LANGUAGE, language_of_locale, text
 from storage import tickets as ticket_store
 from storage.models import Ticket
 
 log = logging.getLogger(__name__)
-STAFF_LANGUAGE = "nl"
 
 
 class CustomerChats(Protocol):
@@ -133,7 +132,7 @@ class TakeoverService:
         await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
         words = inbound.text or _chosen(inbound)
         notice = Reply(text(
-            STAFF_LANGUAGE, "relayed_from_customer", name=customer.name, organisation=customer.organisation_name,
+            language_of_locale(holder.locale if holder else None), "relayed_from_customer", name=customer.name, organisation=customer.organisation_name,
             number=ticket.number, text=words,
         ))  # fmt: skip
         author = Author(customer.person_id, customer.name)
@@ -147,7 +146,7 @@ class TakeoverService:
         await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
         if not ticket.conversation_id:
             return False
-        message = Reply(text(STAFF_LANGUAGE, "relayed_from_staff", name=staff.name, text=inbound.text))
+        message = Reply(text(DEFAULT_LANGUAGE, "relayed_from_staff", name=staff.name, text=inbound.text))
         return await self._notifier.to_conversation(
             ticket.conversation_id, [message], author=Author(staff.person_id, staff.name)
         )

@@ -14,6 +14,7 @@ from bot.services import replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
+from bot.services.staff_language import staff_language
 from bot.services.escalations import EscalationService
 from bot.services.ticket_views import summary_of, view_of
 from storage import tickets as ticket_store
@@ -73,7 +74,8 @@ class TicketService:
         for member in self._config.staff:
             if member.role != "support":
                 continue
-            notice = replies.new_ticket_notice("nl", view, caller.organisation_name, caller.name, description)
+            lang = await staff_language(self._sessions, member.object_id)
+            notice = replies.new_ticket_notice(lang, view, caller.organisation_name, caller.name, description)
             if await self._notifier.to_person(member.object_id, [notice]):
                 reached += 1
             else:

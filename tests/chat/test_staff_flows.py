@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -301,3 +302,18 @@ async def test_the_queue_shows_every_organisations_open_tickets_to_staff(bot, co
     assert mine.number in queue and theirs.number in queue and "Jansen Advocaten" in queue
     [help_text] = await say(bot, connector, ANNA, "help")
     assert "wachtrij" in help_text and "vervang" not in help_text  # support may not set overrides
+
+
+async def test_staff_read_pages_and_relayed_messages_in_their_own_language(bot, clock, connector):
+    anna_in_english = replace(ANNA, locale="en-US")
+    [hello] = await say(bot, connector, anna_in_english, "hello")
+    assert "Type **help** for the commands" in hello
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+
+    page = connector.texts(ANNA.conversation_id)[-1]
+    assert f"**Emergency {ticket.number}** from Bakkerij de Vries B.V., outside service hours" in page
+    [taken] = await say(bot, connector, anna_in_english, f"take over {ticket.number}")
+    assert "You have taken over the chat" in taken
+    assert "Anna Bakker heeft het gesprek over melding" in connector.texts(CUSTOMER.conversation_id)[-1]  # Dutch for her
