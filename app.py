@@ -129,7 +129,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         tickets=tickets,
         escalations=escalations,
         quotes=QuoteService(sessions, config, clock, notifier),
-        reminders=ReminderService(app[keys.SCHEDULER], notifier),
+        reminders=ReminderService(app[keys.SCHEDULER], notifier, sessions, clock),
         paging=PagingService(sessions, config, clock, notifier, app[keys.SCHEDULER], tickets),
     )
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)

@@ -237,6 +237,15 @@ class BotStateRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class JobRun(Base):
+    """A scheduled job that has run: with replicas sharing one job store, the first to insert runs it."""
+
+    __tablename__ = "job_runs"
+
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TicketCounter(Base):
     """Per-year sequence for human-friendly ticket numbers, safe across replicas."""
 

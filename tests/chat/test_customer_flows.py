@@ -187,3 +187,18 @@ async def test_an_unanswered_question_does_not_trap_the_customer(bot, connector)
     await say(bot, connector, CUSTOMER, "er is iets mis")
     [answer] = await say(bot, connector, CUSTOMER, "mijn printer doet het niet")
     assert "Ik help alleen bij Office 365" in answer
+
+
+async def test_a_reminder_fired_by_two_replicas_is_sent_once(bot, clock, connector):
+    from bot import keys
+
+    clock.set(FRIDAY_EVENING)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "mijn OneDrive synchroniseert niet meer")
+    await press(bot, connector, CUSTOMER, "remind")
+    [job] = bot.app[keys.SCHEDULER].get_jobs()
+
+    clock.set(amsterdam(2026, 11, 30, 9, 0))
+    for _replica in range(2):  # both replicas' schedulers saw the job due in the shared store
+        await job.func(*job.args, **job.kwargs)
+    assert sum("we zijn nu open" in t for t in connector.texts(CUSTOMER.conversation_id)) == 1
