@@ -20,7 +20,7 @@ from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
-from bot.texts import language_of_locale
+from bot.texts import language_of_locale, text
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
@@ -114,6 +114,10 @@ class PagingService:
             if await self._page(ticket, chain[position], position):
                 return
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", number)
+        if ticket.conversation_id:  # never silent: the customer learns to call, and why
+            language = language_of_locale(ticket.reporter.locale)
+            notice = Reply(text(language, "emergency_unanswered", number=number, contact=self._config.msp.contact_email))
+            await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
     async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> bool:
         lang = await staff_language(self._sessions, target.staff_id)

@@ -157,6 +157,10 @@ TEXTS: dict[str, str] = {
         "The on-call engineer is being alerted now.\n\n"
         "As soon as someone acknowledges it, I will let you know here."
     ),
+    "emergency_unanswered": (
+        "We have not yet been able to reach an engineer for emergency report {number}. "
+        "Please email or call us via {contact}; we keep trying too."
+    ),
     "emergency_in_hours": (
         "I have created report **{number}** with the highest priority. "
         "Our support engineers have been alerted and will pick it up straight away."

@@ -155,6 +155,10 @@ TEXTS: dict[str, str] = {
         "De dienstdoende engineer wordt nu gewaarschuwd.\n\n"
         "Zodra iemand de melding bevestigt, laat ik het u hier weten."
     ),
+    "emergency_unanswered": (
+        "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
+        "Mail of bel ons alstublieft via {contact}; wij blijven het ook proberen."
+    ),
     "emergency_in_hours": (
         "Ik heb melding **{number}** aangemaakt met de hoogste prioriteit. "
         "Onze supportmedewerkers zijn nu gewaarschuwd en pakken het direct op."

@@ -317,3 +317,19 @@ async def test_staff_read_pages_and_relayed_messages_in_their_own_language(bot, 
     [taken] = await say(bot, connector, anna_in_english, f"take over {ticket.number}")
     assert "You have taken over the chat" in taken
     assert "Anna Bakker heeft het gesprek over melding" in connector.texts(CUSTOMER.conversation_id)[-1]  # Dutch for her
+
+
+async def test_when_nobody_answers_any_round_the_customer_is_told_to_call_not_left_waiting(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA, CARLA, DIRK)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    for _timeout in range(9):  # three rounds of on call, backup, management
+        clock.advance(timedelta(minutes=16))
+        assert await run_due_jobs(bot, clock.now()) == 1
+
+    pages = await rows(bot, Page)
+    assert [p.staff_object_id for p in pages] == [ANNA.object_id, CARLA.object_id, DIRK.object_id] * 3
+    assert {p.status for p in pages} == {"timed_out"}
+    assert [p.round for p in pages] == [1, 1, 1, 2, 2, 2, 3, 3, 3]
+    told = connector.texts(CUSTOMER.conversation_id)[-1]
+    assert "nog niet gelukt een engineer te bereiken" in told and "support@websitenazorg.nl" in told
