@@ -110,7 +110,9 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _start_scheduler(app: web.Application) -> AsyncIterator[None]:
+    """Timers run from here on; an emergency left mid-way by the last stop is picked up first."""
     app[keys.SCHEDULER].start()
+    await app[keys.PAGING].resume()
     yield
 
 
@@ -139,7 +141,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     )
     router = FirstLineRouter(config, chats, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
-    app[keys.ADAPTER], app[keys.NOTIFIER] = adapter, notifier
+    app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
     app[keys.MESSAGES] = messages_handler(adapter, bot)
     yield
 

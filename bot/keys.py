@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config.settings import Settings
 from bot.services.clock import Clock
+from bot.services.paging import PagingService
 from bot.teams.notifier import TeamsNotifier
 from nlu_models import IntentClassifier
 
@@ -24,3 +25,4 @@ MESSAGES = web.AppKey("messages", Callable[[web.Request], Awaitable[web.StreamRe
 CLASSIFIER = web.AppKey("classifier", IntentClassifier)
 SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
+PAGING = web.AppKey("paging", PagingService)

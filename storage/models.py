@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -99,6 +99,13 @@ class Ticket(Base):
     """A support ticket: one covered problem reported by one customer."""
 
     __tablename__ = "tickets"
+    __table_args__ = (
+        # One taken-over ticket per customer chat: the chat's messages can go to one person only.
+        Index(
+            "uq_tickets_one_taken_over_per_conversation", "conversation_id", unique=True,
+            sqlite_where=text("status = 'taken_over'"), postgresql_where=text("status = 'taken_over'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)  # e.g. "T-2026-0042"
@@ -192,7 +199,7 @@ class Page(Base):
     chain_index: Mapped[int] = mapped_column(Integer, default=0)  # place in the page chain
     round: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[str] = mapped_column(String(16))  # on_call | backup | management
-    status: Mapped[str] = mapped_column(String(16))  # sent | acknowledged | timed_out | unreachable
+    status: Mapped[str] = mapped_column(String(16))  # sending | sent | acknowledged | timed_out | unreachable
     error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
     acknowledged_at: Mapped[datetime | None]

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OnCallOverride, Page, Ticket
+from storage.models import OnCallOverride, Organisation, Page, Ticket
 
 
 async def overrides_active_around(session: AsyncSession, moment: datetime) -> list[OnCallOverride]:
@@ -15,21 +15,38 @@ async def overrides_active_around(session: AsyncSession, moment: datetime) -> li
     return list(await session.scalars(query))
 
 
-async def open_emergency_of(session: AsyncSession, organisation_id: int) -> Ticket | None:
-    """The organisation's unresolved emergency, so a second report joins it instead of paging again."""
+async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> Ticket | None:
+    """The organisation's unresolved emergency reported after `since`: a new report joins it.
+
+    Locks the organisation's row first (PostgreSQL), so two colleagues reporting at the same
+    moment make one ticket and one page chain, not two.
+    """
+    await session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
     query = (
         select(Ticket)
-        .where(Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != "resolved")
+        .where(
+            Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != "resolved",
+            Ticket.created_at >= since,
+        )
         .order_by(Ticket.created_at.desc())
         .limit(1)
     )
     return await session.scalar(query)
 
 
+async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
+    """Open emergencies nobody has acknowledged or taken over: their paging must be running."""
+    query = select(Ticket).where(
+        Ticket.emergency.is_(True), Ticket.status == "open", Ticket.acknowledged_at.is_(None)
+    )
+    return list(await session.scalars(query.order_by(Ticket.id)))
+
+
 async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> Page | None:
     """Mark a still-unanswered page as timed out; None when someone else (or an ack) got there first."""
     claimed = await session.execute(
-        update(Page).where(Page.id == page_id, Page.status == "sent").values(status="timed_out", timed_out_at=now)
+        update(Page).where(Page.id == page_id, Page.status == "sent").values(status="timed_out", timed_out_at=now),
+        execution_options={"synchronize_session": False},
     )
     if claimed.rowcount != 1:
         return None
@@ -42,9 +59,24 @@ async def pages_of(session: AsyncSession, ticket_id: int) -> list[Page]:
 
 async def acknowledge_pages(session: AsyncSession, ticket_id: int, now: datetime) -> list[int]:
     """Mark every page still waiting as acknowledged; returns their ids so their timers can go."""
-    waiting = list(await session.scalars(select(Page.id).where(Page.ticket_id == ticket_id, Page.status == "sent")))
+    waiting_statuses = ("sending", "sent")
+    query = select(Page.id).where(Page.ticket_id == ticket_id, Page.status.in_(waiting_statuses))
+    waiting = list(await session.scalars(query))
     if waiting:
         await session.execute(
-            update(Page).where(Page.id.in_(waiting), Page.status == "sent").values(status="acknowledged", acknowledged_at=now)
+            update(Page)
+            .where(Page.id.in_(waiting), Page.status.in_(waiting_statuses))
+            .values(status="acknowledged", acknowledged_at=now),
+            execution_options={"synchronize_session": False},
         )
     return waiting
+
+
+async def finish_page(session: AsyncSession, page_id: int, reached: bool) -> bool:
+    """After the send: sent (wait for an acknowledgement) or unreachable. False: acknowledged meanwhile."""
+    values = {"status": "sent"} if reached else {"status": "unreachable", "error": "could not be reached in Teams"}
+    finished = await session.execute(
+        update(Page).where(Page.id == page_id, Page.status == "sending").values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    return finished.rowcount == 1

@@ -82,16 +82,6 @@ async def ticket_held_by(session: AsyncSession, person_id: int) -> Ticket | None
     return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
 
 
-async def claim_holder(session: AsyncSession, ticket_id: int, person_id: int, now: datetime) -> bool:
-    """Take a chat over only if nobody holds it: two replicas or two clicks cannot both win."""
-    claimed = await session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.holder_id.is_(None), Ticket.status.in_(OPEN_STATUSES))
-        .values(holder_id=person_id, status="taken_over", updated_at=now)
-    )
-    return claimed.rowcount == 1
-
-
 async def notes_of(session: AsyncSession, ticket_id: int) -> list[TicketNote]:
     return list(await session.scalars(select(TicketNote).where(TicketNote.ticket_id == ticket_id).order_by(TicketNote.id)))
 
@@ -99,26 +89,3 @@ async def notes_of(session: AsyncSession, ticket_id: int) -> list[TicketNote]:
 async def escalations_of(session: AsyncSession, ticket_id: int) -> list[EscalationEvent]:
     query = select(EscalationEvent).where(EscalationEvent.ticket_id == ticket_id).order_by(EscalationEvent.id)
     return list(await session.scalars(query))
-
-
-async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_step: int, now: datetime) -> bool:
-    """One step up, only from where the caller saw it: a repeated or concurrent escalation moves nothing."""
-    moved = await session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.escalation_step == from_step, Ticket.status.in_(OPEN_STATUSES))
-        .values(escalation_step=to_step, step_since=now, updated_at=now)
-    )
-    return moved.rowcount == 1
-
-
-async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id: int | None, now: datetime) -> bool:
-    """The first acknowledgement counts; a second click or a colleague's later one changes nothing."""
-    claimed = await session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.acknowledged_at.is_(None))
-        .values(acknowledged_at=now, acknowledged_by_id=person_id, updated_at=now)
-    )
-    await session.execute(
-        update(Ticket).where(Ticket.id == ticket_id, Ticket.status == "open").values(status="acknowledged")
-    )
-    return claimed.rowcount == 1

@@ -24,6 +24,7 @@ from bot.services.staff_language import staff_language
 from bot.services.policy_setup import business_calendar, escalation_rules
 from bot.services.ticket_views import summary_of, view_of
 from bot.texts import language_of_locale, text
+from storage import claims
 from storage import tickets as ticket_store
 from storage.models import EscalationEvent, Ticket
 
@@ -110,7 +111,7 @@ class EscalationService:
             return None
         current = ticket.escalation_step if from_step is None else from_step
         now = self._clock.now()
-        if current >= 3 or not await ticket_store.move_step(session, ticket.id, current, current + 1, now):
+        if current >= 3 or not await claims.move_step(session, ticket.id, current, current + 1, now):
             return None
         session.add(EscalationEvent(
             ticket_id=ticket.id, from_step=current, to_step=current + 1, trigger=trigger,

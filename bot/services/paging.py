@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -21,12 +21,14 @@ from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
 from bot.texts import language_of_locale, text
+from storage import claims
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
 
 log = logging.getLogger(__name__)
 TIMEOUT_JOB = "page_timeout"
+JOIN_WINDOW = timedelta(hours=6)  # a report this soon after an unresolved emergency is about the same one
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,22 +47,22 @@ class PagingService:
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
         self._notifier, self._scheduler, self._tickets = notifier, scheduler, tickets
+        self._acknowledge_within = timedelta(minutes=config.timeouts.acknowledge_minutes)
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
 
     async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
-        async with self._sessions() as session:
-            ongoing = await page_store.open_emergency_of(session, caller.organisation_id or 0)
-        if ongoing is not None:
-            return replies.emergency_paged(caller.language, ongoing.number)
         new = NewTicket(
             intent=options["intent"], priority="P1", emergency=True, description=options["text"],
             source_activity_id=options["activity_id"],
         )
-        view, created = await self._tickets.open_ticket(caller, options["conversation_id"], new)
-        if created:
-            await self._page_from(view.number, 0)
-        return replies.emergency_paged(caller.language, view.number)
+        join_since = self._clock.now() - JOIN_WINDOW
+        report = await self._tickets.open_emergency(caller, options["conversation_id"], new, join_since)
+        if report.created:
+            await self._page_from(report.view.number, 0)
+        elif report.acknowledged_by:
+            return replies.emergency_joined(caller.language, report.view.number, report.acknowledged_by)
+        return replies.emergency_paged(caller.language, report.view.number)
 
     async def acknowledge(self, staff: Caller, number: str) -> Acknowledgement | None:
         """Someone is on it: pages stop, their timers go, the customer hears who. None: no such ticket."""
@@ -69,24 +71,19 @@ class PagingService:
             ticket = await ticket_store.ticket_by_number(session, number)
             if ticket is None:
                 return None
-            first = await ticket_store.claim_acknowledgement(session, ticket.id, staff.person_id, now)
+            first = await claims.claim_acknowledgement(session, ticket.id, staff.person_id, now)
             waiting = await page_store.acknowledge_pages(session, ticket.id, now)
             await session.refresh(ticket)
             await session.refresh(ticket, ["acknowledged_by", "reporter"])
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
-        self._cancel_timeouts(waiting)
+        self.cancel_timeouts(waiting)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
         return Acknowledgement(number, first, by)
 
-    async def settle(self, ticket_id: int) -> None:
-        """A take-over or a resolve ends the paging of a ticket, acknowledged or not."""
-        async with self._sessions.begin() as session:
-            waiting = await page_store.acknowledge_pages(session, ticket_id, self._clock.now())
-        self._cancel_timeouts(waiting)
-
-    def _cancel_timeouts(self, page_ids: list[int]) -> None:
+    def cancel_timeouts(self, page_ids: list[int]) -> None:
+        """After pages were settled in the database (acknowledge, take over, resolve): their timers go."""
         for page_id in page_ids:
             try:
                 self._scheduler.remove_job(f"page-timeout:{page_id}")
@@ -103,7 +100,30 @@ class PagingService:
         log.warning("page %s for %s not acknowledged in time: paging the next person", page_id, ticket.number)
         await self._page_from(ticket.number, page.chain_index + 1)
 
-    async def _page_from(self, number: str, index: int) -> None:
+    async def resume(self) -> None:
+        """At start-up: every unattended emergency gets its waiting page's timer back, or moves on.
+
+        Covers a stop between storing the ticket and the first page, between a timeout's claim
+        and the next page, and between a page and its timer.
+        """
+        async with self._sessions() as session:
+            unattended = [(t.number, await page_store.pages_of(session, t.id)) for t in await page_store.unattended_emergencies(session)]
+        for number, pages in unattended:
+            waiting = [p for p in pages if p.status in ("sending", "sent")]
+            if waiting:
+                await self._rearm(waiting[-1])
+            else:
+                log.warning("EMERGENCY %s had no page waiting after a restart: paging on", number)
+                await self._page_from(number, max((p.chain_index for p in pages), default=-1) + 1, announce_end=False)
+
+    async def _rearm(self, page: Page) -> None:
+        if page.status == "sending":  # stopped mid-send: whether it arrived is unknown, so wait for it as sent
+            async with self._sessions.begin() as session:
+                await page_store.finish_page(session, page.id, reached=True)
+        if self._scheduler.get_job(f"page-timeout:{page.id}") is None:
+            self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
+
+    async def _page_from(self, number: str, index: int, *, announce_end: bool = True) -> None:
         """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""
         async with self._sessions() as session:
             ticket = await ticket_store.ticket_by_number(session, number)
@@ -111,37 +131,52 @@ class PagingService:
             await session.refresh(ticket, ["organisation", "reporter", "holder"])
             chain = await self._chain(session, ticket)
         for position in range(index, len(chain)):
-            if await self._page(ticket, chain[position], position):
+            outcome = await self._page(ticket, chain[position], position)
+            if outcome != "unreachable":  # waiting for an acknowledgement, or someone is on it already
                 return
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", number)
-        if ticket.conversation_id:  # never silent: the customer learns to call, and why
+        if announce_end and ticket.conversation_id:  # never silent: the customer learns to call, and why
             language = language_of_locale(ticket.reporter.locale)
             notice = Reply(text(language, "emergency_unanswered", number=number, contact=self._config.msp.contact_email))
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
-    async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> bool:
+    async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:
+        """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page)."""
+        page_id = await self._store_page(ticket.id, target, index)
+        if page_id is None:
+            return "settled"
         lang = await staff_language(self._sessions, target.staff_id)
         notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
         reached = await self._notifier.to_person(target.staff_id, [notice])
-        now = self._clock.now()
         async with self._sessions.begin() as session:
+            if not await page_store.finish_page(session, page_id, reached):
+                return "settled"  # acknowledged while the page went out
+        if not reached:
+            log.warning("on-call %s unreachable for %s: skipped", target.staff_id, ticket.number)
+            return "unreachable"
+        self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
+        return "waiting"
+
+    async def _store_page(self, ticket_id: int, target: PageTarget, index: int) -> int | None:
+        """The page row goes in before the message goes out, under the ticket's lock, so an
+        acknowledgement either comes first (no page) or finds this page and settles it."""
+        async with self._sessions.begin() as session:
+            ticket = await claims.lock_ticket(session, ticket_id)
+            if ticket is None or ticket.status != "open" or ticket.acknowledged_at is not None:
+                return None
             page = Page(
-                ticket_id=ticket.id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
-                position=str(target.position), status="sent" if reached else "unreachable", sent_at=now,
-                error=None if reached else "could not be reached in Teams",
+                ticket_id=ticket_id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
+                position=str(target.position), status="sending", sent_at=self._clock.now(),
             )
             session.add(page)
             await session.flush()
-            page_id = page.id
-        if reached:
-            deadline = now + timedelta(minutes=self._config.timeouts.acknowledge_minutes)
-            self._scheduler.add_job(
-                jobs.run, "date", run_date=deadline, id=f"page-timeout:{page_id}", replace_existing=True,
-                kwargs={"name": TIMEOUT_JOB, "page_id": page_id},
-            )
-        else:
-            log.warning("on-call %s unreachable for %s: skipped", target.staff_id, ticket.number)
-        return reached
+            return page.id
+
+    def _schedule_timeout(self, page_id: int, at: datetime) -> None:
+        self._scheduler.add_job(
+            jobs.run, "date", run_date=at, id=f"page-timeout:{page_id}", replace_existing=True,
+            kwargs={"name": TIMEOUT_JOB, "page_id": page_id},
+        )
 
     async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
         """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""

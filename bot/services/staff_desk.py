@@ -50,7 +50,9 @@ class StaffDesk:
             return [say_reply(staff.language, error.key, **error.values)]
         if command is not None:
             return [await self._run(staff, command, held)]
-        if held is not None and not inbound.text.startswith("/") and (inbound.text or inbound.value):
+        if held is not None and inbound.text and not inbound.text.startswith("/"):
+            if self._names_a_ticket(inbound.text):  # "bevestig T-…" without the slash: not for the customer
+                return [say_reply(staff.language, "desk_not_relayed", typed=inbound.text)]
             if await self._takeover.relay_from_staff(staff, inbound, held):
                 return []
             return [say_reply(staff.language, "desk_relay_failed")]
@@ -58,6 +60,14 @@ class StaffDesk:
             return [say_reply(staff.language, "desk_unknown_command")]
         role = text(staff.language, f"role_{staff.role}") if staff.role else ""
         return [say_reply(staff.language, "staff_hello", name=staff.name, role=role)]  # a greeting, or a typo
+
+    def _names_a_ticket(self, words: str) -> bool:
+        """A command with a ticket number, typed without its slash: another customer's number must not leak."""
+        try:
+            command = parse_command(words, None, now=self._clock.now(), time_zone=self._zone, holding=False)
+        except CommandError:
+            return False
+        return command is not None and command.number is not None
 
     async def _run(self, staff: Caller, command: StaffCommand, held: Ticket | None) -> Reply:
         lang, role = staff.language, staff.role or ""
@@ -95,8 +105,9 @@ class StaffDesk:
             case A.TAKE_OVER:
                 return await self._take_over(staff, number)
             case A.HAND_BACK:
-                await self._takeover.hand_back(staff, ticket)
-                return say_reply(lang, "desk_handed_back", number=number)
+                if await self._takeover.hand_back(staff, ticket):
+                    return say_reply(lang, "desk_handed_back", number=number)
+                return say_reply(lang, "desk_denied_not_holder", number=number)
             case A.RESOLVE:
                 if await self._takeover.resolve(staff, ticket, command.text):
                     return say_reply(lang, "desk_resolved", number=number)

@@ -22,8 +22,10 @@ from bot.services.notifier import Notifier
 from bot.services.paging import PagingService
 from bot.services.transcript import TranscriptService
 from bot.texts import DEFAULT_LANGUAGE, language_of_locale, text
+from storage import claims
+from storage import paging as page_store
 from storage import tickets as ticket_store
-from storage.models import Ticket
+from storage.models import Person, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -69,57 +71,70 @@ class TakeoverService:
 
     async def take_over(self, staff: Caller, number: str) -> TakeOver:
         """Claim the chat, stop the paging, tell the customer who joined."""
+        now = self._clock.now()
         async with self._sessions.begin() as session:
             ticket = await self._ticket(session, number)
             if ticket is None:
                 return TakeOver(Outcome.UNKNOWN, number)
             number = ticket.number
             if ticket.holder_id == staff.person_id:
-                return TakeOver(Outcome.ALREADY, ticket.number)
-            customer, ticket_id, conversation_id = customer_of(ticket), ticket.id, ticket.conversation_id
+                return TakeOver(Outcome.ALREADY, number)
             held = await ticket_store.ticket_held_by(session, staff.person_id or 0)
             if held is not None:
-                return TakeOver(Outcome.HOLDING_ANOTHER, ticket.number, held.number)
-            if not await ticket_store.claim_holder(session, ticket_id, staff.person_id or 0, self._clock.now()):
-                await session.refresh(ticket, ["holder"])
-                return TakeOver(Outcome.HELD_BY_OTHER, ticket.number, ticket.holder.name if ticket.holder else "")
-            await ticket_store.claim_acknowledgement(session, ticket_id, staff.person_id, self._clock.now())
-        await self._paging.settle(ticket_id)
+                return TakeOver(Outcome.HOLDING_ANOTHER, number, held.number)
+            customer, ticket_id, conversation_id = customer_of(ticket), ticket.id, ticket.conversation_id
+            if not await claims.claim_holder(session, ticket_id, staff.person_id or 0, now):
+                return TakeOver(Outcome.HELD_BY_OTHER, number, await self._chat_holder(session, conversation_id))
+            await claims.claim_acknowledgement(session, ticket_id, staff.person_id, now)
+            settled = await page_store.acknowledge_pages(session, ticket_id, now)
+        self._paging.cancel_timeouts(settled)
         if conversation_id:
             joined = replies.staff_joined(customer.language, staff.name, number)
             await self._notifier.to_conversation(conversation_id, [joined])
         return TakeOver(Outcome.DONE, number, customer.name)
 
-    async def hand_back(self, staff: Caller, ticket: Ticket) -> None:
-        """The bot answers the customer again; the ticket stays open (acknowledged: someone knows)."""
+    async def hand_back(self, staff: Caller, ticket: Ticket) -> bool:
+        """The bot answers the customer again; the ticket stays open. False: nobody held it any more."""
+        holder = ticket.holder
         async with self._sessions.begin() as session:
-            current = await session.get(Ticket, ticket.id)
-            if current is None or current.holder_id is None:
-                return
-            current.holder_id, current.updated_at = None, self._clock.now()
-            current.status = "acknowledged" if current.acknowledged_at else "open"
-            await session.flush()
-            customer = customer_of(await self._loaded(session, current))
+            if holder is None or not await claims.release_holder(session, ticket.id, holder.id, self._clock.now()):
+                return False
+            customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))
         if ticket.conversation_id:
             await self._notifier.to_conversation(ticket.conversation_id, [replies.handed_back(customer.language, ticket.number)])
+        await self._tell_displaced_holder(staff, holder, "desk_handed_back_by", ticket.number)
+        return True
 
     async def resolve(self, staff: Caller, ticket: Ticket, note: str) -> bool:
         """Close with a note; the customer is told and asked for a rating. False: it was resolved already."""
-        now = self._clock.now()
+        now, holder = self._clock.now(), ticket.holder
         async with self._sessions.begin() as session:
-            current = await session.get(Ticket, ticket.id, with_for_update=True)
-            if current is None or current.status == "resolved":
+            if not await claims.resolve(session, ticket.id, note.strip() or None, now):
                 return False
-            current.status, current.resolved_at, current.updated_at = "resolved", now, now
-            current.resolution_note, current.holder_id = note or None, None
-            await session.flush()
-            customer = customer_of(await self._loaded(session, current))
-        await self._paging.settle(ticket.id)
+            settled = await page_store.acknowledge_pages(session, ticket.id, now)
+            customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))
+        self._paging.cancel_timeouts(settled)
         self._escalations.stop_clock(ticket.id)
         if ticket.conversation_id:
             await self._notifier.to_conversation(ticket.conversation_id, [replies.resolved(customer.language, ticket.number, note)])
             await self._chats.ask_rating(ticket.conversation_id, customer, ticket.number)
+        await self._tell_displaced_holder(staff, holder, "desk_resolved_by", ticket.number)
         return True
+
+    async def _tell_displaced_holder(self, actor: Caller, holder: Person | None, key: str, number: str) -> None:
+        """Management may end a colleague's chat; the colleague must know their words no longer go out."""
+        if holder is None or holder.id == actor.person_id:
+            return
+        notice = Reply(text(language_of_locale(holder.locale), key, name=actor.name, number=number))
+        await self._notifier.to_person(holder.aad_object_id, [notice])
+
+    @staticmethod
+    async def _chat_holder(session: AsyncSession, conversation_id: str | None) -> str:
+        held = await ticket_store.held_ticket_in_conversation(session, conversation_id or "")
+        if held is None:
+            return ""
+        await session.refresh(held, ["holder"])
+        return held.holder.name if held.holder else ""
 
     async def relay_from_customer(self, customer: Caller, inbound: Inbound) -> list[Reply] | None:
         """None: nobody holds this chat (the bot answers). Else the message went to the holder."""
@@ -131,6 +146,8 @@ class TakeoverService:
             holder = ticket.holder
         await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
         words = inbound.text or _chosen(inbound)
+        if not words:  # nothing to pass on (an empty card submit)
+            return []
         notice = Reply(text(
             language_of_locale(holder.locale if holder else None), "relayed_from_customer", name=customer.name, organisation=customer.organisation_name,
             number=ticket.number, text=words,
@@ -144,7 +161,7 @@ class TakeoverService:
     async def relay_from_staff(self, staff: Caller, inbound: Inbound, ticket: Ticket) -> bool:
         """The holder's plain message goes to the customer under the holder's name."""
         await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
-        if not ticket.conversation_id:
+        if not ticket.conversation_id or not inbound.text:
             return False
         message = Reply(text(DEFAULT_LANGUAGE, "relayed_from_staff", name=staff.name, text=inbound.text))
         return await self._notifier.to_conversation(
@@ -156,7 +173,8 @@ class TakeoverService:
         return await self._loaded(session, ticket) if ticket is not None else None
 
     @staticmethod
-    async def _loaded(session: AsyncSession, ticket: Ticket) -> Ticket:
+    async def _loaded(session: AsyncSession, ticket: Ticket | None) -> Ticket:
+        assert ticket is not None, "the ticket row was just updated in this transaction"
         await session.refresh(ticket, ["reporter", "organisation", "holder"])
         return ticket
 

@@ -17,8 +17,9 @@ from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from bot.services.escalations import EscalationService
 from bot.services.ticket_views import summary_of, view_of
+from storage import paging as paging_store
 from storage import tickets as ticket_store
-from storage.models import Ticket
+from storage.models import Ticket, TicketNote
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,15 @@ class NewTicket:
     source_activity_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """An emergency report: a new ticket, or the ongoing one it joined (and who is already on it)."""
+
+    view: replies.TicketView
+    created: bool
+    acknowledged_by: str | None = None
+
+
 class TicketService:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
@@ -47,26 +57,58 @@ class TicketService:
 
     async def open_ticket(self, caller: Caller, conversation_id: str, new: NewTicket) -> tuple[replies.TicketView, bool]:
         """Store the ticket; (view, created). A redelivered report returns the ticket it made before."""
-        now = self._clock.now()
         async with self._sessions.begin() as session:
-            if new.source_activity_id:
-                earlier = await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
-                if earlier is not None:
-                    return view_of(earlier), False
-            ticket = Ticket(
-                number=await ticket_store.next_ticket_number(session, now.year),
-                organisation_id=caller.organisation_id, reporter_id=caller.person_id,
-                conversation_id=conversation_id, intent=new.intent, subject=_subject(new.description),
-                description=new.description, product=new.product, affected=new.affected, since=new.since,
-                priority=new.priority, emergency=new.emergency, source_activity_id=new.source_activity_id,
-                created_at=now, updated_at=now,
-            )
-            session.add(ticket)
-            await session.flush()
-            await session.refresh(ticket, ["holder"])
-            view, summary, ticket_id = view_of(ticket), summary_of(ticket), ticket.id
-        self._escalations.start_clock(ticket_id, summary)
+            earlier = await self._redelivered(session, new)
+            if earlier is not None:
+                return view_of(earlier), False
+            ticket = await self._insert(session, caller, conversation_id, new)
+            view, summary = view_of(ticket), summary_of(ticket)
+        self._escalations.start_clock(ticket.id, summary)
         return view, True
+
+    async def open_emergency(self, caller: Caller, conversation_id: str, new: NewTicket, join_since: datetime) -> Joined:
+        """One ticket per emergency: a report after `join_since` of an unresolved one joins it, as a note."""
+        async with self._sessions.begin() as session:
+            earlier = await self._redelivered(session, new)
+            if earlier is not None:
+                return Joined(view_of(earlier), created=False)
+            ongoing = await paging_store.joinable_emergency_of(session, caller.organisation_id or 0, join_since)
+            if ongoing is not None:
+                session.add(TicketNote(
+                    ticket_id=ongoing.id, author_person_id=caller.person_id, author_name=caller.name,
+                    text=new.description, created_at=self._clock.now(),
+                ))  # fmt: skip
+                await session.refresh(ongoing, ["holder", "acknowledged_by"])
+                by = ongoing.acknowledged_by.name if ongoing.acknowledged_by else None
+                return Joined(view_of(ongoing), created=False, acknowledged_by=by)
+            ticket = await self._insert(session, caller, conversation_id, new)
+            view, summary = view_of(ticket), summary_of(ticket)
+        self._escalations.start_clock(ticket.id, summary)
+        return Joined(view, created=True)
+
+    @staticmethod
+    async def _redelivered(session: AsyncSession, new: NewTicket) -> Ticket | None:
+        if not new.source_activity_id:
+            return None
+        earlier = await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
+        if earlier is not None:
+            await session.refresh(earlier, ["holder"])
+        return earlier
+
+    async def _insert(self, session: AsyncSession, caller: Caller, conversation_id: str, new: NewTicket) -> Ticket:
+        now = self._clock.now()
+        ticket = Ticket(
+            number=await ticket_store.next_ticket_number(session, now.year),
+            organisation_id=caller.organisation_id, reporter_id=caller.person_id,
+            conversation_id=conversation_id, intent=new.intent, subject=_subject(new.description),
+            description=new.description, product=new.product, affected=new.affected, since=new.since,
+            priority=new.priority, emergency=new.emergency, source_activity_id=new.source_activity_id,
+            created_at=now, updated_at=now,
+        )
+        session.add(ticket)
+        await session.flush()
+        await session.refresh(ticket, ["holder"])
+        return ticket
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:
         """Step 1: every support engineer hears of a new ticket in business hours; returns how many were reached."""

@@ -161,6 +161,10 @@ TEXTS: dict[str, str] = {
         "We have not yet been able to reach an engineer for emergency report {number}. "
         "Please email or call us via {contact}; we keep trying too."
     ),
+    "emergency_joined": (
+        "{name} is already working on emergency report {number}. I have added your message to it "
+        "so that {name} sees it too."
+    ),
     "emergency_in_hours": (
         "I have created report **{number}** with the highest priority. "
         "Our support engineers have been alerted and will pick it up straight away."
@@ -286,6 +290,13 @@ TEXTS: dict[str, str] = {
     "desk_on_call_nobody": "nobody according to the rota",
     "desk_override_line": "Stand-in: {name} until {until}.",
     "desk_override_set": "{name} is on call until {until}; this wins over the rota.",
+    "desk_handed_back_by": "{name} has handed the chat about {number} back to the bot; your messages no longer go to the customer.",
+    "desk_resolved_by": "{name} has resolved report {number} and closed the chat; your messages no longer go to the customer.",
+    "desk_not_relayed": (
+        "This looks like a command, so I did not send it to the customer. While you hold a chat, "
+        "start commands with a /, for example: /{typed}"
+    ),
+    "desk_queue_more": "And {count} more; use **show** with a number for the details.",
     "desk_relay_failed": "Your message could not be delivered to the customer. Please try again shortly.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

@@ -159,6 +159,10 @@ TEXTS: dict[str, str] = {
         "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
         "Mail of bel ons alstublieft via {contact}; wij blijven het ook proberen."
     ),
+    "emergency_joined": (
+        "{name} werkt al aan noodmelding {number}. Ik heb uw bericht erbij gezet, "
+        "zodat {name} het ook ziet."
+    ),
     "emergency_in_hours": (
         "Ik heb melding **{number}** aangemaakt met de hoogste prioriteit. "
         "Onze supportmedewerkers zijn nu gewaarschuwd en pakken het direct op."
@@ -283,6 +287,13 @@ TEXTS: dict[str, str] = {
     "desk_on_call_nobody": "niemand volgens het rooster",
     "desk_override_line": "Vervanging: {name} tot {until}.",
     "desk_override_set": "{name} heeft dienst tot {until}; dat gaat voor het rooster.",
+    "desk_handed_back_by": "{name} heeft het gesprek over {number} teruggegeven aan de bot; uw berichten gaan niet meer naar de klant.",
+    "desk_resolved_by": "{name} heeft melding {number} opgelost en het gesprek gesloten; uw berichten gaan niet meer naar de klant.",
+    "desk_not_relayed": (
+        "Dit lijkt een opdracht, dus ik heb het niet naar de klant gestuurd. Zolang u een gesprek "
+        "heeft, begint u opdrachten met een /, bijvoorbeeld: /{typed}"
+    ),
+    "desk_queue_more": "En nog {count} meer; gebruik **toon** met een nummer voor de details.",
     "desk_relay_failed": "Uw bericht kon niet bij de klant worden afgeleverd. Probeer het zo nog eens.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

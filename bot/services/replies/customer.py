@@ -70,6 +70,11 @@ def emergency_in_hours(lang: str, number: str) -> Reply:
     return Reply(text(lang, "emergency_in_hours", number=number))
 
 
+def emergency_joined(lang: str, number: str, staff_name: str) -> Reply:
+    """A new report of an emergency someone already acknowledged: no second page."""
+    return Reply(text(lang, "emergency_joined", number=number, name=staff_name))
+
+
 def acknowledged(lang: str, staff_name: str, number: str) -> Reply:
     """Someone acknowledged the page."""
     return Reply(text(lang, "acknowledged", name=staff_name, number=number))

@@ -6,11 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.services.messages import Choice, Reply
+from bot.services.messages import Reply
 from bot.services.replies.choices import acknowledge, take_over
 from bot.services.replies.staff import reported_facts, ticket_facts
 from bot.services.replies.words import TicketView, format_moment, holder_words, priority_words, status_words, step_words
 from bot.texts import text as say
+
+
+QUEUE_LINES = 25  # one Teams message stays well under its size limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +65,13 @@ def queue(lang: str, entries: Sequence[QueueEntry]) -> Reply:
     """Every open ticket, emergencies first; buttons for the ones nobody has acknowledged."""
     if not entries:
         return say_reply(lang, "desk_queue_none")
-    facts = tuple((e.view.number, _queue_line(lang, e)) for e in entries)
-    buttons: list[Choice] = []
-    for entry in entries:
-        if not entry.acknowledged and len(buttons) < 6:  # Teams shows at most six buttons
-            buttons.append(acknowledge(lang, entry.view.number))
-    return Reply(say(lang, "desk_queue_intro", count=len(entries)), tuple(buttons), facts)
+    shown = entries[:QUEUE_LINES]
+    facts = tuple((e.view.number, _queue_line(lang, e)) for e in shown)
+    buttons = [acknowledge(lang, e.view.number) for e in shown if not e.acknowledged][:6]  # Teams shows six
+    body = say(lang, "desk_queue_intro", count=len(entries))
+    if len(entries) > len(shown):
+        body += "\n\n" + say(lang, "desk_queue_more", count=len(entries) - len(shown))
+    return Reply(body, tuple(buttons), facts)
 
 
 def _queue_line(lang: str, entry: QueueEntry) -> str:

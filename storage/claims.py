@@ -1,0 +1,96 @@
+"""Conditional updates that make staff actions happen once: whoever's update matches the row wins.
+
+Each returns whether it won. They lock the ticket row (PostgreSQL), so a page being stored and
+an acknowledgement of the same ticket are serialised. `synchronize_session=False`: a lost claim
+must not rewrite the caller's in-memory ticket as if it had won.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, exists, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from storage.models import Ticket
+from storage.tickets import OPEN_STATUSES
+
+_UNSYNCED = {"synchronize_session": False}
+
+
+async def lock_ticket(session: AsyncSession, ticket_id: int) -> Ticket | None:
+    """The ticket, read fresh and locked for the rest of the transaction."""
+    query = select(Ticket).where(Ticket.id == ticket_id).with_for_update().execution_options(populate_existing=True)
+    return await session.scalar(query)
+
+
+async def claim_holder(session: AsyncSession, ticket_id: int, person_id: int, now: datetime) -> bool:
+    """Take a chat over only if nobody holds it, nor another ticket of the same customer chat."""
+    other = aliased(Ticket)
+    same_chat_held = exists().where(
+        other.conversation_id == Ticket.conversation_id, other.id != Ticket.id, other.status == "taken_over"
+    )
+    try:
+        async with session.begin_nested():
+            claimed = await session.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id, Ticket.holder_id.is_(None), Ticket.status.in_(OPEN_STATUSES), ~same_chat_held)
+                .values(holder_id=person_id, status="taken_over", updated_at=now),
+                execution_options=_UNSYNCED,
+            )
+    except IntegrityError:  # the one-held-ticket-per-chat index: a concurrent claim got there first
+        return False
+    return claimed.rowcount == 1
+
+
+async def release_holder(session: AsyncSession, ticket_id: int, holder_id: int, now: datetime) -> bool:
+    """Hand back: only while that person still holds it (a resolve in between wins)."""
+    released = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.holder_id == holder_id, Ticket.status == "taken_over")
+        .values(
+            holder_id=None, updated_at=now,
+            status=case((Ticket.acknowledged_at.is_(None), "open"), else_="acknowledged"),
+        ),
+        execution_options=_UNSYNCED,
+    )
+    return released.rowcount == 1
+
+
+async def resolve(session: AsyncSession, ticket_id: int, note: str | None, now: datetime) -> bool:
+    """Close the ticket once; a second resolve (or a racing one) changes nothing."""
+    resolved = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.status.in_(OPEN_STATUSES))
+        .values(status="resolved", resolved_at=now, updated_at=now, resolution_note=note, holder_id=None),
+        execution_options=_UNSYNCED,
+    )
+    return resolved.rowcount == 1
+
+
+async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_step: int, now: datetime) -> bool:
+    """One step up, only from where the caller saw it: a repeated or concurrent escalation moves nothing."""
+    moved = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.escalation_step == from_step, Ticket.status.in_(OPEN_STATUSES))
+        .values(escalation_step=to_step, step_since=now, updated_at=now),
+        execution_options=_UNSYNCED,
+    )
+    return moved.rowcount == 1
+
+
+async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id: int | None, now: datetime) -> bool:
+    """The first acknowledgement counts; a second click or a colleague's later one changes nothing."""
+    claimed = await session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.acknowledged_at.is_(None), Ticket.status.in_(OPEN_STATUSES))
+        .values(acknowledged_at=now, acknowledged_by_id=person_id, updated_at=now),
+        execution_options=_UNSYNCED,
+    )
+    await session.execute(
+        update(Ticket).where(Ticket.id == ticket_id, Ticket.status == "open").values(status="acknowledged"),
+        execution_options=_UNSYNCED,
+    )
+    return claimed.rowcount == 1
