@@ -95,7 +95,20 @@ def create_async_engine_for(database_url: str) -> AsyncEngine:
     engine = create_async_engine(urls.async_url, **_engine_options(urls.backend))
     if urls.backend == "sqlite":
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        event.listen(engine.sync_engine, "connect", _own_transactions)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
     return engine
+
+
+def _own_transactions(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy emit BEGIN itself (the driver would defer it), so `_begin_immediate` can."""
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Two deferred SQLite transactions that both read, then write, deadlock ("database is locked");
+    taking the write lock at BEGIN makes concurrent turns wait their turn instead (SQLAlchemy's recipe)."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_sync_engine_for(database_url: str) -> Engine:

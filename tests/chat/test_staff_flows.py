@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import timedelta
 
@@ -12,7 +13,8 @@ from fakes.chat import press, say
 from fakes.clock import amsterdam
 from fakes.http_helpers import count, post, rows
 from fakes.operator_config import OPERATOR_CONFIG
-from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
+from bot import keys
+from fakes.people import ANNA, BRAM, CARLA, COLLEAGUE, CUSTOMER, DIRK, OTHER_CUSTOMER
 from fakes.scheduler import run_due_jobs
 from storage.models import EscalationEvent, OnCallOverride, Page, Person, Ticket, TicketNote, TranscriptMessage
 
@@ -333,3 +335,136 @@ async def test_when_nobody_answers_any_round_the_customer_is_told_to_call_not_le
     assert [p.round for p in pages] == [1, 1, 1, 2, 2, 2, 3, 3, 3]
     told = connector.texts(CUSTOMER.conversation_id)[-1]
     assert "nog niet gelukt een engineer te bereiken" in told and "support@websitenazorg.nl" in told
+
+
+async def test_an_emergency_stored_just_before_a_crash_is_paged_when_the_bot_starts_again(make_bot, clock, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, ANNA)
+    await say(bot, connector, CUSTOMER, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    [petra] = await rows(bot, Person, Person.aad_object_id == CUSTOMER.object_id)
+    async with bot.app[keys.SESSIONS].begin() as session:  # the ticket was committed, then the process died
+        session.add(Ticket(
+            number="T-2026-0001", organisation_id=petra.organisation_id, reporter_id=petra.id,
+            conversation_id=CUSTOMER.conversation_id, intent="service_outage", subject=NIGHT_REPORT,
+            description=NIGHT_REPORT, priority="P1", emergency=True, created_at=clock.now(), updated_at=clock.now(),
+        ))  # fmt: skip
+    await bot.close()
+
+    bot = await make_bot()
+    [page] = await rows(bot, Page)
+    assert (page.staff_object_id, page.status) == (ANNA.object_id, "sent")
+    assert "Noodmelding T-2026-0001" in connector.texts(ANNA.conversation_id)[-1]
+    clock.advance(timedelta(minutes=16))
+    assert await run_due_jobs(bot, clock.now()) == 1  # and its timeout is armed
+
+
+async def test_a_page_whose_timer_was_lost_gets_it_back_at_start_up(make_bot, clock, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, ANNA, CARLA)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    for job in bot.app[keys.SCHEDULER].get_jobs():
+        if job.id.startswith("page-timeout:"):
+            job.remove()  # as if the process stopped between the page and its timer
+    await bot.close()
+
+    bot = await make_bot()
+    clock.advance(timedelta(minutes=16))
+    assert await run_due_jobs(bot, clock.now()) == 1
+    assert [p.staff_object_id for p in await rows(bot, Page)] == [ANNA.object_id, CARLA.object_id]
+
+
+async def test_a_new_emergency_days_later_is_paged_though_an_old_one_was_never_resolved(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    clock.set(amsterdam(2026, 11, 27, 22, 0))
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [first] = await rows(bot, Ticket)
+    await press(bot, connector, ANNA, f"ack:{first.number}")
+
+    clock.set(amsterdam(2026, 11, 29, 23, 0))
+    await say(bot, connector, COLLEAGUE, "hallo")
+    await say(bot, connector, COLLEAGUE, "Alles ligt plat, niemand kan inloggen in Office 365")
+    assert await count(bot, Ticket) == 2
+    assert sum("Noodmelding" in t for t in connector.texts(ANNA.conversation_id)) == 2
+
+
+async def test_a_colleague_reporting_an_acknowledged_emergency_joins_it_and_is_told_who_is_on_it(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+    await press(bot, connector, ANNA, f"ack:{ticket.number}")
+
+    clock.advance(timedelta(minutes=30))
+    await say(bot, connector, COLLEAGUE, "hallo")
+    [joined] = await say(bot, connector, COLLEAGUE, "Ook bij mij werkt niets meer, niemand kan mailen")
+    assert f"Anna Bakker werkt al aan noodmelding {ticket.number}" in joined
+    assert await count(bot, Ticket) == 1 and await count(bot, Page) == 1
+    [note] = await rows(bot, TicketNote)
+    assert (note.author_name, note.text) == ("Sanne Bos", "Ook bij mij werkt niets meer, niemand kan mailen")
+
+
+async def test_two_colleagues_reporting_at_once_make_one_ticket_and_one_page(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, COLLEAGUE, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await asyncio.gather(
+        post(bot, activities.message(CUSTOMER, connector.url, NIGHT_REPORT)),
+        post(bot, activities.message(COLLEAGUE, connector.url, "Alles ligt plat, niemand kan inloggen in Office 365")),
+    )
+    assert await count(bot, Ticket) == 1
+    assert await count(bot, Page) == 1
+
+
+async def test_a_second_ticket_of_a_held_chat_cannot_be_taken_by_someone_else(bot, connector):
+    await staff_chats_known(bot, connector, CARLA, DIRK)
+    first = await in_hours_ticket(bot, connector)
+    await say(bot, connector, CUSTOMER, "Outlook crasht steeds, alleen bij mij, sinds vandaag")
+    second = (await rows(bot, Ticket, Ticket.number != first.number))[0]
+    await say(bot, connector, CARLA, f"overnemen {first.number}")
+    [refused] = await say(bot, connector, DIRK, f"overnemen {second.number}")
+    assert "al overgenomen door Carla Visser" in refused
+    assert await count(bot, Ticket, Ticket.status == "taken_over") == 1
+
+
+async def test_management_resolving_a_colleagues_chat_tells_the_colleague(bot, connector):
+    await staff_chats_known(bot, connector, BRAM, DIRK)
+    ticket = await in_hours_ticket(bot, connector)
+    await say(bot, connector, BRAM, f"overnemen {ticket.number}")
+    await say(bot, connector, DIRK, f"opgelost {ticket.number} opgelost via de telefoon")
+    told = connector.texts(BRAM.conversation_id)[-1]
+    assert f"Dirk Smit heeft melding {ticket.number} opgelost" in told
+    [greeting] = await say(bot, connector, BRAM, "Lukt het nu?")  # no longer relayed
+    assert "Typ **help**" in greeting
+    assert "Lukt het nu?" not in " ".join(connector.texts(CUSTOMER.conversation_id))
+
+
+async def test_a_command_typed_without_its_slash_while_holding_a_chat_is_not_sent_to_the_customer(bot, clock, connector):
+    await staff_chats_known(bot, connector, BRAM)
+    ticket = await in_hours_ticket(bot, connector)
+    other = await in_hours_ticket(bot, connector, OTHER_CUSTOMER, "Outlook crasht steeds, alleen bij mij, sinds vandaag")
+    await say(bot, connector, BRAM, f"overnemen {ticket.number}")
+    before = len(connector.texts(CUSTOMER.conversation_id))
+
+    [warning] = await say(bot, connector, BRAM, f"bevestig {other.number}")
+    assert "niet naar de klant gestuurd" in warning and f"/bevestig {other.number}" in warning
+    await post(bot, activities.card_submit(BRAM, connector.url, {"something": "else"}))
+    assert len(connector.texts(CUSTOMER.conversation_id)) == before
+
+
+async def test_taking_over_and_resolving_leave_no_timers_behind(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA, CARLA)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [ticket] = await rows(bot, Ticket)
+    scheduler = bot.app[keys.SCHEDULER]
+
+    await press(bot, connector, ANNA, f"take_over:{ticket.number}")
+    assert {job.id.split(":")[0] for job in scheduler.get_jobs()} == {"escalate"}  # the page timeout is gone
+    await say(bot, connector, ANNA, "/opgelost account geblokkeerd en wachtwoorden gereset")
+    assert scheduler.get_jobs() == []
+    clock.advance(timedelta(hours=6))
+    assert await run_due_jobs(bot, clock.now()) == 0
+    assert [p.status for p in await rows(bot, Page)] == ["acknowledged"]
