@@ -106,6 +106,20 @@ async def test_a_second_acknowledgement_is_told_who_was_first(bot, clock, connec
     await press(bot, connector, ANNA, f"ack:{ticket.number}")
     [answer] = await say(bot, connector, CARLA, f"ack {ticket.number}")
     assert "al bevestigd door Anna Bakker" in answer
+    assert sum("heeft uw melding" in t for t in connector.texts(CUSTOMER.conversation_id)) == 1
+    [anna] = await rows(bot, Person, Person.aad_object_id == ANNA.object_id)
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.acknowledged_by_id == anna.id
+
+
+async def test_a_timeout_fired_twice_moves_the_chain_on_once(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA, CARLA, DIRK)
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [timeout] = [job for job in bot.app[keys.SCHEDULER].get_jobs() if job.id.startswith("page-timeout:")]
+    clock.advance(timedelta(minutes=16))
+    await asyncio.gather(*(timeout.func(*timeout.args, **timeout.kwargs) for _replica in range(2)))
+    assert [p.staff_object_id for p in await rows(bot, Page)] == [ANNA.object_id, CARLA.object_id]
 
 
 async def test_an_unreachable_on_call_engineer_is_skipped_and_that_shows_in_the_ticket(bot, clock, connector):
