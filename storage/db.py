@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,7 +142,12 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
+# Alembic's `context` and `op` are process-wide proxies: two apps in one process (tests) migrate in turn.
+_ALEMBIC_IS_PROCESS_GLOBAL = threading.Lock()
+
+
 def upgrade_database(database_url: str) -> None:
     """Bring the schema to the newest migration; a no-op at head. Blocking: call it via asyncio.to_thread."""
     ensure_sqlite_folder(database_url)
-    command.upgrade(alembic_config(database_url), "head")
+    with _ALEMBIC_IS_PROCESS_GLOBAL:
+        command.upgrade(alembic_config(database_url), "head")

@@ -191,6 +191,8 @@ class Page(Base):
     """One page of one staff member for one emergency ticket, and what became of it."""
 
     __tablename__ = "pages"
+    # One page per place in the chain: two replicas resuming, or a timeout firing twice, page once.
+    __table_args__ = (UniqueConstraint("ticket_id", "chain_index"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)

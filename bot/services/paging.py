@@ -9,6 +9,7 @@ from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.base import BaseScheduler
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
@@ -160,17 +161,20 @@ class PagingService:
     async def _store_page(self, ticket_id: int, target: PageTarget, index: int) -> int | None:
         """The page row goes in before the message goes out, under the ticket's lock, so an
         acknowledgement either comes first (no page) or finds this page and settles it."""
-        async with self._sessions.begin() as session:
-            ticket = await claims.lock_ticket(session, ticket_id)
-            if ticket is None or ticket.status != "open" or ticket.acknowledged_at is not None:
-                return None
-            page = Page(
-                ticket_id=ticket_id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
-                position=str(target.position), status="sending", sent_at=self._clock.now(),
-            )
-            session.add(page)
-            await session.flush()
-            return page.id
+        try:
+            async with self._sessions.begin() as session:
+                ticket = await claims.lock_ticket(session, ticket_id)
+                if ticket is None or ticket.status != "open" or ticket.acknowledged_at is not None:
+                    return None
+                page = Page(
+                    ticket_id=ticket_id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
+                    position=str(target.position), status="sending", sent_at=self._clock.now(),
+                )
+                session.add(page)
+                await session.flush()
+                return page.id
+        except IntegrityError:  # this place in the chain was paged already (another replica)
+            return None
 
     def _schedule_timeout(self, page_id: int, at: datetime) -> None:
         self._scheduler.add_job(
