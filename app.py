@@ -26,6 +26,7 @@ from bot.services.reminders import ReminderService
 from bot.services.staff_desk import StaffDesk
 from bot.services.takeover import TakeoverService
 from bot.services.tickets import TicketService
+from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
 from bot.teams.adapter import create_adapter
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
@@ -123,7 +124,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     adapter = create_adapter(settings, conversation_state)
     transcript = TranscriptService(sessions, clock, bot_name=f"{config.msp.name} support bot")
     notifier = TeamsNotifier(adapter, sessions, transcript, clock, app_id=settings.app_id, tenant_id=config.msp.tenant_id)
-    escalations = EscalationService(sessions, config, clock, notifier, app[keys.SCHEDULER])
+    timers = Timers(app[keys.SCHEDULER])
+    escalations = EscalationService(sessions, config, clock, notifier, timers)
     tickets = TicketService(sessions, config, clock, notifier, escalations)
     services = CustomerServices(
         config=config,
@@ -131,8 +133,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         tickets=tickets,
         escalations=escalations,
         quotes=QuoteService(sessions, config, clock, notifier),
-        reminders=ReminderService(app[keys.SCHEDULER], notifier, sessions, clock),
-        paging=PagingService(sessions, config, clock, notifier, app[keys.SCHEDULER], tickets),
+        reminders=ReminderService(timers, notifier, sessions, clock),
+        paging=PagingService(sessions, config, clock, notifier, timers, tickets),
     )
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, transcript, services.paging, escalations, chats)

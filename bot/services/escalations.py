@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from apscheduler.jobstores.base import JobLookupError
-from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
@@ -23,6 +21,7 @@ from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from bot.services.policy_setup import business_calendar, escalation_rules
 from bot.services.ticket_views import summary_of, view_of
+from bot.services.timers import Timers
 from bot.texts import language_of_locale, text
 from storage import claims
 from storage import tickets as ticket_store
@@ -46,10 +45,10 @@ class Escalation:
 class EscalationService:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
-        notifier: Notifier, scheduler: BaseScheduler,
+        notifier: Notifier, timers: Timers,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
-        self._notifier, self._scheduler = notifier, scheduler
+        self._notifier, self._timers = notifier, timers
         self._rules, self._calendar = escalation_rules(config), business_calendar(config)
         jobs.bind(DUE_JOB, self.on_due)
 
@@ -67,25 +66,19 @@ class EscalationService:
         if trigger != "customer" and escalation.conversation_id:  # the customer asked: the dialog answers
             reply = replies.escalated(escalation.customer_language, number, escalation.view.escalation_step)
             await self._notifier.to_conversation(escalation.conversation_id, [reply])
-        self.start_clock(ticket_id, summary)
+        await self.start_clock(ticket_id, summary)
         return escalation
 
-    def start_clock(self, ticket_id: int, summary: TicketSummary) -> None:
+    async def start_clock(self, ticket_id: int, summary: TicketSummary) -> None:
         """One timer per ticket, replaced at every step; none at mediation or when resolved."""
         due = escalation_due_at(summary, self._rules, self._calendar)
         if due is None:
-            self.stop_clock(ticket_id)
+            await self.stop_clock(ticket_id)
             return
-        self._scheduler.add_job(
-            jobs.run, "date", run_date=due, id=f"escalate:{ticket_id}", replace_existing=True,
-            kwargs={"name": DUE_JOB, "ticket_id": ticket_id, "step": summary.escalation_step},
-        )
+        await self._timers.at(f"escalate:{ticket_id}", due, DUE_JOB, ticket_id=ticket_id, step=summary.escalation_step)
 
-    def stop_clock(self, ticket_id: int) -> None:
-        try:
-            self._scheduler.remove_job(f"escalate:{ticket_id}")
-        except JobLookupError:
-            pass
+    async def stop_clock(self, ticket_id: int) -> None:
+        await self._timers.cancel(f"escalate:{ticket_id}")
 
     async def on_due(self, ticket_id: int, step: int) -> None:
         """Fired by the scheduler: escalate when still unresolved in the same step and really due."""
@@ -95,7 +88,7 @@ class EscalationService:
         if summary is None or not summary.is_open or summary.escalation_step != step:
             return
         if not due_escalations([summary], self._clock.now(), self._rules, self._calendar):
-            self.start_clock(ticket_id, summary)  # fired early (clock change, edited config): wait on
+            await self.start_clock(ticket_id, summary)  # fired early (clock change, edited config): wait on
             return
         limit = self._config.timeouts.escalate_after_hours.get(summary.priority)
         reason = text(RECORD_LANGUAGE, "auto_escalation_reason", hours=f"{limit:g}", step=step)

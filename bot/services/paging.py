@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from apscheduler.jobstores.base import JobLookupError
-from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -20,6 +18,7 @@ from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
+from bot.services.timers import Timers
 from bot.services.tickets import NewTicket, TicketService
 from bot.texts import language_of_locale, text
 from storage import claims
@@ -44,10 +43,10 @@ class Acknowledgement:
 class PagingService:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
-        notifier: Notifier, scheduler: BaseScheduler, tickets: TicketService,
+        notifier: Notifier, timers: Timers, tickets: TicketService,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
-        self._notifier, self._scheduler, self._tickets = notifier, scheduler, tickets
+        self._notifier, self._timers, self._tickets = notifier, timers, tickets
         self._acknowledge_within = timedelta(minutes=config.timeouts.acknowledge_minutes)
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
 
@@ -78,18 +77,14 @@ class PagingService:
             await session.refresh(ticket, ["acknowledged_by", "reporter"])
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
-        self.cancel_timeouts(waiting)
+        await self.cancel_timeouts(waiting)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
         return Acknowledgement(number, first, by)
 
-    def cancel_timeouts(self, page_ids: list[int]) -> None:
+    async def cancel_timeouts(self, page_ids: list[int]) -> None:
         """After pages were settled in the database (acknowledge, take over, resolve): their timers go."""
-        for page_id in page_ids:
-            try:
-                self._scheduler.remove_job(f"page-timeout:{page_id}")
-            except JobLookupError:  # fired already, or another replica removed it
-                pass
+        await self._timers.cancel(*(f"page-timeout:{page_id}" for page_id in page_ids))
 
     async def on_timeout(self, page_id: int) -> None:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
@@ -121,8 +116,8 @@ class PagingService:
         if page.status == "sending":  # stopped mid-send: whether it arrived is unknown, so wait for it as sent
             async with self._sessions.begin() as session:
                 await page_store.finish_page(session, page.id, reached=True)
-        if self._scheduler.get_job(f"page-timeout:{page.id}") is None:
-            self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
+        if not await self._timers.exists(f"page-timeout:{page.id}"):
+            await self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
 
     async def _page_from(self, number: str, index: int, *, announce_end: bool = True) -> None:
         """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""
@@ -155,7 +150,7 @@ class PagingService:
         if not reached:
             log.warning("on-call %s unreachable for %s: skipped", target.staff_id, ticket.number)
             return "unreachable"
-        self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
+        await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
         return "waiting"
 
     async def _store_page(self, ticket_id: int, target: PageTarget, index: int) -> int | None:
@@ -176,11 +171,8 @@ class PagingService:
         except IntegrityError:  # this place in the chain was paged already (another replica)
             return None
 
-    def _schedule_timeout(self, page_id: int, at: datetime) -> None:
-        self._scheduler.add_job(
-            jobs.run, "date", run_date=at, id=f"page-timeout:{page_id}", replace_existing=True,
-            kwargs={"name": TIMEOUT_JOB, "page_id": page_id},
-        )
+    async def _schedule_timeout(self, page_id: int, at: datetime) -> None:
+        await self._timers.at(f"page-timeout:{page_id}", at, TIMEOUT_JOB, page_id=page_id)
 
     async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
         """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.notifier import Notifier
+from bot.services.timers import Timers
 from storage.job_runs import claim_run
 
 log = logging.getLogger(__name__)
@@ -19,18 +19,15 @@ JOB_NAME = "reminder"
 
 class ReminderService:
     def __init__(
-        self, scheduler: BaseScheduler, notifier: Notifier, sessions: async_sessionmaker[AsyncSession], clock: Clock
+        self, timers: Timers, notifier: Notifier, sessions: async_sessionmaker[AsyncSession], clock: Clock
     ):
-        self._scheduler, self._notifier, self._sessions, self._clock = scheduler, notifier, sessions, clock
+        self._timers, self._notifier, self._sessions, self._clock = timers, notifier, sessions, clock
         jobs.bind(JOB_NAME, self.send)
 
     async def schedule(self, conversation_id: str, language: str, at: datetime) -> None:
         """One reminder per conversation and moment; asking twice does not remind twice."""
         job_id = f"reminder:{conversation_id}:{at.isoformat()}"
-        self._scheduler.add_job(
-            jobs.run, "date", run_date=at, id=job_id, replace_existing=True,
-            kwargs={"name": JOB_NAME, "conversation_id": conversation_id, "language": language, "run_key": job_id},
-        )
+        await self._timers.at(job_id, at, JOB_NAME, conversation_id=conversation_id, language=language, run_key=job_id)
 
     async def send(self, conversation_id: str, language: str, run_key: str | None = None) -> None:
         """Sent once: a second replica that fires the same job finds the run claimed."""

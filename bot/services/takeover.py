@@ -87,7 +87,7 @@ class TakeoverService:
                 return TakeOver(Outcome.HELD_BY_OTHER, number, await self._chat_holder(session, conversation_id))
             await claims.claim_acknowledgement(session, ticket_id, staff.person_id, now)
             settled = await page_store.acknowledge_pages(session, ticket_id, now)
-        self._paging.cancel_timeouts(settled)
+        await self._paging.cancel_timeouts(settled)
         if conversation_id:
             joined = replies.staff_joined(customer.language, staff.name, number)
             await self._notifier.to_conversation(conversation_id, [joined])
@@ -113,8 +113,8 @@ class TakeoverService:
                 return False
             settled = await page_store.acknowledge_pages(session, ticket.id, now)
             customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))
-        self._paging.cancel_timeouts(settled)
-        self._escalations.stop_clock(ticket.id)
+        await self._paging.cancel_timeouts(settled)
+        await self._escalations.stop_clock(ticket.id)
         if ticket.conversation_id:
             await self._notifier.to_conversation(ticket.conversation_id, [replies.resolved(customer.language, ticket.number, note)])
             await self._chats.ask_rating(ticket.conversation_id, customer, ticket.number)

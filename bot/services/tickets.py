@@ -63,7 +63,7 @@ class TicketService:
                 return view_of(earlier), False
             ticket = await self._insert(session, caller, conversation_id, new)
             view, summary = view_of(ticket), summary_of(ticket)
-        self._escalations.start_clock(ticket.id, summary)
+        await self._escalations.start_clock(ticket.id, summary)
         return view, True
 
     async def open_emergency(self, caller: Caller, conversation_id: str, new: NewTicket, join_since: datetime) -> Joined:
@@ -83,7 +83,7 @@ class TicketService:
                 return Joined(view_of(ongoing), created=False, acknowledged_by=by)
             ticket = await self._insert(session, caller, conversation_id, new)
             view, summary = view_of(ticket), summary_of(ticket)
-        self._escalations.start_clock(ticket.id, summary)
+        await self._escalations.start_clock(ticket.id, summary)
         return Joined(view, created=True)
 
     @staticmethod

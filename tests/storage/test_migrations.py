@@ -14,9 +14,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect
 
-from storage.db import JOBS_TABLE, DatabaseUrls, alembic_config, include_in_migrations, upgrade_database
+from storage.db import (
+    JOBS_TABLE, DatabaseUrls, alembic_config, create_sync_engine_for, include_in_migrations, upgrade_database,
+)
 from storage.models import Base
-from storage.scheduler_store import create_scheduler
+from storage.scheduler_store import create_scheduler, jobs_database_url
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,12 +76,14 @@ def test_downgrade_to_base_removes_every_table(database_url: str, sync_engine: E
 async def test_migrations_leave_the_schedulers_table_alone(database_url: str, sync_engine: Engine) -> None:
     upgrade_database(database_url)
     scheduler = create_scheduler(database_url)
-    scheduler.start()  # creates its job table
+    scheduler.start()  # creates its job table (on SQLite in a file of its own)
     scheduler.shutdown(wait=False)
-    assert JOBS_TABLE in inspect(sync_engine).get_table_names()
+    jobs_engine = create_sync_engine_for(jobs_database_url(database_url))
+    assert JOBS_TABLE in inspect(jobs_engine).get_table_names()
     upgrade_database(database_url)
     assert _differences(sync_engine) == []
-    assert JOBS_TABLE in inspect(sync_engine).get_table_names()
+    assert JOBS_TABLE in inspect(jobs_engine).get_table_names()
+    jobs_engine.dispose()
 
 
 @pytest.mark.postgres

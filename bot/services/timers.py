@@ -1,0 +1,44 @@
+"""Persistent timers for the services, without APScheduler in their code.
+
+The job store is written through a blocking SQLAlchemy engine. Called on the event loop, a write
+that waits for SQLite's lock would stall the very transaction holding that lock, so every call
+goes to a worker thread; the scheduler itself stays on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import Any
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.base import BaseScheduler
+
+from bot.services import jobs
+
+
+class Timers:
+    def __init__(self, scheduler: BaseScheduler):
+        self._scheduler = scheduler
+
+    async def at(self, timer_id: str, when: datetime, job: str, **arguments: Any) -> None:
+        """Run the bound job `job` at `when`; setting the same id again replaces the timer."""
+        await asyncio.to_thread(
+            self._scheduler.add_job, jobs.run, "date", run_date=when, id=timer_id, replace_existing=True,
+            kwargs={"name": job, **arguments},
+        )  # fmt: skip
+
+    async def cancel(self, *timer_ids: str) -> None:
+        """Gone, or never there: both are fine (it fired already, or another replica removed it)."""
+        if timer_ids:
+            await asyncio.to_thread(self._cancel_all, timer_ids)
+
+    async def exists(self, timer_id: str) -> bool:
+        return await asyncio.to_thread(self._scheduler.get_job, timer_id) is not None
+
+    def _cancel_all(self, timer_ids: tuple[str, ...]) -> None:
+        for timer_id in timer_ids:
+            try:
+                self._scheduler.remove_job(timer_id)
+            except JobLookupError:
+                pass
