@@ -482,3 +482,15 @@ async def test_taking_over_and_resolving_leave_no_timers_behind(bot, clock, conn
     clock.advance(timedelta(hours=6))
     assert await run_due_jobs(bot, clock.now()) == 0
     assert [p.status for p in await rows(bot, Page)] == ["acknowledged"]
+
+
+async def test_an_on_call_engineer_without_a_stored_chat_is_reached_in_a_new_one(bot, clock, connector):
+    await say(bot, connector, CARLA, "hallo")  # someone of the MSP has chatted, so the service URL is known
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [page] = await rows(bot, Page)
+    assert (page.staff_object_id, page.status) == (ANNA.object_id, "sent")
+    [created] = connector.created_conversations()
+    assert ANNA.object_id in str(created.body["members"])
+    [card] = [s for s in connector.messages(created.conversation_id) if s.cards]
+    assert "Noodmelding" in card.text
