@@ -46,12 +46,19 @@ log = logging.getLogger("supportbot")
 
 
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, classifier: IntentClassifier | None = None
+    settings: Settings, *, clock: Clock | None = None, classifier: IntentClassifier | None = None,
+    fire_timers: bool = True,
 ) -> web.Application:
-    """One application per call; tests pass their own clock, and one classifier loaded per test session."""
+    """One application per call; tests pass their own clock, and one classifier loaded per test session.
+
+    `fire_timers=False` stores timers but never fires them by wall-clock time: a test with a fake
+    clock fires what is due by its own clock instead (a real-time scheduler would fire timers that
+    are due in the fake future but already past in real time).
+    """
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[keys.SETTINGS] = settings
     app[keys.CLOCK] = clock or SystemClock()
+    app[keys.FIRE_TIMERS] = fire_timers
     if classifier is not None:
         app[keys.CLASSIFIER] = classifier
     app.cleanup_ctx.append(_database)
@@ -112,8 +119,9 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 
 async def _start_scheduler(app: web.Application) -> AsyncIterator[None]:
     """Timers run from here on; an emergency left mid-way by the last stop is picked up first."""
-    app[keys.SCHEDULER].start()
+    app[keys.SCHEDULER].start(paused=not app[keys.FIRE_TIMERS])
     await app[keys.PAGING].resume()
+    await app[keys.ESCALATIONS].resume()
     yield
 
 
@@ -144,6 +152,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     router = FirstLineRouter(config, chats, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
     app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
+    app[keys.ESCALATIONS] = escalations
     app[keys.MESSAGES] = messages_handler(adapter, bot)
     yield
 

@@ -12,12 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config.settings import Settings
 from bot.services.clock import Clock
+from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
 from bot.teams.notifier import TeamsNotifier
 from nlu_models import IntentClassifier
 
 SETTINGS = web.AppKey("settings", Settings)
 CLOCK = web.AppKey("clock", Clock)
+FIRE_TIMERS = web.AppKey("fire_timers", bool)
 ENGINE = web.AppKey("engine", AsyncEngine)
 SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
 ADAPTER = web.AppKey("adapter", CloudAdapter)
@@ -26,3 +28,4 @@ CLASSIFIER = web.AppKey("classifier", IntentClassifier)
 SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
+ESCALATIONS = web.AppKey("escalations", EscalationService)

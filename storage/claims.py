@@ -59,11 +59,11 @@ async def release_holder(session: AsyncSession, ticket_id: int, holder_id: int, 
     return released.rowcount == 1
 
 
-async def resolve(session: AsyncSession, ticket_id: int, note: str | None, now: datetime) -> bool:
-    """Close the ticket once; a second resolve (or a racing one) changes nothing."""
+async def resolve(session: AsyncSession, ticket_id: int, seen_holder: int | None, note: str | None, now: datetime) -> bool:
+    """Close the ticket once, and only while the holder is who the rights were checked against."""
     resolved = await session.execute(
         update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.status.in_(OPEN_STATUSES))
+        .where(Ticket.id == ticket_id, Ticket.status.in_(OPEN_STATUSES), Ticket.holder_id.is_not_distinct_from(seen_holder))
         .values(status="resolved", resolved_at=now, updated_at=now, resolution_note=note, holder_id=None),
         execution_options=_UNSYNCED,
     )
@@ -94,3 +94,12 @@ async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id
         execution_options=_UNSYNCED,
     )
     return claimed.rowcount == 1
+
+
+async def mark_unanswered(session: AsyncSession, ticket_id: int, now: datetime) -> bool:
+    """The chain ran out: the first to record it tells the customer, nobody does twice."""
+    marked = await session.execute(
+        update(Ticket).where(Ticket.id == ticket_id, Ticket.unanswered_at.is_(None)).values(unanswered_at=now),
+        execution_options=_UNSYNCED,
+    )
+    return marked.rowcount == 1

@@ -105,6 +105,11 @@ class Ticket(Base):
             "uq_tickets_one_taken_over_per_conversation", "conversation_id", unique=True,
             sqlite_where=text("status = 'taken_over'"), postgresql_where=text("status = 'taken_over'"),
         ),
+        # One held chat per staff member: their plain messages go to exactly one customer.
+        Index(
+            "uq_tickets_one_taken_over_per_holder", "holder_id", unique=True,
+            sqlite_where=text("status = 'taken_over'"), postgresql_where=text("status = 'taken_over'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -130,6 +135,8 @@ class Ticket(Base):
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     step_since: Mapped[datetime | None]  # when the current escalation step began; None: created_at
     resolved_at: Mapped[datetime | None]
+    paging_started_at: Mapped[datetime | None]  # an emergency out of hours: its page chain began
+    unanswered_at: Mapped[datetime | None]  # every round of paging went unanswered; the customer was told
     resolution_note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None]
 

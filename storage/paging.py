@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OnCallOverride, Organisation, Page, Ticket
 
+WAITING = ("sending", "sent")  # a page out (or going out) that nobody has answered yet
+
 
 async def overrides_active_around(session: AsyncSession, moment: datetime) -> list[OnCallOverride]:
     query = select(OnCallOverride).where(OnCallOverride.starts_at <= moment, OnCallOverride.ends_at > moment)
@@ -16,7 +18,8 @@ async def overrides_active_around(session: AsyncSession, moment: datetime) -> li
 
 
 async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> Ticket | None:
-    """The organisation's unresolved emergency reported after `since`: a new report joins it.
+    """The organisation's emergency reported after `since` that someone is on or is being paged
+    for: a new report joins it. One in business hours, or one whose paging ran out, is not joined.
 
     Locks the organisation's row first (PostgreSQL), so two colleagues reporting at the same
     moment make one ticket and one page chain, not two.
@@ -27,6 +30,7 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
         .where(
             Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != "resolved",
             Ticket.created_at >= since,
+            Ticket.acknowledged_at.is_not(None) | (Ticket.paging_started_at.is_not(None) & Ticket.unanswered_at.is_(None)),
         )
         .order_by(Ticket.created_at.desc())
         .limit(1)
@@ -37,7 +41,8 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
 async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
     """Open emergencies nobody has acknowledged or taken over: their paging must be running."""
     query = select(Ticket).where(
-        Ticket.emergency.is_(True), Ticket.status == "open", Ticket.acknowledged_at.is_(None)
+        Ticket.emergency.is_(True), Ticket.status == "open", Ticket.acknowledged_at.is_(None),
+        Ticket.paging_started_at.is_not(None), Ticket.unanswered_at.is_(None),
     )
     return list(await session.scalars(query.order_by(Ticket.id)))
 
@@ -45,7 +50,7 @@ async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
 async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> Page | None:
     """Mark a still-unanswered page as timed out; None when someone else (or an ack) got there first."""
     claimed = await session.execute(
-        update(Page).where(Page.id == page_id, Page.status == "sent").values(status="timed_out", timed_out_at=now),
+        update(Page).where(Page.id == page_id, Page.status.in_(WAITING)).values(status="timed_out", timed_out_at=now),
         execution_options={"synchronize_session": False},
     )
     if claimed.rowcount != 1:
@@ -59,13 +64,12 @@ async def pages_of(session: AsyncSession, ticket_id: int) -> list[Page]:
 
 async def acknowledge_pages(session: AsyncSession, ticket_id: int, now: datetime) -> list[int]:
     """Mark every page still waiting as acknowledged; returns their ids so their timers can go."""
-    waiting_statuses = ("sending", "sent")
-    query = select(Page.id).where(Page.ticket_id == ticket_id, Page.status.in_(waiting_statuses))
+    query = select(Page.id).where(Page.ticket_id == ticket_id, Page.status.in_(WAITING))
     waiting = list(await session.scalars(query))
     if waiting:
         await session.execute(
             update(Page)
-            .where(Page.id.in_(waiting), Page.status.in_(waiting_statuses))
+            .where(Page.id.in_(waiting), Page.status.in_(WAITING))
             .values(status="acknowledged", acknowledged_at=now),
             execution_options={"synchronize_session": False},
         )

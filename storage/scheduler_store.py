@@ -54,7 +54,9 @@ def jobs_database_url(database_url: str) -> str:
     if DatabaseUrls.from_url(database_url).backend != "sqlite":
         return database_url
     url = make_url(database_url)
-    path = Path(url.database or "")
+    if not url.database or url.database == ":memory:":
+        return database_url
+    path = Path(url.database)
     return url.set(database=str(path.with_name(f"{path.stem}.jobs{path.suffix or '.db'}"))).render_as_string(
         hide_password=False
     )

@@ -77,6 +77,14 @@ class EscalationService:
             return
         await self._timers.at(f"escalate:{ticket_id}", due, DUE_JOB, ticket_id=ticket_id, step=summary.escalation_step)
 
+    async def resume(self) -> None:
+        """At start-up: an open ticket whose timer was lost (a stop right after it was stored) gets it back."""
+        async with self._sessions() as session:
+            open_tickets = [(t.id, summary_of(t)) for t in await ticket_store.all_open_tickets(session)]
+        for ticket_id, summary in open_tickets:
+            if not await self._timers.exists(f"escalate:{ticket_id}"):
+                await self.start_clock(ticket_id, summary)
+
     async def stop_clock(self, ticket_id: int) -> None:
         await self._timers.cancel(f"escalate:{ticket_id}")
 

@@ -100,26 +100,33 @@ class PagingService:
         """At start-up: every unattended emergency gets its waiting page's timer back, or moves on.
 
         Covers a stop between storing the ticket and the first page, between a timeout's claim
-        and the next page, and between a page and its timer.
+        and the next page, and between a page and its timer. One ticket's trouble is logged and
+        does not keep the others (or the bot) from starting.
         """
         async with self._sessions() as session:
-            unattended = [(t.number, await page_store.pages_of(session, t.id)) for t in await page_store.unattended_emergencies(session)]
+            found = await page_store.unattended_emergencies(session)
+            unattended = [(t.number, await page_store.pages_of(session, t.id)) for t in found]
         for number, pages in unattended:
-            waiting = [p for p in pages if p.status in ("sending", "sent")]
-            if waiting:
-                await self._rearm(waiting[-1])
-            else:
-                log.warning("EMERGENCY %s had no page waiting after a restart: paging on", number)
-                await self._page_from(number, max((p.chain_index for p in pages), default=-1) + 1, announce_end=False)
+            try:
+                await self._resume_one(number, pages)
+            except Exception:
+                log.exception("EMERGENCY %s: could not resume its paging at start-up", number)
+
+    async def _resume_one(self, number: str, pages: list[Page]) -> None:
+        waiting = [p for p in pages if p.status in page_store.WAITING]
+        if waiting:
+            await self._rearm(waiting[-1])
+        else:
+            log.warning("EMERGENCY %s had no page waiting after a restart: paging on", number)
+            await self._page_from(number, max((p.chain_index for p in pages), default=-1) + 1)
 
     async def _rearm(self, page: Page) -> None:
-        if page.status == "sending":  # stopped mid-send: whether it arrived is unknown, so wait for it as sent
-            async with self._sessions.begin() as session:
-                await page_store.finish_page(session, page.id, reached=True)
+        """The waiting page's timeout, counted from when it went out; a page another replica is still
+        sending keeps its status, and its timeout moves the chain on if that replica never finishes."""
         if not await self._timers.exists(f"page-timeout:{page.id}"):
             await self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
 
-    async def _page_from(self, number: str, index: int, *, announce_end: bool = True) -> None:
+    async def _page_from(self, number: str, index: int) -> None:
         """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""
         async with self._sessions() as session:
             ticket = await ticket_store.ticket_by_number(session, number)
@@ -130,10 +137,17 @@ class PagingService:
             outcome = await self._page(ticket, chain[position], position)
             if outcome != "unreachable":  # waiting for an acknowledgement, or someone is on it already
                 return
-        log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", number)
-        if announce_end and ticket.conversation_id:  # never silent: the customer learns to call, and why
+        await self._chain_ran_out(ticket)
+
+    async def _chain_ran_out(self, ticket: Ticket) -> None:
+        """Never silent: logged as an error, and the customer learns to call, once."""
+        log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", ticket.number)
+        async with self._sessions.begin() as session:
+            first = await claims.mark_unanswered(session, ticket.id, self._clock.now())
+        if first and ticket.conversation_id:
             language = language_of_locale(ticket.reporter.locale)
-            notice = Reply(text(language, "emergency_unanswered", number=number, contact=self._config.msp.contact_email))
+            contact = self._config.msp.contact_email
+            notice = Reply(text(language, "emergency_unanswered", number=ticket.number, contact=contact))
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
     async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:

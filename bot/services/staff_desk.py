@@ -111,7 +111,7 @@ class StaffDesk:
             case A.RESOLVE:
                 if await self._takeover.resolve(staff, ticket, command.text):
                     return say_reply(lang, "desk_resolved", number=number)
-                return say_reply(lang, "desk_denied_resolved", number=number)
+                return await self._changed_meanwhile(staff, number)
             case A.ESCALATE:
                 moved = await self._escalations.escalate(
                     number, command.text, trigger="staff", actor=staff, from_step=ticket.escalation_step
@@ -143,6 +143,14 @@ class StaffDesk:
             case Outcome.HELD_BY_OTHER:
                 return say_reply(lang, "desk_held_by_other", number=result.number, name=result.other)
         return say_reply(lang, "desk_unknown_ticket", number=number)
+
+    async def _changed_meanwhile(self, staff: Caller, number: str) -> Reply:
+        """Someone resolved it, or took it over, between reading the ticket and acting on it."""
+        fresh = await self._ticket(number)
+        if fresh is None or fresh.status == "resolved":
+            return say_reply(staff.language, "desk_denied_resolved", number=number)
+        holder = fresh.holder.name if fresh.holder else ""
+        return say_reply(staff.language, "desk_held_by_other", number=number, name=holder)
 
     def _denied(self, staff: Caller, denial: Denial, ticket: Ticket, action: StaffAction) -> Reply:
         lang, number = staff.language, ticket.number

@@ -109,7 +109,7 @@ class TakeoverService:
         """Close with a note; the customer is told and asked for a rating. False: it was resolved already."""
         now, holder = self._clock.now(), ticket.holder
         async with self._sessions.begin() as session:
-            if not await claims.resolve(session, ticket.id, note.strip() or None, now):
+            if not await claims.resolve(session, ticket.id, ticket.holder_id, note.strip() or None, now):
                 return False
             settled = await page_store.acknowledge_pages(session, ticket.id, now)
             customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))

@@ -82,6 +82,7 @@ class TicketService:
                 by = ongoing.acknowledged_by.name if ongoing.acknowledged_by else None
                 return Joined(view_of(ongoing), created=False, acknowledged_by=by)
             ticket = await self._insert(session, caller, conversation_id, new)
+            ticket.paging_started_at = ticket.created_at  # committed with the ticket: a restart pages on
             view, summary = view_of(ticket), summary_of(ticket)
         await self._escalations.start_clock(ticket.id, summary)
         return Joined(view, created=True)

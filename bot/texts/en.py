@@ -308,6 +308,7 @@ TEXTS: dict[str, str] = {
     "fact_escalations": "Escalations",
     "fact_notes": "Notes",
     "page_line": "{moment}: {name} ({position}), {status}",
+    "page_status_sending": "being sent",
     "page_status_sent": "waiting for acknowledgement",
     "page_status_acknowledged": "acknowledged",
     "page_status_timed_out": "not acknowledged in time",

@@ -305,6 +305,7 @@ TEXTS: dict[str, str] = {
     "fact_escalations": "Escalaties",
     "fact_notes": "Notities",
     "page_line": "{moment}: {name} ({position}), {status}",
+    "page_status_sending": "wordt verstuurd",
     "page_status_sent": "wacht op bevestiging",
     "page_status_acknowledged": "bevestigd",
     "page_status_timed_out": "niet bevestigd op tijd",

@@ -51,7 +51,7 @@ def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock, clas
 
     async def start(**overrides: str) -> TestClient:
         settings = load_settings({**environment, **overrides})
-        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier))
+        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier, fire_timers=False))
 
     return start
 

@@ -42,6 +42,18 @@ async def in_hours_ticket(bot, connector, customer=CUSTOMER, report=EXCEL_REPORT
     return tickets[-1]
 
 
+async def ticket_stored_before_a_crash(bot, now, *, priority: str = "P1", paged: bool = True) -> None:
+    """The ticket was committed (an emergency out of hours with its paging begun), then the process died."""
+    [petra] = await rows(bot, Person, Person.aad_object_id == CUSTOMER.object_id)
+    async with bot.app[keys.SESSIONS].begin() as session:
+        session.add(Ticket(
+            number="T-2026-0001", organisation_id=petra.organisation_id, reporter_id=petra.id,
+            conversation_id=CUSTOMER.conversation_id, intent="service_outage", subject=NIGHT_REPORT,
+            description=NIGHT_REPORT, priority=priority, emergency=priority == "P1", created_at=now, updated_at=now,
+            paging_started_at=now if paged and priority == "P1" else None,
+        ))  # fmt: skip
+
+
 async def test_a_whole_night_page_timeout_backup_acknowledges_and_the_customer_is_told(make_bot, clock, connector):
     bot = await make_bot()
     await staff_chats_known(bot, connector, ANNA, CARLA)
@@ -356,13 +368,7 @@ async def test_an_emergency_stored_just_before_a_crash_is_paged_once_when_the_re
     await staff_chats_known(bot, connector, ANNA)
     await say(bot, connector, CUSTOMER, "hallo")
     clock.set(SATURDAY_NIGHT)
-    [petra] = await rows(bot, Person, Person.aad_object_id == CUSTOMER.object_id)
-    async with bot.app[keys.SESSIONS].begin() as session:  # the ticket was committed, then the process died
-        session.add(Ticket(
-            number="T-2026-0001", organisation_id=petra.organisation_id, reporter_id=petra.id,
-            conversation_id=CUSTOMER.conversation_id, intent="service_outage", subject=NIGHT_REPORT,
-            description=NIGHT_REPORT, priority="P1", emergency=True, created_at=clock.now(), updated_at=clock.now(),
-        ))  # fmt: skip
+    await ticket_stored_before_a_crash(bot, clock.now())
     await bot.close()
 
     bot, _other_replica = await asyncio.gather(make_bot(), make_bot())  # two replicas start at once
@@ -494,3 +500,55 @@ async def test_an_on_call_engineer_without_a_stored_chat_is_reached_in_a_new_one
     assert ANNA.object_id in str(created.body["members"])
     [card] = [s for s in connector.messages(created.conversation_id) if s.cards]
     assert "Noodmelding" in card.text
+
+
+async def test_a_restart_does_not_page_for_an_emergency_reported_in_business_hours(make_bot, clock, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, ANNA)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await ticket_stored_before_a_crash(bot, clock.now(), paged=False)  # Thursday 10:00: support has it
+    await bot.close()
+    clock.set(SATURDAY_NIGHT)
+    bot = await make_bot()
+    assert await count(bot, Page) == 0
+
+
+async def test_a_night_report_after_an_unpaged_daytime_emergency_is_paged(bot, clock, connector):
+    await staff_chats_known(bot, connector, ANNA)
+    clock.set(amsterdam(2026, 11, 27, 16, 30))  # Friday afternoon: a P1 for the support engineers
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    assert await count(bot, Page) == 0
+    clock.set(amsterdam(2026, 11, 27, 21, 0))
+    await say(bot, connector, COLLEAGUE, "hallo")
+    await say(bot, connector, COLLEAGUE, "Alles ligt plat, niemand kan inloggen in Office 365")
+    [page] = await rows(bot, Page)
+    assert page.staff_object_id == ANNA.object_id
+
+
+async def test_a_chain_that_runs_out_at_start_up_tells_the_customer_once(make_bot, clock, connector):
+    bot = await make_bot()
+    await say(bot, connector, CUSTOMER, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await ticket_stored_before_a_crash(bot, clock.now())
+    await bot.close()
+    connector.unreachable.update({ANNA.object_id, CARLA.object_id, DIRK.object_id})  # nobody has a chat
+
+    bot = await make_bot()
+    assert {p.status for p in await rows(bot, Page)} == {"unreachable"}
+    await bot.close()
+    bot = await make_bot()  # and again: nothing more to do, nothing said twice
+    told = [t for t in connector.texts(CUSTOMER.conversation_id) if "nog niet gelukt" in t]
+    assert len(told) == 1 and await count(bot, Page) == 9
+
+
+async def test_an_escalation_timer_lost_in_a_crash_is_set_again_at_start_up(make_bot, clock, connector):
+    bot = await make_bot()
+    await say(bot, connector, CUSTOMER, "hallo")
+    await ticket_stored_before_a_crash(bot, clock.now(), priority="P3")
+    await bot.close()
+
+    bot = await make_bot()
+    [timer] = bot.app[keys.SCHEDULER].get_jobs()
+    assert timer.id.startswith("escalate:")
+    assert timer.next_run_time == amsterdam(2026, 12, 3, 10, 0)  # 40 opening hours after Thursday 10:00

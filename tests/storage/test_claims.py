@@ -6,6 +6,7 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import claims
@@ -44,14 +45,23 @@ def sessions(async_session_factory: async_sessionmaker[AsyncSession]) -> async_s
     return async_session_factory
 
 
-async def test_one_holder_per_ticket_and_a_lost_claim_leaves_the_loaded_ticket_alone(sessions) -> None:
+async def test_one_holder_per_ticket(sessions) -> None:
     ids = await _world(sessions)
     async with sessions.begin() as session:
         assert await claims.claim_holder(session, ids["ticket1"], ids["anna"], NOW)
     async with sessions.begin() as session:
-        ticket = await session.get(Ticket, ids["ticket1"])
         assert not await claims.claim_holder(session, ids["ticket1"], ids["bram"], NOW)
-        assert ticket.holder_id == ids["anna"]  # not rewritten in memory as if Bram had won
+
+
+async def test_a_lost_claim_leaves_the_ticket_the_caller_loaded_as_it_is(sessions) -> None:
+    ids = await _world(sessions)
+    async with sessions() as session:
+        ticket = await session.get(Ticket, ids["ticket1"])  # loaded before a colleague acknowledges
+        await session.commit()
+        async with sessions.begin() as colleague:
+            assert await claims.claim_acknowledgement(colleague, ids["ticket1"], ids["bram"], NOW)
+        assert not await claims.claim_acknowledgement(session, ids["ticket1"], ids["anna"], NOW)
+        assert (ticket.acknowledged_by_id, ticket.acknowledged_at) == (None, None)  # not rewritten as if Anna won
 
 
 async def test_one_held_ticket_per_customer_chat(sessions) -> None:
@@ -62,15 +72,29 @@ async def test_one_held_ticket_per_customer_chat(sessions) -> None:
         assert not await claims.claim_holder(session, ids["ticket2"], ids["bram"], NOW)
 
 
-async def test_simultaneous_claims_on_two_tickets_of_one_chat_leave_one_holder(sessions) -> None:
+async def test_claims_on_two_tickets_of_one_chat_in_overlapping_transactions_leave_one_holder(sessions) -> None:
+    """The first claim's transaction stays open while the second claims: the index settles it."""
     ids = await _world(sessions, tickets=2)
+    first_claimed = asyncio.Event()
 
-    async def claim(ticket: str, person: str) -> bool:
+    async def first() -> bool:
         async with sessions.begin() as session:
-            return await claims.claim_holder(session, ids[ticket], ids[person], NOW)
+            won = await claims.claim_holder(session, ids["ticket1"], ids["anna"], NOW)
+            first_claimed.set()
+            await asyncio.sleep(0.2)  # the second claim starts while this one is uncommitted
+            return won
 
-    results = await asyncio.gather(claim("ticket1", "anna"), claim("ticket2", "bram"), return_exceptions=True)
-    assert sorted(r is True for r in results) == [False, True], results
+    async def second() -> bool:
+        await first_claimed.wait()
+        async with sessions.begin() as session:
+            return await claims.claim_holder(session, ids["ticket2"], ids["bram"], NOW)
+
+    results = await asyncio.gather(first(), second(), return_exceptions=True)
+    assert not any(isinstance(r, BaseException) for r in results), results
+    assert sorted(results) == [False, True]
+    async with sessions() as session:
+        held = [t.id for t in await session.scalars(select(Ticket).where(Ticket.status == "taken_over"))]
+    assert len(held) == 1
 
 
 async def test_a_resolve_wins_over_a_later_hand_back_and_resolving_twice_does_nothing(sessions) -> None:
@@ -78,10 +102,11 @@ async def test_a_resolve_wins_over_a_later_hand_back_and_resolving_twice_does_no
     async with sessions.begin() as session:
         await claims.claim_holder(session, ids["ticket1"], ids["bram"], NOW)
     async with sessions.begin() as session:
-        assert await claims.resolve(session, ids["ticket1"], "fixed", NOW)
+        assert not await claims.resolve(session, ids["ticket1"], None, "seen before Bram took it", NOW)
+        assert await claims.resolve(session, ids["ticket1"], ids["bram"], "fixed", NOW)
     async with sessions.begin() as session:
         assert not await claims.release_holder(session, ids["ticket1"], ids["bram"], NOW)
-        assert not await claims.resolve(session, ids["ticket1"], "again", NOW + timedelta(minutes=1))
+        assert not await claims.resolve(session, ids["ticket1"], None, "again", NOW + timedelta(minutes=1))
     async with sessions() as session:
         ticket = await session.get(Ticket, ids["ticket1"])
         assert (ticket.status, ticket.holder_id, ticket.resolution_note) == ("resolved", None, "fixed")

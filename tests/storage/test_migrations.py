@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect, text
 
 from storage.db import (
     JOBS_TABLE, DatabaseUrls, alembic_config, create_sync_engine_for, include_in_migrations, upgrade_database,
@@ -101,3 +101,29 @@ def test_replicas_upgrading_at_once_take_turns(postgres_database_url: str) -> No
         assert _differences(engine) == []
     finally:
         engine.dispose()
+
+
+def test_chats_held_twice_before_the_one_holder_indexes_keep_only_the_newest(database_url: str, sync_engine: Engine) -> None:
+    """The old claim let two staff hold two tickets of one chat; upgrading must not fail on that data."""
+    command.upgrade(alembic_config(database_url), "9378ec15b76a")
+    with sync_engine.begin() as connection:
+        connection.execute(text("INSERT INTO organisations (id, tenant_id, name, is_msp) VALUES (1, 't', 'Bakkerij', false)"))
+        connection.execute(text(
+            "INSERT INTO people (id, aad_object_id, organisation_id, name, kind) VALUES "
+            "(1, 'c', 1, 'Petra', 'customer'), (2, 'a', 1, 'Anna', 'staff'), (3, 'b', 1, 'Bram', 'staff')"
+        ))  # fmt: skip
+        connection.execute(text(
+            "INSERT INTO conversations (id, channel_id, service_url, reference, created_at, updated_at) "
+            "VALUES ('chat', 'msteams', 'http://x/', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        for ticket_id, holder in ((1, 2), (2, 3)):
+            connection.execute(text(
+                "INSERT INTO tickets (id, number, organisation_id, reporter_id, conversation_id, intent, subject, "
+                "description, priority, emergency, status, escalation_step, holder_id, created_at, updated_at) "
+                f"VALUES ({ticket_id}, 'T-2026-000{ticket_id}', 1, 1, 'chat', 'email_problem', 's', '', 'P3', false, "
+                f"'taken_over', 1, {holder}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ))  # fmt: skip
+    upgrade_database(database_url)
+    with sync_engine.connect() as connection:
+        held = connection.execute(text("SELECT id, status, holder_id FROM tickets ORDER BY id")).all()
+    assert [tuple(row) for row in held] == [(1, "open", None), (2, "taken_over", 3)]
