@@ -552,3 +552,17 @@ async def test_an_escalation_timer_lost_in_a_crash_is_set_again_at_start_up(make
     [timer] = bot.app[keys.SCHEDULER].get_jobs()
     assert timer.id.startswith("escalate:")
     assert timer.next_run_time == amsterdam(2026, 12, 3, 10, 0)  # 40 opening hours after Thursday 10:00
+
+
+async def test_the_rating_question_survives_a_restart_and_a_typed_number_counts(make_bot, connector):
+    bot = await make_bot()
+    await staff_chats_known(bot, connector, BRAM)
+    ticket = await in_hours_ticket(bot, connector)
+    await say(bot, connector, BRAM, f"opgelost {ticket.number} Excel opnieuw geïnstalleerd")
+    await bot.close()
+
+    bot = await make_bot()
+    [thanks] = await say(bot, connector, CUSTOMER, "2")
+    assert "2 van 5" in thanks and "Jammer dat het niet naar wens ging" in thanks
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.rating == 2
