@@ -29,10 +29,10 @@ from bot.services.tickets import TicketService
 from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
 from bot.teams.adapter import create_adapter
+from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
 from bot.teams.handler import SupportBot
 from bot.teams.notifier import TeamsNotifier
-from bot.teams.customer_chats import CustomerChats
 from bot.teams.router import FirstLineRouter
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog

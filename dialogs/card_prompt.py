@@ -40,7 +40,7 @@ def recognise(text: str, value: Any, validations: dict[str, Any]) -> str | None:
         return None
     if typed.isdigit() and 1 <= int(typed) <= len(values) and typed not in values:
         return values[int(typed) - 1]
-    for candidate, label in zip(values, validations["labels"]):
+    for candidate, label in zip(values, validations["labels"], strict=True):
         if typed in (candidate.lower(), label.lower()):
             return candidate
     found = _by_synonym(typed, values, validations["synonyms"])

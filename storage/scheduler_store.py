@@ -17,11 +17,10 @@ transaction of the app's async engine on the same event loop.
 
 from __future__ import annotations
 
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
 from pathlib import Path
 
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 
 from storage.db import JOBS_TABLE, DatabaseUrls, create_sync_engine_for

@@ -18,8 +18,8 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
-from bot.services.staff_language import staff_language
 from bot.services.policy_setup import business_calendar, escalation_rules
+from bot.services.staff_language import staff_language
 from bot.services.ticket_views import summary_of, view_of
 from bot.services.timers import Timers
 from bot.texts import language_of_locale, text

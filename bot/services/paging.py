@@ -18,8 +18,8 @@ from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
-from bot.services.timers import Timers
 from bot.services.tickets import NewTicket, TicketService
+from bot.services.timers import Timers
 from bot.texts import language_of_locale, text
 from storage import claims
 from storage import paging as page_store

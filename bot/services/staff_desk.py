@@ -15,12 +15,12 @@ from bot.config.operator import OperatorConfig
 from bot.policy.model import TicketStatus
 from bot.policy.staff_rights import Denial, StaffAction, TicketFacts, may, permitted_actions
 from bot.services.clock import Clock
+from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller, Inbound, Reply
 from bot.services.paging import PagingService
 from bot.services.replies import desk, step_words
 from bot.services.replies.desk import say_reply
-from bot.services.desk_info import DeskInfo
 from bot.services.staff_commands import CommandError, StaffCommand, parse_command
 from bot.services.takeover import Outcome, TakeoverService
 from bot.texts import text

@@ -12,10 +12,10 @@ from bot.config.operator import OperatorConfig
 from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
+from bot.services.escalations import EscalationService
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
-from bot.services.escalations import EscalationService
 from bot.services.ticket_views import summary_of, view_of
 from storage import paging as paging_store
 from storage import tickets as ticket_store

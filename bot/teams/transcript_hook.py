@@ -19,7 +19,7 @@ def recording_sends(transcript: TranscriptService) -> SendHandler:
 
     async def record(context: TurnContext, activities: list[Activity], send_next: SendNext) -> list[ResourceResponse]:
         responses = await send_next()
-        sent = zip(activities, responses or [None] * len(activities))
+        sent = zip(activities, responses or [None] * len(activities), strict=False)  # a channel may answer fewer
         entries = [transcript_entry(a, r.id if r else None) for a, r in sent if a.type == "message"]
         if entries:
             await transcript.record_outgoing(context.activity.conversation.id, entries)

@@ -12,7 +12,6 @@ from bot.services.replies.staff import reported_facts, ticket_facts
 from bot.services.replies.words import TicketView, format_moment, holder_words, priority_words, status_words, step_words
 from bot.texts import text as say
 
-
 QUEUE_LINES = 25  # one Teams message stays well under its size limit
 
 
