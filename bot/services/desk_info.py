@@ -7,9 +7,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
-from bot.policy import Override, RotaEntry, on_call_at
+from bot.policy import on_call_at
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
+from bot.services.policy_setup import overrides as policy_overrides
+from bot.services.policy_setup import rota
 from bot.services.replies import desk, format_moment
 from bot.services.replies.desk import say_reply
 from bot.services.ticket_views import view_of
@@ -57,11 +59,9 @@ class DeskInfo:
         """Who is on call now (an override wins over the rota), the backup, and the overrides in force."""
         now = self._clock.now()
         async with self._sessions() as session:
-            overrides = await page_store.overrides_active_around(session, now)
-        rota = [RotaEntry(e.who, e.starts, e.ends) for e in self._config.on_call.rota]
-        active = [Override(o.staff_object_id, o.starts_at, o.ends_at, o.created_at) for o in overrides]
-        who = on_call_at(now, rota, active)
-        listed = [(self._name(o.staff_object_id), self._moment(lang, o.ends_at)) for o in overrides]
+            stored = await page_store.overrides_active_around(session, now)
+        who = on_call_at(now, rota(self._config), policy_overrides(stored))
+        listed = [(self._name(o.staff_object_id), self._moment(lang, o.ends_at)) for o in stored]
         return desk.on_call(lang, self._name(who) if who else None, self._name(self._config.on_call.backup), listed)
 
     async def set_override(self, staff: Caller, who: str, until: datetime | None) -> Reply:

@@ -75,18 +75,18 @@ class EscalationService:
         if due is None:
             await self.stop_clock(ticket_id)
             return
-        await self._timers.at(f"escalate:{ticket_id}", due, DUE_JOB, ticket_id=ticket_id, step=summary.escalation_step)
+        await self._timers.at(_due_timer(ticket_id), due, DUE_JOB, ticket_id=ticket_id, step=summary.escalation_step)
 
     async def resume(self) -> None:
         """At start-up: an open ticket whose timer was lost (a stop right after it was stored) gets it back."""
         async with self._sessions() as session:
             open_tickets = [(t.id, summary_of(t)) for t in await ticket_store.all_open_tickets(session)]
         for ticket_id, summary in open_tickets:
-            if not await self._timers.exists(f"escalate:{ticket_id}"):
+            if not await self._timers.exists(_due_timer(ticket_id)):
                 await self.start_clock(ticket_id, summary)
 
     async def stop_clock(self, ticket_id: int) -> None:
-        await self._timers.cancel(f"escalate:{ticket_id}")
+        await self._timers.cancel(_due_timer(ticket_id))
 
     async def on_due(self, ticket_id: int, step: int) -> None:
         """Fired by the scheduler: escalate when still unresolved in the same step and really due."""
@@ -135,3 +135,7 @@ class EscalationService:
             notice = replies.escalation_notice(lang, escalation.view, escalation.organisation, reason, step)
             if not await self._notifier.to_person(member.object_id, [notice]):
                 log.warning("%s could not be told about the escalation of %s", member.name, escalation.view.number)
+
+
+def _due_timer(ticket_id: int) -> str:
+    return f"escalate:{ticket_id}"

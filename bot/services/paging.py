@@ -11,11 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
-from bot.policy import Override, PageTarget, RotaEntry, Staff, page_chain
+from bot.policy import PageTarget, Staff, page_chain
 from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
+from bot.services.policy_setup import overrides, rota
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
@@ -84,7 +85,7 @@ class PagingService:
 
     async def cancel_timeouts(self, page_ids: list[int]) -> None:
         """After pages were settled in the database (acknowledge, take over, resolve): their timers go."""
-        await self._timers.cancel(*(f"page-timeout:{page_id}" for page_id in page_ids))
+        await self._timers.cancel(*(_timeout_timer(page_id) for page_id in page_ids))
 
     async def on_timeout(self, page_id: int) -> None:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
@@ -123,7 +124,7 @@ class PagingService:
     async def _rearm(self, page: Page) -> None:
         """The waiting page's timeout, counted from when it went out; a page another replica is still
         sending keeps its status, and its timeout moves the chain on if that replica never finishes."""
-        if not await self._timers.exists(f"page-timeout:{page.id}"):
+        if not await self._timers.exists(_timeout_timer(page.id)):
             await self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
 
     async def _page_from(self, number: str, index: int) -> None:
@@ -186,15 +187,17 @@ class PagingService:
             return None
 
     async def _schedule_timeout(self, page_id: int, at: datetime) -> None:
-        await self._timers.at(f"page-timeout:{page_id}", at, TIMEOUT_JOB, page_id=page_id)
+        await self._timers.at(_timeout_timer(page_id), at, TIMEOUT_JOB, page_id=page_id)
 
     async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
         """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""
         moment = ticket.created_at
-        overrides = [
-            Override(o.staff_object_id, o.starts_at, o.ends_at, o.created_at)
-            for o in await page_store.overrides_active_around(session, moment)
-        ]
-        rota = [RotaEntry(e.who, e.starts, e.ends) for e in self._config.on_call.rota]
+        active = overrides(await page_store.overrides_active_around(session, moment))
         staff = [Staff(m.object_id, m.name, m.role) for m in self._config.staff]
-        return page_chain(moment, rota, overrides, self._config.on_call.backup, staff, self._config.timeouts.page_rounds)
+        return page_chain(
+            moment, rota(self._config), active, self._config.on_call.backup, staff, self._config.timeouts.page_rounds
+        )
+
+
+def _timeout_timer(page_id: int) -> str:
+    return f"page-timeout:{page_id}"

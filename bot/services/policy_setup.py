@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from bot.config.operator import WEEKDAY_NUMBERS, OperatorConfig
-from bot.policy import BusinessCalendar, BusinessHours, EscalationRules, PolicyRules, Priority
+from bot.policy import BusinessCalendar, BusinessHours, EscalationRules, Override, PolicyRules, Priority, RotaEntry
+from storage.models import OnCallOverride
 
 
 def business_calendar(config: OperatorConfig) -> BusinessCalendar:
@@ -32,3 +34,13 @@ def escalation_rules(config: OperatorConfig) -> EscalationRules:
     """Emergencies count wall-clock hours; P2 and P3 count opening hours only (the SLA's service hours)."""
     after = {Priority(p): timedelta(hours=hours) for p, hours in config.timeouts.escalate_after_hours.items()}
     return EscalationRules(after=after, business_hours_only=frozenset({Priority.P2, Priority.P3}))
+
+
+def rota(config: OperatorConfig) -> list[RotaEntry]:
+    """The configured on-call rota in the policy's terms."""
+    return [RotaEntry(entry.who, entry.starts, entry.ends) for entry in config.on_call.rota]
+
+
+def overrides(rows: Iterable[OnCallOverride]) -> list[Override]:
+    """Stored on-call overrides in the policy's terms; the newest wins where they overlap."""
+    return [Override(row.staff_object_id, row.starts_at, row.ends_at, row.created_at) for row in rows]

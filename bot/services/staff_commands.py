@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.policy.staff_rights import StaffAction
+from bot.services.replies.choices import ACK_PREFIX, TAKE_OVER_PREFIX
 from bot.services.staff_moments import is_after, parse_moment
 
 A = StaffAction
@@ -35,8 +36,7 @@ _PHRASES: dict[tuple[str, ...], StaffAction] = {
     tuple(phrase.split()): action for action, phrases in _WORDS.items() for phrase in phrases
 }
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
-# The card button values of `bot.services.replies.choices` (ACK_PREFIX, TAKE_OVER_PREFIX).
-_CARD_ACTIONS = {"ack": A.ACKNOWLEDGE, "take_over": A.TAKE_OVER}
+_CARD_ACTIONS = {ACK_PREFIX: A.ACKNOWLEDGE, TAKE_OVER_PREFIX: A.TAKE_OVER}  # the buttons' values
 _NUMBER = re.compile(r"T-\d{4}-\d{4,}", re.IGNORECASE)
 _NUMBER_ARGUMENT = re.compile(r"(T-\d{4}-\d{4,})[:,;.]?(?:\s+|$)", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -80,8 +80,8 @@ def _from_card(value: Mapping[str, Any] | None) -> StaffCommand | None:
     choice = value.get("choice") if isinstance(value, Mapping) else None
     if not isinstance(choice, str):
         return None
-    prefix, _, number = choice.partition(":")
-    action = _CARD_ACTIONS.get(prefix)
+    prefix, separator, number = choice.partition(":")
+    action = _CARD_ACTIONS.get(prefix + separator)
     if action is None or not _NUMBER.fullmatch(number.strip()):
         return None
     return StaffCommand(action, number.strip().upper())

@@ -103,7 +103,7 @@ class StaffDesk:
                     return say_reply(lang, "desk_acknowledged", number=number)
                 return say_reply(lang, "desk_already_acknowledged", number=number, name=done.by)
             case A.TAKE_OVER:
-                return await self._take_over(staff, number)
+                return await self._take_over(staff, ticket)
             case A.HAND_BACK:
                 if await self._takeover.hand_back(staff, ticket):
                     return say_reply(lang, "desk_handed_back", number=number)
@@ -124,17 +124,14 @@ class StaffDesk:
                 return say_reply(lang, "desk_note_saved", number=number)
         raise AssertionError(f"unhandled staff action {command.action}")
 
-    async def _take_over(self, staff: Caller, number: str) -> Reply:
-        result = await self._takeover.take_over(staff, number)
-        lang = staff.language
+    async def _take_over(self, staff: Caller, ticket: Ticket) -> Reply:
+        result = await self._takeover.take_over(staff, ticket.number)
+        lang, number = staff.language, ticket.number
         match result.outcome:
             case Outcome.DONE:
-                async with self._sessions() as session:
-                    ticket = await ticket_store.ticket_by_number(session, number)
-                    await session.refresh(ticket, ["organisation"])
                 return say_reply(
                     lang, "desk_taken_over", number=result.number, customer=result.other,
-                    organisation=ticket.organisation.name if ticket else "",
+                    organisation=ticket.organisation.name,
                 )
             case Outcome.ALREADY:
                 return say_reply(lang, "desk_already_yours", number=result.number)
