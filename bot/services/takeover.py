@@ -52,7 +52,7 @@ class TakeOver:
 
 
 def customer_of(ticket: Ticket) -> Caller:
-    """The ticket's reporter as a caller, for dialogs started on their behalf (needs reporter, organisation)."""
+    """The ticket's reporter as a caller, for dialogs started on their behalf (reporter and organisation loaded)."""
     reporter = ticket.reporter
     return Caller(
         kind="customer", language=language_of_locale(reporter.locale), object_id=reporter.aad_object_id,
@@ -95,11 +95,10 @@ class TakeoverService:
 
     async def hand_back(self, staff: Caller, ticket: Ticket) -> bool:
         """The bot answers the customer again; the ticket stays open. False: nobody held it any more."""
-        holder = ticket.holder
+        holder, customer = ticket.holder, customer_of(ticket)
         async with self._sessions.begin() as session:
             if holder is None or not await claims.release_holder(session, ticket.id, holder.id, self._clock.now()):
                 return False
-            customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))
         if ticket.conversation_id:
             await self._notifier.to_conversation(ticket.conversation_id, [replies.handed_back(customer.language, ticket.number)])
         await self._tell_displaced_holder(staff, holder, "desk_handed_back_by", ticket.number)
@@ -107,12 +106,11 @@ class TakeoverService:
 
     async def resolve(self, staff: Caller, ticket: Ticket, note: str) -> bool:
         """Close with a note; the customer is told and asked for a rating. False: it was resolved already."""
-        now, holder = self._clock.now(), ticket.holder
+        now, holder, customer = self._clock.now(), ticket.holder, customer_of(ticket)
         async with self._sessions.begin() as session:
             if not await claims.resolve(session, ticket.id, ticket.holder_id, note.strip() or None, now):
                 return False
             settled = await page_store.acknowledge_pages(session, ticket.id, now)
-            customer = customer_of(await self._loaded(session, await session.get(Ticket, ticket.id)))
         await self._paging.cancel_timeouts(settled)
         await self._escalations.stop_clock(ticket.id)
         if ticket.conversation_id:
@@ -149,8 +147,8 @@ class TakeoverService:
         if not words:  # nothing to pass on (an empty card submit)
             return []
         notice = Reply(text(
-            language_of_locale(holder.locale if holder else None), "relayed_from_customer", name=customer.name, organisation=customer.organisation_name,
-            number=ticket.number, text=words,
+            language_of_locale(holder.locale if holder else None), "relayed_from_customer", name=customer.name,
+            organisation=customer.organisation_name, number=ticket.number, text=words,
         ))  # fmt: skip
         author = Author(customer.person_id, customer.name)
         if holder is not None and await self._notifier.to_person(holder.aad_object_id, [notice], author=author):
@@ -168,14 +166,11 @@ class TakeoverService:
             ticket.conversation_id, [message], author=Author(staff.person_id, staff.name)
         )
 
-    async def _ticket(self, session: AsyncSession, number: str) -> Ticket | None:
-        ticket = await ticket_store.ticket_by_number(session, number)
-        return await self._loaded(session, ticket) if ticket is not None else None
-
     @staticmethod
-    async def _loaded(session: AsyncSession, ticket: Ticket | None) -> Ticket:
-        assert ticket is not None, "the ticket row was just updated in this transaction"
-        await session.refresh(ticket, ["reporter", "organisation", "holder"])
+    async def _ticket(session: AsyncSession, number: str) -> Ticket | None:
+        ticket = await ticket_store.ticket_by_number(session, number)
+        if ticket is not None:
+            await session.refresh(ticket, ["reporter", "organisation", "holder"])
         return ticket
 
 

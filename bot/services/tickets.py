@@ -81,8 +81,7 @@ class TicketService:
                 await session.refresh(ongoing, ["holder", "acknowledged_by"])
                 by = ongoing.acknowledged_by.name if ongoing.acknowledged_by else None
                 return Joined(view_of(ongoing), created=False, acknowledged_by=by)
-            ticket = await self._insert(session, caller, conversation_id, new)
-            ticket.paging_started_at = ticket.created_at  # committed with the ticket: a restart pages on
+            ticket = await self._insert(session, caller, conversation_id, new, paging=True)
             view, summary = view_of(ticket), summary_of(ticket)
         await self._escalations.start_clock(ticket.id, summary)
         return Joined(view, created=True)
@@ -96,7 +95,10 @@ class TicketService:
             await session.refresh(earlier, ["holder"])
         return earlier
 
-    async def _insert(self, session: AsyncSession, caller: Caller, conversation_id: str, new: NewTicket) -> Ticket:
+    async def _insert(
+        self, session: AsyncSession, caller: Caller, conversation_id: str, new: NewTicket, *, paging: bool = False
+    ) -> Ticket:
+        """`paging`: its page chain begins now, recorded with the ticket so a restart pages on."""
         now = self._clock.now()
         ticket = Ticket(
             number=await ticket_store.next_ticket_number(session, now.year),
@@ -104,7 +106,7 @@ class TicketService:
             conversation_id=conversation_id, intent=new.intent, subject=_subject(new.description),
             description=new.description, product=new.product, affected=new.affected, since=new.since,
             priority=new.priority, emergency=new.emergency, source_activity_id=new.source_activity_id,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, paging_started_at=now if paging else None,
         )
         session.add(ticket)
         await session.flush()
