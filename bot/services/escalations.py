@@ -81,8 +81,9 @@ class EscalationService:
         """At start-up: an open ticket whose timer was lost (a stop right after it was stored) gets it back."""
         async with self._sessions() as session:
             open_tickets = [(t.id, summary_of(t)) for t in await ticket_store.all_open_tickets(session)]
+        armed = await self._timers.ids()
         for ticket_id, summary in open_tickets:
-            if not await self._timers.exists(_due_timer(ticket_id)):
+            if _due_timer(ticket_id) not in armed:
                 await self.start_clock(ticket_id, summary)
 
     async def stop_clock(self, ticket_id: int) -> None:

@@ -36,6 +36,11 @@ class Timers:
     async def exists(self, timer_id: str) -> bool:
         return await asyncio.to_thread(self._scheduler.get_job, timer_id) is not None
 
+    async def ids(self) -> set[str]:
+        """Every stored timer's id, in one read (start-up checks many tickets at once)."""
+        jobs_now = await asyncio.to_thread(self._scheduler.get_jobs)
+        return {job.id for job in jobs_now}
+
     def _cancel_all(self, timer_ids: tuple[str, ...]) -> None:
         for timer_id in timer_ids:
             try:
