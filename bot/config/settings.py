@@ -32,6 +32,8 @@ class Settings:
     host: str = "127.0.0.1"
     log_level: str = "INFO"
     openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
+    spool_dir: Path | None = None  # INBOX_SPOOL_DIR: where messages wait while the database is away
+    timer_poll_seconds: float = 3.0  # TIMER_POLL_SECONDS: how often the shared job store is looked at
 
     @property
     def development_mode(self) -> bool:
@@ -60,6 +62,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         host=_host(env.get("HOST"), development=not app_id),
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         openid_metadata_url=env.get("BotOpenIdMetadata", ""),
+        spool_dir=Path(env["INBOX_SPOOL_DIR"]) if env.get("INBOX_SPOOL_DIR") else None,
+        timer_poll_seconds=_seconds("TIMER_POLL_SECONDS", env.get("TIMER_POLL_SECONDS", "3")),
     )
     _check_credentials(settings)
     return settings
@@ -72,6 +76,16 @@ def _database_url(raw: str | None) -> str:
     if not raw.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")):
         raise ConfigError("DATABASE_URL: use sqlite:///path/to/file.db or postgresql://user@host:port/database")
     return raw
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name}: {raw!r} is not a number of seconds between 0 and 3600")
+    return value
 
 
 def _port(raw: str) -> int:

@@ -22,6 +22,10 @@ TEXTS: dict[str, str] = {
         "Sorry, something went wrong while handling your message. Please try again shortly; "
         "if it is urgent, email {contact}."
     ),
+    "received_while_degraded": (
+        "Your message has arrived. A fault on our side delays handling it a little; "
+        "there is no need to send it again."
+    ),
     "role_support": "support engineer",
     "role_senior": "senior support engineer",
     "role_management": "management",

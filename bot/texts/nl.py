@@ -22,6 +22,10 @@ TEXTS: dict[str, str] = {
         "Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het zo nog eens; "
         "bij spoed kunt u mailen naar {contact}."
     ),
+    "received_while_degraded": (
+        "Uw bericht is ontvangen. Door een storing aan onze kant verwerken we het met enige vertraging; "
+        "u hoeft het niet opnieuw te sturen."
+    ),
     "role_support": "supportmedewerker",
     "role_senior": "senior supportmedewerker",
     "role_management": "management",
