@@ -10,6 +10,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config.settings import Settings
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
@@ -28,3 +29,4 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
+METRICS = web.AppKey("metrics", Metrics)
