@@ -120,5 +120,5 @@ def _check_credentials(settings: Settings) -> None:
         return
     if settings.app_type != "UserAssignedMSI" and not settings.app_password:
         raise ConfigError("MicrosoftAppPassword: required when MicrosoftAppId is set")
-    if settings.app_type == "SingleTenant" and not settings.app_tenant_id:
-        raise ConfigError("MicrosoftAppTenantId: required for a SingleTenant app")
+    if settings.app_type in ("SingleTenant", "UserAssignedMSI") and not settings.app_tenant_id:
+        raise ConfigError(f"MicrosoftAppTenantId: required for a {settings.app_type} app")
