@@ -43,6 +43,7 @@ resource secret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = [for item in it
   name: item.key
   properties: {
     value: item.value
+    contentType: item.key == 'operator-config' ? 'application/yaml' : 'text/plain'
   }
 }]
 
