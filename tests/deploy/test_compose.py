@@ -7,8 +7,11 @@ replica with a misspelt variable (silently ignored), a proxy pointing at a servi
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from deploy.container.dockerfile import final_stage
@@ -47,3 +50,14 @@ def test_the_proxy_terminates_tls_and_balances_only_the_messaging_route_over_bot
     assert "health_uri /readyz" in CADDYFILE
     assert COMPOSE["services"]["proxy"]["ports"] == ["80:80", "443:443"]
     assert all("ports" not in service for service in bot_services().values()), "replicas are reached via the proxy"
+
+
+@pytest.mark.skipif(shutil.which("caddy") is None, reason="caddy not installed (Debian package: caddy)")
+def test_caddy_accepts_the_proxy_config() -> None:
+    result = subprocess.run(
+        ["caddy", "adapt", "--config", "Caddyfile", "--adapter", "caddyfile"], cwd=ROOT / "deploy" / "caddy",
+        env={"BOT_DOMAIN": "bot.example.nl", "ACME_EMAIL": "ops@example.nl", "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"host":["bot.example.nl"]' in result.stdout and '"uri":"/readyz"' in result.stdout
