@@ -9,9 +9,6 @@ from sqlalchemy import Engine
 from deploy.container.dockerfile import final_stage
 from deploy.container.run_as_container import ROOT, Report, run
 
-pytestmark = pytest.mark.postgres
-
-
 @pytest.fixture(scope="module")
 def report(postgres_admin: Engine) -> Report:
     return run(postgres_admin.url.render_as_string(hide_password=False))
@@ -25,11 +22,13 @@ def test_the_final_stage_runs_the_app_as_a_non_root_user_with_a_health_check() -
     assert stage.env["HOST"] == "0.0.0.0" and stage.env["PATH"].startswith("/opt/venv/bin:")
 
 
+@pytest.mark.postgres
 def test_the_container_start_command_migrates_a_fresh_schema_and_answers_healthz(report: Report) -> None:
     assert report.healthz == 200, "\n".join(report.log)
     assert {"tickets", "transcript_messages", "alembic_version"} <= set(report.tables)
 
 
+@pytest.mark.postgres
 def test_it_logs_json_in_production_mode_and_stops_cleanly_on_sigterm(report: Report) -> None:
     events = [json.loads(line) for line in report.log]
     assert any(event["message"].startswith("production mode") for event in events)
@@ -37,11 +36,13 @@ def test_it_logs_json_in_production_mode_and_stops_cleanly_on_sigterm(report: Re
     assert report.exit_code == 0
 
 
+@pytest.mark.postgres
 def test_prometheus_can_scrape_the_metrics_port(report: Report) -> None:
     assert "supportbot_turns_total 0.0" in report.metrics
     assert "supportbot_page_time_to_acknowledge_seconds_bucket" in report.metrics
 
 
+@pytest.mark.postgres
 @pytest.mark.xfail(reason="/readyz comes with the lead's core rewrite; remove this mark when it lands", strict=True)
 def test_the_image_health_check_passes_on_a_ready_bot(report: Report) -> None:
     assert report.healthcheck_exit == 0
