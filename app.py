@@ -15,6 +15,8 @@ from botbuilder.core import ConversationState
 from bot import keys
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
+from bot.observability.logging import configure_logging
+from bot.observability.metrics import create_metrics, metrics_server
 from bot.services import jobs
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
@@ -69,8 +71,11 @@ def create_app(
     app[keys.SETTINGS] = settings
     app[keys.CLOCK] = clock or SystemClock()
     app[keys.FIRE_TIMERS] = fire_timers
+    app[keys.METRICS] = create_metrics()
     if classifier is not None:
         app[keys.CLASSIFIER] = classifier
+    if settings.metrics_port is not None:
+        app.cleanup_ctx.append(metrics_server(app[keys.METRICS].registry, settings.host, settings.metrics_port))
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_http_client)
     app.cleanup_ctx.append(_classifier)
@@ -228,7 +233,7 @@ def main() -> None:
     except ConfigError as error:
         print(f"supportbot: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_level, settings.log_format)
     if settings.development_mode:
         log.warning(
             "development mode: no MicrosoftAppId, Bot Framework authentication is OFF; "

@@ -10,6 +10,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config.settings import Settings
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
@@ -34,3 +35,4 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
+METRICS = web.AppKey("metrics", Metrics)
