@@ -43,7 +43,6 @@ def test_prometheus_can_scrape_the_metrics_port(report: Report) -> None:
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(reason="/readyz comes with the lead's core rewrite; remove this mark when it lands", strict=True)
 def test_the_image_health_check_passes_on_a_ready_bot(report: Report) -> None:
     assert report.healthcheck_exit == 0
 
