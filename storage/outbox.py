@@ -148,12 +148,12 @@ async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, err
 
 
 async def reroute_to_new_chat(session: AsyncSession, delivery_id: int, error: str) -> None:
-    """The stored chat is gone (403/404/400 on a stale service URL): open a new 1:1 chat next time."""
+    """The stored chat is gone (403/404/400 on a stale service URL): the message goes to a new 1:1 chat.
+    Stays claimed: the sender opens the chat at once; a retry after a crash opens it too."""
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == delivery_id, OutboxMessage.status == "sending")
-        .values(status="pending", conversation_id=None, opened_new_chat=True, last_error=error[:2000],
-                attempts=OutboxMessage.attempts + 1, lease_until=None)
+        .values(conversation_id=None, opened_new_chat=True, last_error=error[:2000], attempts=OutboxMessage.attempts + 1)
     )
 
 
