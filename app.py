@@ -19,6 +19,7 @@ from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
+from bot.services.oncall import build_on_call
 from bot.services.paging import PagingService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
@@ -34,6 +35,7 @@ from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
 from bot.teams.handler import SupportBot
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.router import FirstLineRouter
+from bot.web.calendar_feed import setup_calendar_feeds
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
@@ -68,6 +70,7 @@ def create_app(
     app.cleanup_ctx.append(_start_scheduler)
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/api/messages", _messages)
+    setup_calendar_feeds(app)
     return app
 
 
@@ -122,6 +125,7 @@ async def _start_scheduler(app: web.Application) -> AsyncIterator[None]:
     app[keys.SCHEDULER].start(paused=not app[keys.FIRE_TIMERS])
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
+    await app[keys.ON_CALL].gaps.start()
     yield
 
 
@@ -146,13 +150,14 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     )
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, transcript, services.paging, escalations, chats)
+    on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock), on_call.desk
     )
     router = FirstLineRouter(config, chats, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
     app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
-    app[keys.ESCALATIONS] = escalations
+    app[keys.ESCALATIONS], app[keys.ON_CALL] = escalations, on_call
     app[keys.MESSAGES] = messages_handler(adapter, bot)
     yield
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config.settings import Settings
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
+from bot.services.oncall import OnCall
 from bot.services.paging import PagingService
 from bot.teams.notifier import TeamsNotifier
 from nlu_models import IntentClassifier
@@ -28,3 +29,4 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
+ON_CALL = web.AppKey("on_call", OnCall)

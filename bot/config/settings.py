@@ -32,6 +32,7 @@ class Settings:
     host: str = "127.0.0.1"
     log_level: str = "INFO"
     openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
+    public_url: str = ""  # PUBLIC_URL: where staff's calendar apps reach this bot (the feeds' links)
 
     @property
     def development_mode(self) -> bool:
@@ -60,6 +61,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         host=_host(env.get("HOST"), development=not app_id),
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         openid_metadata_url=env.get("BotOpenIdMetadata", ""),
+        public_url=_public_url(env.get("PUBLIC_URL"), env.get("PORT", "3978"), development=not app_id),
     )
     _check_credentials(settings)
     return settings
@@ -85,6 +87,15 @@ def _host(raw: str | None, *, development: bool) -> str:
     if development:
         return "127.0.0.1"
     return raw or "0.0.0.0"
+
+
+def _public_url(raw: str | None, port: str, *, development: bool) -> str:
+    """The bot's own base URL for calendar links; development mode falls back to loopback."""
+    if raw:
+        if not raw.startswith(("https://", "http://")):
+            raise ConfigError(f"PUBLIC_URL: {raw!r} must start with https:// (or http://)")
+        return raw.rstrip("/")
+    return f"http://127.0.0.1:{port}" if development else ""
 
 
 def _check_credentials(settings: Settings) -> None:

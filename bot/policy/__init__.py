@@ -70,6 +70,7 @@ from bot.policy.oncall import (
     start_paging,
 )
 from bot.policy.rotation import DAILY_HOURS, WEEKLY_HOURS, Rotation, Turn
+from bot.policy.shifts import ASSIGNED, OVERRIDE, SWAP
 from bot.policy.schedule import Assignment, Because, OnCallSchedule, Reason, Segment
 from bot.policy.scope import (
     ALWAYS_EMERGENCY,
@@ -85,6 +86,9 @@ from bot.policy.scope import (
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT, SlaClause
 
 __all__ = [
+    "ASSIGNED",
+    "OVERRIDE",
+    "SWAP",
     "Gap",
     "gaps_outside_hours",
     "Layer",

@@ -16,7 +16,8 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
-from bot.services.policy_setup import overrides, rota
+from bot.services.policy_setup import on_call_schedule, overrides
+from bot.services.replies.oncall import staff_names, why_paged
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
@@ -157,7 +158,8 @@ class PagingService:
         if page_id is None:
             return "settled"
         lang = await staff_language(self._sessions, target.staff_id)
-        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
+        why = why_paged(lang, target, staff_names(self._config))
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, why)
         reached = await self._notifier.to_person(target.staff_id, [notice])
         async with self._sessions.begin() as session:
             if not await page_store.finish_page(session, page_id, reached):
@@ -195,7 +197,8 @@ class PagingService:
         active = overrides(await page_store.overrides_active_around(session, moment))
         staff = [Staff(m.object_id, m.name, m.role) for m in self._config.staff]
         return page_chain(
-            moment, rota(self._config), active, self._config.on_call.backup, staff, self._config.timeouts.page_rounds
+            moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
+            self._config.timeouts.page_rounds,
         )
 
 
