@@ -48,7 +48,7 @@ class GapWarnings:
         day_start = datetime.combine(now.astimezone(ZoneInfo(self._roster.zone)).date(), time(0), tzinfo=ZoneInfo(self._roster.zone))
         ends = self._roster.window_end(now)
         found = self._roster.gaps(await self._roster.timeline(day_start, ends))  # whole days: a stable key
-        gaps = [g for g in found if g.ends > now]
+        gaps = [Gap(max(g.starts, now), g.ends) for g in found if g.ends > now]  # what is still ahead
         if not gaps:
             log.info("on call: no gaps outside business hours in the next %d days", self._roster.days)
             return []
