@@ -346,6 +346,8 @@ TEXTS: dict[str, str] = {
     "help_offer_shift": "**swap**: offer one of your shifts to colleagues",
     "help_take_shift": "**take shift 12**: take an offered shift (or the button in the offer)",
     "help_assign_shift": "**assign**: assign a shift or a gap to someone",
+    "schedule_header": "On-call schedule {period} ({zone}):",
+    "schedule_gaps": "Gaps outside business hours: {count}",
     "desk_override_set": "{name} is on call until {until}; this wins over the rota.",
     "desk_handed_back_by": "{name} has handed the chat about {number} back to the bot; your messages no longer go to the customer.",
     "desk_resolved_by": "{name} has resolved report {number} and closed the chat; your messages no longer go to the customer.",

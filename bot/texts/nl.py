@@ -343,6 +343,8 @@ TEXTS: dict[str, str] = {
     "help_offer_shift": "**ruil**: een dienst aanbieden aan collega's",
     "help_take_shift": "**dienst overnemen 12**: een aangeboden dienst overnemen (of de knop in het aanbod)",
     "help_assign_shift": "**toewijzen**: een dienst of gat aan iemand toewijzen",
+    "schedule_header": "Dienstrooster {period} ({zone}):",
+    "schedule_gaps": "Gaten buiten kantooruren: {count}",
     "desk_override_set": "{name} heeft dienst tot {until}; dat gaat voor het rooster.",
     "desk_handed_back_by": "{name} heeft het gesprek over {number} teruggegeven aan de bot; uw berichten gaan niet meer naar de klant.",
     "desk_resolved_by": "{name} heeft melding {number} opgelost en het gesprek gesloten; uw berichten gaan niet meer naar de klant.",
