@@ -208,7 +208,9 @@ async def test_a_personal_calendar_feed_lists_ones_shifts_and_can_be_renewed_and
     assert response.status == 200 and response.content_type == "text/calendar"
     calendar = Calendar.from_ical(await response.read())
     assert str(calendar["X-WR-CALNAME"]) == "Mijn diensten (Websitenazorg.nl)"
+    assert str(calendar["VERSION"]) == "2.0" and "PRODID" in calendar  # RFC 5545 requires both
     events = calendar.walk("VEVENT")
+    assert all("UID" in e and "DTSTAMP" in e for e in events) and len({str(e["UID"]) for e in events}) == len(events)
     assert [(e.decoded("dtstart"), e.decoded("dtend")) for e in events][:2] == [
         (amsterdam(2026, 11, 30, 17, 0), amsterdam(2026, 12, 1, 9, 0)),
         (amsterdam(2026, 12, 1, 17, 0), amsterdam(2026, 12, 2, 9, 0)),
