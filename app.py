@@ -23,6 +23,7 @@ from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
+from bot.services.oncall import build_on_call
 from bot.services.paging import PagingService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
@@ -43,6 +44,7 @@ from bot.teams.outbox import Outbox
 from bot.teams.outbox_adapter import OutboxAdapter
 from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
+from bot.web.calendar_feed import setup_calendar_feeds
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
@@ -85,6 +87,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_post("/api/messages", _messages)
+    setup_calendar_feeds(app)
     return app
 
 
@@ -166,8 +169,9 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     sender.listen(services.paging)
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
+    on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock), on_call.desk
     )
     bot = SupportBot(AdmissionService(sessions, config, clock), FirstLineRouter(config, chats, desk, takeover))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
@@ -176,7 +180,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         on_turn_failed=turn_failed_handler(settings, conversation_state), on_unavailable=received_notice_sender(client),
     )
     app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
-    app[keys.SENDER], app[keys.INBOX] = sender, inbox
+    app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
     app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield
@@ -189,6 +193,7 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     scheduler.start(paused=not app[keys.FIRE_TIMERS])
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
+    await app[keys.ON_CALL].gaps.start()
     stopping = asyncio.Event()
     loops = [
         app[keys.SENDER].run(stopping),

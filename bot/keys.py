@@ -13,6 +13,7 @@ from bot.config.settings import Settings
 from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
+from bot.services.oncall import OnCall
 from bot.services.paging import PagingService
 from bot.teams.inbox import InboxProcessor
 from bot.teams.notifier import TeamsNotifier
@@ -36,3 +37,4 @@ NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
 METRICS = web.AppKey("metrics", Metrics)
+ON_CALL = web.AppKey("on_call", OnCall)

@@ -16,7 +16,8 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
-from bot.services.policy_setup import overrides, rota
+from bot.services.policy_setup import on_call_schedule, overrides
+from bot.services.replies.oncall import staff_names, why_paged
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
@@ -163,7 +164,8 @@ class PagingService:
         Its timeout is set now too, so a page Teams never takes still moves on in time.
         """
         lang = await staff_language(self._sessions, target.staff_id)
-        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
+        why = why_paged(lang, target, staff_names(self._config))
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, why)
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
@@ -222,7 +224,8 @@ class PagingService:
         active = overrides(await page_store.overrides_active_around(session, moment))
         staff = [Staff(m.object_id, m.name, m.role) for m in self._config.staff]
         return page_chain(
-            moment, rota(self._config), active, self._config.on_call.backup, staff, self._config.timeouts.page_rounds
+            moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
+            self._config.timeouts.page_rounds,
         )
 
 

@@ -113,9 +113,3 @@ def ticket_details(
     )
     buttons = () if view.status == "resolved" else (acknowledge(lang, view.number), take_over(lang, view.number))
     return Reply(f"**{view.number}**: {view.subject}", buttons, facts)
-
-
-def on_call(lang: str, on_call_name: str | None, backup_name: str, overrides: Sequence[tuple[str, str]]) -> Reply:
-    body = say(lang, "desk_on_call", on_call=on_call_name or say(lang, "desk_on_call_nobody"), backup=backup_name)
-    extra = [say(lang, "desk_override_line", name=name, until=until) for name, until in overrides]
-    return Reply("\n\n".join([body, *extra]))

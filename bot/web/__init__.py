@@ -1,0 +1,1 @@
+"""Plain HTTP routes beside the Bot Framework endpoint (no Bot Framework code here)."""
