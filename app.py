@@ -11,9 +11,11 @@ from aiohttp import web
 from botbuilder.core import ConversationState
 
 from bot import keys
+from bot.channels.setup import out_of_band_pager
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
 from bot.services import jobs
+from bot.services.ack_desk import StoredAckDesk, paging_acknowledger
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
@@ -34,6 +36,7 @@ from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
 from bot.teams.handler import SupportBot
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.router import FirstLineRouter
+from bot.web.ack_routes import add_ack_routes
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
@@ -64,10 +67,12 @@ def create_app(
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_classifier)
     app.cleanup_ctx.append(_scheduler)
+    app.cleanup_ctx.append(out_of_band_pager)  # before _bot: paging finds app.get(keys.OUT_OF_BAND)
     app.cleanup_ctx.append(_bot)
     app.cleanup_ctx.append(_start_scheduler)
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/api/messages", _messages)
+    add_ack_routes(app)
     return app
 
 
@@ -153,6 +158,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
     app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
     app[keys.ESCALATIONS] = escalations
+    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, services.paging))
     app[keys.MESSAGES] = messages_handler(adapter, bot)
     yield
 

@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config.settings import Settings
 from bot.services.clock import Clock
+from bot.services.ack_port import AckDesk
 from bot.services.escalations import EscalationService
+from bot.services.out_of_band import OutOfBandPager
 from bot.services.paging import PagingService
 from bot.teams.notifier import TeamsNotifier
 from nlu_models import IntentClassifier
@@ -28,3 +30,5 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
+OUT_OF_BAND = web.AppKey("out_of_band", OutOfBandPager)  # only set when SMTP or the webhook is configured
+ACK_DESK = web.AppKey("ack_desk", AckDesk)

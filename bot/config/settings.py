@@ -10,6 +10,7 @@ from typing import Literal
 
 from bot.config.errors import ConfigError
 from bot.config.operator import OperatorConfig, load_operator_config
+from bot.config.out_of_band import OutOfBandSettings, load_out_of_band
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "example.yaml"
@@ -32,6 +33,7 @@ class Settings:
     host: str = "127.0.0.1"
     log_level: str = "INFO"
     openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
+    out_of_band: OutOfBandSettings = OutOfBandSettings()  # e-mail / gateway pages, acknowledge links
 
     @property
     def development_mode(self) -> bool:
@@ -60,6 +62,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         host=_host(env.get("HOST"), development=not app_id),
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         openid_metadata_url=env.get("BotOpenIdMetadata", ""),
+        out_of_band=load_out_of_band(env),
     )
     _check_credentials(settings)
     return settings

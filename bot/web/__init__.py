@@ -1,0 +1,1 @@
+"""Plain web pages the bot serves besides the Bot Framework endpoint (acknowledge links)."""
