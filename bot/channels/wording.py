@@ -33,6 +33,8 @@ def short_text(page: OutOfBandPage) -> str:
     description = _clip(" ".join(page.description.split()), _MAX_SHORT_DESCRIPTION)
     head = text(page.language, "oob_short", number=page.ticket_number, organisation=page.organisation,
                 description=description)
+    if not head.endswith((".", "!", "?", "…")):
+        head += "."
     return f"{head} {acknowledge_line(page)}"
 
 
