@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import ACK_SECRET
-
 from bot import keys
 from bot.services.ack_links import AckLinks
 from bot.services.out_of_band import OutOfBandReason
 from fakes.chat import say
 from fakes.clock import amsterdam
 from fakes.http_helpers import rows
+from fakes.out_of_band import ACK_SECRET
 from fakes.people import ANNA, CARLA, CUSTOMER
 from storage.models import Page, Ticket
 

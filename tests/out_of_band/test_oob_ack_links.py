@@ -6,10 +6,10 @@ import base64
 from datetime import timedelta
 
 import pytest
-from conftest import ACK_SECRET
 
 from bot.services.ack_links import AckLinks, BadToken, ExpiredToken
 from fakes.clock import FakeClock, amsterdam
+from fakes.out_of_band import ACK_SECRET
 
 NIGHT = amsterdam(2026, 11, 28, 3, 20)
 

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from aiohttp import web
-from conftest import ACK_SECRET
 
 from bot import keys
 from bot.config.settings import load_settings
@@ -15,6 +14,7 @@ from bot.services.ack_links import AckLinks
 from bot.services.ack_port import AckOutcome, AckResult, TicketGlance
 from bot.web.ack_routes import add_ack_routes
 from fakes.clock import FakeClock, amsterdam
+from fakes.out_of_band import ACK_SECRET
 
 ANNA, CARLA = "aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000003"
 NAMES = {ANNA: "Anna Bakker", CARLA: "Carla Visser"}

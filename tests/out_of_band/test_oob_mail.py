@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import aiosmtplib
 import pytest
-from conftest import SMTP_PASSWORD, SMTP_USER, Inbox, make_page
 
 from bot.channels.mail import MailChannel
 from bot.config.out_of_band import SmtpSettings
 from fakes.clock import FakeClock, amsterdam
+from fakes.out_of_band import SMTP_PASSWORD, SMTP_USER, Inbox, make_page
 
 CLOCK = FakeClock(amsterdam(2026, 11, 28, 3, 20))
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from conftest import ACK_SECRET, Inbox, make_page
-
 from bot.channels.mail import MailChannel
 from bot.config.operator import StaffMember
 from bot.config.out_of_band import SmtpSettings
 from bot.services.ack_links import AckLinks
 from bot.services.out_of_band import OutOfBandPage, OutOfBandPager, OutOfBandReason
 from fakes.clock import FakeClock, amsterdam
+from fakes.out_of_band import ACK_SECRET, Inbox, make_page
 
 CLOCK = FakeClock(amsterdam(2026, 11, 28, 3, 20))
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ACK_SECRET, WEBHOOK_SECRET
 
 from bot.config.errors import ConfigError
 from bot.config.settings import DEFAULT_CONFIG_PATH, load_settings
 from bot.services import replies
+from fakes.out_of_band import ACK_SECRET, WEBHOOK_SECRET
 
 LINKS = {"PUBLIC_BASE_URL": "https://bot.websitenazorg.nl/", "ACK_LINK_SECRET": ACK_SECRET}
 SMTP = {"SMTP_HOST": "smtp.websitenazorg.nl", "SMTP_FROM": "bot@websitenazorg.nl", **LINKS}

@@ -12,12 +12,12 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from conftest import WEBHOOK_SECRET, free_port, make_page
 
 from bot.channels import signing
 from bot.channels.webhook import WebhookChannel
 from bot.config.out_of_band import WebhookSettings
 from fakes.clock import FakeClock, amsterdam
+from fakes.out_of_band import WEBHOOK_SECRET, free_port, make_page
 
 NOW = amsterdam(2026, 11, 28, 3, 20)
 
