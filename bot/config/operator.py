@@ -42,6 +42,8 @@ def _aware(value: datetime) -> datetime:
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 ObjectId = Annotated[str, Field(min_length=1, max_length=64)]
+# A number people dial or a gateway texts: digits, spaces, dashes, brackets, an optional leading +.
+PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{4,22}[0-9]$")]
 
 
 class _Strict(BaseModel):
@@ -53,6 +55,7 @@ class Msp(_Strict):
     contact_email: EmailStr
     tenant_id: ObjectId
     sales_contact: ObjectId | None = None
+    emergency_phone: PhoneNumber | None = None  # given to a customer when nobody answered a page
 
 
 class BusinessHoursConfig(_Strict):
@@ -87,6 +90,8 @@ class StaffMember(_Strict):
     object_id: ObjectId
     name: str = Field(min_length=1)
     role: Role
+    email: EmailStr | None = None  # out-of-band pages by e-mail
+    phone: PhoneNumber | None = None  # passed to the SMS or voice gateway
 
 
 class RotaEntry(_Strict):

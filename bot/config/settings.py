@@ -11,6 +11,7 @@ from typing import Literal
 from bot.config.errors import ConfigError
 from bot.config.operator import OperatorConfig, load_operator_config
 from bot.observability.logging import LOG_FORMATS, LogFormat
+from bot.config.out_of_band import OutOfBandSettings, load_out_of_band
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "example.yaml"
@@ -38,6 +39,7 @@ class Settings:
     spool_dir: Path | None = None  # INBOX_SPOOL_DIR: where messages wait while the database is away
     timer_poll_seconds: float = 3.0  # TIMER_POLL_SECONDS: how often the shared job store is looked at
     public_url: str = ""  # PUBLIC_URL: where staff's calendar apps reach this bot (the feeds' links)
+    out_of_band: OutOfBandSettings = OutOfBandSettings()  # e-mail / gateway pages, acknowledge links
 
     @property
     def development_mode(self) -> bool:
@@ -71,6 +73,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         spool_dir=Path(env["INBOX_SPOOL_DIR"]) if env.get("INBOX_SPOOL_DIR") else None,
         timer_poll_seconds=_seconds("TIMER_POLL_SECONDS", env.get("TIMER_POLL_SECONDS", "3")),
         public_url=_public_url(env.get("PUBLIC_URL"), env.get("PORT", "3978"), development=not app_id),
+        out_of_band=load_out_of_band(env),
     )
     _check_credentials(settings)
     return settings

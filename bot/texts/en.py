@@ -163,7 +163,11 @@ TEXTS: dict[str, str] = {
     ),
     "emergency_unanswered": (
         "We have not yet been able to reach an engineer for emergency report {number}. "
-        "Please email or call us via {contact}; we keep trying too."
+        "Please email us at {contact}; we keep trying too."
+    ),
+    "emergency_unanswered_phone": (
+        "We have not yet been able to reach an engineer for emergency report {number}. "
+        "Please call our emergency number {phone} (or email {contact}); we keep trying too."
     ),
     "emergency_joined": (
         "{name} is already working on emergency report {number}. I have added your message to it "
@@ -240,6 +244,29 @@ TEXTS: dict[str, str] = {
         "The customer has been told about mediation (SLA section 5, step 3). "
         "Please contact the customer."
     ),
+    # --- Pages outside Teams (e-mail, SMS or voice gateway) and the acknowledge page ------
+    "oob_mail_subject": "[Emergency] {number}: {organisation}",
+    "oob_greeting": "Hello {name},",
+    "oob_intro": "Emergency report {number} from {organisation}, outside service hours.",
+    "oob_reason_teams_unreachable": (
+        "Nobody could be reached in Teams, so this page reaches you outside Teams."
+    ),
+    "oob_reason_round_unanswered": (
+        "Nobody acknowledged the page in Teams in time, so it reaches you outside Teams as well."
+    ),
+    "oob_acknowledge_link": "Are you on it? Acknowledge it here: {url}",
+    "oob_acknowledge_in_teams": "Are you on it? Acknowledge it in Teams with: ack {number}",
+    "oob_mail_footer": "This page was sent automatically by the support bot.",
+    "oob_short": "Emergency {number} at {organisation}: {description}",
+    "ack_page_title": "Emergency report {number}",
+    "ack_page_question": (
+        "Are you on it? Then the paging stops and the customer is told that you are picking it up."
+    ),
+    "ack_page_button": "I am on it",
+    "ack_page_closed": "Report {number} is no longer open: {status}.",
+    "ack_link_title": "Acknowledge link",
+    "ack_link_invalid": "This acknowledge link is not valid. Please acknowledge the report in Teams.",
+    "ack_link_expired": "This acknowledge link has expired. Please acknowledge the report in Teams.",
     # --- Staff desk (the staff chat's commands) --------------------------------------
     "staff_hello": "Hello {name}, you are recognised as {role}. Type **help** for the commands.",
     "desk_help_intro": "Your commands as {role} (Dutch or English; with or without /):",

@@ -161,7 +161,11 @@ TEXTS: dict[str, str] = {
     ),
     "emergency_unanswered": (
         "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
-        "Mail of bel ons alstublieft via {contact}; wij blijven het ook proberen."
+        "Mail ons alstublieft via {contact}; wij blijven het ook proberen."
+    ),
+    "emergency_unanswered_phone": (
+        "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
+        "Bel alstublieft ons noodnummer {phone} (of mail {contact}); wij blijven het ook proberen."
     ),
     "emergency_joined": (
         "{name} werkt al aan noodmelding {number}. Ik heb uw bericht erbij gezet, "
@@ -237,6 +241,29 @@ TEXTS: dict[str, str] = {
     "escalation_notice_step_3": (
         "De klant is gewezen op mediation (SLA artikel 5, stap 3). Neem contact op met de klant."
     ),
+    # --- Pages outside Teams (e-mail, SMS or voice gateway) and the acknowledge page ------
+    "oob_mail_subject": "[Noodgeval] {number}: {organisation}",
+    "oob_greeting": "Hallo {name},",
+    "oob_intro": "Noodmelding {number} van {organisation}, buiten servicetijden.",
+    "oob_reason_teams_unreachable": (
+        "Via Teams was niemand te bereiken, daarom krijgt u deze oproep buiten Teams om."
+    ),
+    "oob_reason_round_unanswered": (
+        "Niemand heeft de oproep in Teams op tijd bevestigd, daarom krijgt u hem ook buiten Teams om."
+    ),
+    "oob_acknowledge_link": "Gaat u ermee aan de slag? Bevestig het hier: {url}",
+    "oob_acknowledge_in_teams": "Gaat u ermee aan de slag? Bevestig het in Teams met: ack {number}",
+    "oob_mail_footer": "Deze oproep is automatisch verstuurd door de supportbot.",
+    "oob_short": "Noodgeval {number} bij {organisation}: {description}",
+    "ack_page_title": "Noodmelding {number}",
+    "ack_page_question": (
+        "Gaat u ermee aan de slag? Dan stopt het oproepen en hoort de klant dat u de melding oppakt."
+    ),
+    "ack_page_button": "Ik pak het op",
+    "ack_page_closed": "Melding {number} staat niet meer open: {status}.",
+    "ack_link_title": "Bevestigingslink",
+    "ack_link_invalid": "Deze bevestigingslink klopt niet. Bevestig de melding in Teams.",
+    "ack_link_expired": "Deze bevestigingslink is verlopen. Bevestig de melding in Teams.",
     # --- Staff desk (the staff chat's commands) --------------------------------------
     "staff_hello": "Hallo {name}, u bent herkend als {role}. Typ **help** voor de opdrachten.",
     "desk_help_intro": "Uw opdrachten als {role} (Nederlands of Engels; met of zonder /):",
