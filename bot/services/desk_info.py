@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
@@ -9,9 +11,13 @@ from bot.services.clock import Clock
 from bot.services.messages import Reply
 from bot.services.replies import desk
 from bot.services.ticket_views import view_of
+from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Person, Ticket
+
+
+UNDELIVERED_SHOWN_FOR = timedelta(days=7)
 
 
 class DeskInfo:
@@ -20,13 +26,17 @@ class DeskInfo:
         self._zone = config.business_hours.time_zone
 
     async def queue(self, lang: str) -> Reply:
-        """Every organisation's open tickets: emergencies first, then by age."""
+        """Every organisation's open tickets: emergencies first, then by age; and what the bot could
+        not deliver in the last week."""
+        since = self._clock.now() - UNDELIVERED_SHOWN_FOR
         async with self._sessions() as session:
             tickets = await ticket_store.all_open_tickets(session)
             for ticket in tickets:
                 await session.refresh(ticket, ["holder", "organisation"])
+            failed, failed_count = await outbox_store.undeliverable(session, since)
         entries = [desk.QueueEntry(view_of(t), t.organisation.name, t.acknowledged_at is not None) for t in tickets]
-        return desk.queue(lang, entries)
+        undelivered = [desk.Undelivered(f.recipient, f.at, f.text) for f in failed]
+        return desk.queue(lang, entries, undelivered, undelivered_count=failed_count, time_zone=self._zone)
 
     async def details(self, lang: str, ticket: Ticket) -> Reply:
         """The ticket and its history; an unreachable on-call engineer shows up here."""

@@ -387,6 +387,8 @@ TEXTS: dict[str, str] = {
         "start commands with a /, for example: /{typed}"
     ),
     "desk_queue_more": "And {count} more; use **show** with a number for the details.",
+    "desk_undelivered": "Note: {count} message(s) from the bot could not be delivered. The latest:",
+    "desk_undelivered_line": "{moment} to {recipient}: {text}",
     "desk_relay_failed": "Your message could not be delivered to the customer. Please try again shortly.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

@@ -384,6 +384,8 @@ TEXTS: dict[str, str] = {
         "heeft, begint u opdrachten met een /, bijvoorbeeld: /{typed}"
     ),
     "desk_queue_more": "En nog {count} meer; gebruik **toon** met een nummer voor de details.",
+    "desk_undelivered": "Let op: {count} bericht(en) van de bot kon(den) niet worden afgeleverd. De laatste:",
+    "desk_undelivered_line": "{moment} aan {recipient}: {text}",
     "desk_relay_failed": "Uw bericht kon niet bij de klant worden afgeleverd. Probeer het zo nog eens.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

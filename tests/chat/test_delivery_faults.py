@@ -21,7 +21,7 @@ from fakes.faults import Fault, hang, throttled, unavailable
 from fakes.faulty_connector import FaultyConnector
 from fakes.http_helpers import count, post, rows
 from fakes.tcp_proxy import ThreadedTcpProxy
-from fakes.people import ANNA, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
+from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
 from storage.models import InboxActivity, OutboxMessage, Page, QuoteRequest, Ticket, TranscriptMessage
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
@@ -279,3 +279,16 @@ async def test_an_emergency_reported_while_the_database_is_down_is_paged_once_it
     assert any(ticket.number in t for t in connector.texts(CUSTOMER.conversation_id))
     assert list((tmp_path / "spool").glob("*.json")) == []
     assert (await bot.get("/readyz")).status == 200
+
+
+async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, connector):
+    await say(bot, connector, BRAM, "hallo")
+    connector.plan.stale(CUSTOMER.conversation_id, 404)  # the chat is gone
+
+    await say(bot, connector, CUSTOMER, "hallo")
+    [queue] = await say(bot, connector, BRAM, "wachtrij")
+
+    assert "kon(den) niet worden afgeleverd" in queue
+    assert "aan Petra de Vries: Welkom" in queue
+    [failed] = await rows(bot, OutboxMessage, OutboxMessage.status == "failed")
+    assert "404" in (failed.last_error or "")
