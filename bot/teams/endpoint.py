@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from aiohttp import web
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+
+from bot.teams import json_guard
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
@@ -20,12 +21,13 @@ class BadActivity(Exception):
 
 def parse_activity(raw: bytes) -> Activity:
     """JSON object → Activity, with the fields every turn needs checked before anything runs."""
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadActivity(f"body is not valid JSON: {error}") from error
-    if not isinstance(body, dict):
-        raise BadActivity("body must be a JSON object")
+    try:  # issue 11: depth, storable strings and protocol field types are checked in json_guard
+        body = json_guard.loads(raw)
+        if not isinstance(body, dict):
+            raise BadActivity("body must be a JSON object")
+        body = json_guard.checked(body)
+    except json_guard.UnsafeBody as error:
+        raise BadActivity(str(error)) from error
     for key in ("type", "serviceUrl"):
         if not isinstance(body.get(key), str) or not body[key]:
             raise BadActivity(f"'{key}' is required and must be a string")
