@@ -20,14 +20,18 @@ from bot.services.desk import CustomerDesk
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
+from bot.services.personal_data import PersonalDataService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
 from bot.services.reminders import ReminderService
+from bot.services.retention import RetentionService
+from bot.services.revisions import RevisionService
 from bot.services.staff_desk import StaffDesk
 from bot.services.takeover import TakeoverService
 from bot.services.tickets import TicketService
 from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
+from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_adapter
 from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
@@ -146,11 +150,16 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     )
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, transcript, services.paging, escalations, chats)
+    # issue 11 (normalise branch): data protection, messages without words, edits and deletes
+    await RetentionService(sessions, config, clock, timers).schedule()
+    personal_data = PersonalDataService(sessions, clock, timers)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock),
+        personal_data,
     )
-    router = FirstLineRouter(config, chats, desk, takeover)
-    bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
+    router = FirstLineRouter(config, chats, desk, takeover, WordlessMessages(sessions, config))
+    revisions = RevisionService(sessions, clock, notifier)
+    bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router, revisions)
     app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
     app[keys.ESCALATIONS] = escalations
     app[keys.MESSAGES] = messages_handler(adapter, bot)

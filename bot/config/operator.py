@@ -142,9 +142,12 @@ class Limits(_Strict):
 
 
 class DataProtection(_Strict):
-    """AVG/GDPR: transcripts and attachment references older than the retention are purged daily."""
+    """AVG/GDPR: transcripts and attachment references older than the retention are purged daily.
 
-    retention_days: int = Field(default=365, ge=1, le=3650)
+    `retention_days: null` keeps everything (no purge job is scheduled).
+    """
+
+    retention_days: int | None = Field(default=365, ge=1, le=3650)
     purge_at: time = time(3, 30)
 
 

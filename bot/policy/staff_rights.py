@@ -17,12 +17,15 @@ chat over; "step" is the ticket's escalation step (SLA section 5: 1 support engi
 | hand_back   | own chat               | own chat               | any held chat             |
 | resolve     | step 1, or own chat    | unless another holds   | yes, even another's chat  |
 | escalate    | step 1 to 2            | step 1 to 2, 2 to 3    | step 1 to 2, 2 to 3       |
+| export      | no                     | no                     | yes (AVG/GDPR)            |
+| erase       | no                     | no                     | yes (AVG/GDPR)            |
 
 The conditions, checked in this order; the first that applies gives the `Denial`:
 
 1. A ticket action (show .. note) without `TicketFacts` is a programming error: ValueError.
 2. A role outside the three: ROLE, for every action.
-3. help, queue, on_call: allowed; override: senior and management, else ROLE. These are
+3. help, queue, on_call: allowed; override: senior and management, export and erase:
+   management, else ROLE. These are
    not about a ticket; a ticket passed with them is ignored.
 4. Any ticket action but show on a resolved ticket: RESOLVED.
 5. take_over: another holds the chat: HELD_BY_OTHER, whatever the role (one holder at a
@@ -58,6 +61,8 @@ class StaffAction(StrEnum):
     NOTE = "note"
     ON_CALL = "on_call"
     OVERRIDE = "override"
+    EXPORT = "export"  # one customer's personal data as JSON
+    ERASE = "erase"  # one customer's personal data, after confirmation
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,8 @@ _TICKETLESS: dict[StaffAction, frozenset[Role]] = {
     StaffAction.QUEUE: _EVERYONE,
     StaffAction.ON_CALL: _EVERYONE,
     StaffAction.OVERRIDE: _SENIORS,
+    StaffAction.EXPORT: frozenset({Role.MANAGEMENT}),
+    StaffAction.ERASE: frozenset({Role.MANAGEMENT}),
 }
 
 _Rule = Callable[[Role, str, TicketFacts], Verdict]

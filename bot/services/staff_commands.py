@@ -31,6 +31,8 @@ _WORDS: dict[StaffAction, tuple[str, ...]] = {
     A.ON_CALL: ("on call", "oncall", "who is on call", "dienst", "wie heeft dienst"),
     A.OVERRIDE: ("override", "vervang", "invallen"),
     A.HELP: ("help", "hulp", "?", "commands", "commando's"),
+    A.EXPORT: ("export", "exporteer"),
+    A.ERASE: ("erase", "wis"),
 }
 _PHRASES: dict[tuple[str, ...], StaffAction] = {
     tuple(phrase.split()): action for action, phrases in _WORDS.items() for phrase in phrases
@@ -46,6 +48,8 @@ _HELD_TICKET_ALLOWED = frozenset({A.RESOLVE, A.ESCALATE, A.NOTE, A.HAND_BACK})
 _NEEDS_TEXT = frozenset({A.NOTE, A.ESCALATE})
 _KEEPS_TEXT = frozenset({A.RESOLVE, A.ESCALATE, A.NOTE})
 _UNTIL = frozenset({"until", "tot"})
+_CONFIRM = frozenset({"confirm", "bevestig"})
+_PERSONAL_DATA = frozenset({A.EXPORT, A.ERASE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,7 @@ class StaffCommand:
     action: StaffAction
     number: str | None = None  # "T-2026-0001", upper case
     text: str = ""  # note, resolution note or escalation reason, stripped
-    who: str | None = None  # override: as typed ("me", "ik", "Carla Visser")
+    who: str | None = None  # override, export, erase: as typed ("me", "ik", "Carla Visser", an object id)
     until: datetime | None = None  # override: aware, in the business time zone
 
 
@@ -99,6 +103,8 @@ def _from_text(text: str, *, now: datetime, time_zone: ZoneInfo, holding: bool) 
     rest = body[tokens[size - 1].end():].strip()
     if action is A.OVERRIDE:
         return _override(rest, now, time_zone)
+    if action in _PERSONAL_DATA:
+        return _about_a_person(action, rest)
     return _with_arguments(action, rest, holding)
 
 
@@ -143,6 +149,14 @@ def _split_number(rest: str) -> tuple[str | None, str]:
     if match is None:
         return None, rest.strip()
     return match[1].upper(), rest[match.end():].strip()
+
+
+def _about_a_person(action: StaffAction, rest: str) -> StaffCommand:
+    """"wis Petra de Vries", or the confirmation "wis <object id> bevestig": `text` is "confirm" then."""
+    words = rest.split()
+    confirmed = bool(words) and words[-1].lower().rstrip(_TRAILING) in _CONFIRM
+    who = " ".join(words[:-1] if confirmed else words)
+    return StaffCommand(action, who=who, text="confirm" if confirmed and action is A.ERASE else "")
 
 
 def _override(rest: str, now: datetime, time_zone: ZoneInfo) -> StaffCommand:

@@ -8,7 +8,7 @@ goes to a worker thread; the scheduler itself stays on the loop.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -26,6 +26,13 @@ class Timers:
         await asyncio.to_thread(
             self._scheduler.add_job, jobs.run, "date", run_date=when, id=timer_id, replace_existing=True,
             kwargs={"name": job, **arguments},
+        )  # fmt: skip
+
+    async def daily(self, timer_id: str, at: time, job: str, **arguments: Any) -> None:
+        """Run the bound job `job` every day at `at` (the scheduler's time zone), however late after a stop."""
+        await asyncio.to_thread(
+            self._scheduler.add_job, jobs.run, "cron", hour=at.hour, minute=at.minute, id=timer_id,
+            replace_existing=True, coalesce=True, misfire_grace_time=None, kwargs={"name": job, **arguments},
         )  # fmt: skip
 
     async def cancel(self, *timer_ids: str) -> None:

@@ -137,3 +137,19 @@ def transcript_entry(activity: Activity, activity_id: str | None) -> tuple[str |
 
 def is_message(activity: Activity) -> bool:
     return activity.type == ActivityTypes.message
+
+
+def event_type(activity: Activity) -> str | None:
+    """Teams' `channelData.eventType` (editMessage, softDeleteMessage, …), if it is there."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    found = channel_data.get("eventType")
+    return found if isinstance(found, str) else None
+
+
+def card_action_data(value: Any) -> dict[str, Any] | None:
+    """The data of an Action.Execute (`value.action.data`), or None when the value is not one."""
+    action = value.get("action") if isinstance(value, dict) else None
+    if not isinstance(action, dict) or action.get("type") != "Action.Execute":
+        return None
+    data = action.get("data", {})
+    return data if isinstance(data, dict) else None
