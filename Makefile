@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench fuzz clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,10 @@ evaluate: install-dev
 
 bench: install-dev
 	$(PY) -m bench.nlu_bench
+
+## The long fuzz run of /api/messages (SQLite; PostgreSQL too when TEST_POSTGRES_URL is set).
+fuzz: install-dev
+	$(PY) -m bench.fuzz
 
 clean:
 	rm -rf $(VENV) data devTools tests/e2e/node_modules

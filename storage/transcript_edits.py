@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import TranscriptMessage, TranscriptRevision
+from storage.models import Ticket, TranscriptMessage, TranscriptRevision
 
 
-async def incoming(session: AsyncSession, conversation_id: str, activity_id: str | None) -> TranscriptMessage | None:
+async def incoming(
+    session: AsyncSession, conversation_id: str, activity_id: str | None, *, lock: bool = False
+) -> TranscriptMessage | None:
     """The stored incoming message with this activity id (Teams edits and deletes name the original's id)."""
     if not activity_id:
         return None
@@ -18,7 +20,7 @@ async def incoming(session: AsyncSession, conversation_id: str, activity_id: str
         TranscriptMessage.conversation_id == conversation_id, TranscriptMessage.direction == "in",
         TranscriptMessage.activity_id == activity_id,
     )
-    return await session.scalar(query.with_for_update())
+    return await session.scalar(query.with_for_update() if lock else query)
 
 
 async def replace_text(
@@ -56,3 +58,20 @@ async def previous_incoming(session: AsyncSession, message: TranscriptMessage) -
         .limit(1)
     )
     return await session.scalar(query)
+
+
+async def attachments_of(session: AsyncSession, ticket: Ticket) -> list[dict]:
+    """Attachment references of the message that made the ticket and of those relayed under it."""
+    made_it = and_(
+        TranscriptMessage.conversation_id == ticket.conversation_id,
+        TranscriptMessage.activity_id == ticket.source_activity_id,
+    )
+    query = (
+        select(TranscriptMessage.payload)
+        .where(TranscriptMessage.direction == "in", or_(TranscriptMessage.ticket_id == ticket.id, made_it))
+        .order_by(TranscriptMessage.id)
+    )
+    found: list[dict] = []
+    for payload in await session.scalars(query):
+        found += [a for a in (payload or {}).get("attachments", []) if isinstance(a, dict)]
+    return found

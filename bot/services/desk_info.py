@@ -9,13 +9,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config.operator import OperatorConfig
 from bot.policy import on_call_at
 from bot.services.clock import Clock
-from bot.services.messages import Caller, Reply
+from bot.services.messages import AttachmentRef, Caller, Reply
 from bot.services.policy_setup import overrides as policy_overrides
 from bot.services.policy_setup import rota
 from bot.services.replies import desk, format_moment
 from bot.services.replies.desk import say_reply
 from bot.services.ticket_views import view_of
+from bot.services.wordless import describe_attachments
 from storage import paging as page_store
+from storage import transcript_edits
 from storage import tickets as ticket_store
 from storage.models import OnCallOverride, Person, Ticket
 
@@ -42,6 +44,7 @@ class DeskInfo:
             pages = await page_store.pages_of(session, ticket.id)
             escalations = await ticket_store.escalations_of(session, ticket.id)
             notes = await ticket_store.notes_of(session, ticket.id)
+            attached = await transcript_edits.attachments_of(session, ticket)
             actors = {e.actor_person_id for e in escalations if e.actor_person_id}
             names = {p.id: p.name for p in [await session.get(Person, i) for i in actors] if p}
         page_lines = [desk.PageLine(p.sent_at, self._name(p.staff_object_id), p.position, p.status) for p in pages]
@@ -52,7 +55,7 @@ class DeskInfo:
         note_lines = [desk.NoteLine(n.created_at, n.author_name, n.text) for n in notes]
         return desk.ticket_details(
             lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, self._zone,
-            (page_lines, escalation_lines, note_lines),
+            (page_lines, escalation_lines, note_lines), attachments=describe_attachments(lang, _references(attached)),
         )
 
     async def on_call(self, lang: str) -> Reply:
@@ -97,3 +100,11 @@ class DeskInfo:
 
     def _moment(self, lang: str, moment: datetime) -> str:
         return format_moment(lang, moment, self._zone, self._clock.now())
+
+
+def _references(payloads: list[dict]) -> list[AttachmentRef]:
+    return [
+        AttachmentRef(str(a.get("kind") or "other"), str(a.get("name") or ""), str(a.get("content_type") or ""),
+                      str(a.get("url") or ""))
+        for a in payloads
+    ]  # fmt: skip

@@ -60,7 +60,7 @@ class RevisionService:
         log.info("message %s in %s deleted by its sender: redacted", inbound.activity_id, inbound.conversation_id)
 
     async def _own_message(self, session: AsyncSession, inbound: Inbound) -> TranscriptMessage | None:
-        message = await transcript_edits.incoming(session, inbound.conversation_id, inbound.activity_id)
+        message = await transcript_edits.incoming(session, inbound.conversation_id, inbound.activity_id, lock=True)
         if message is None:
             log.info("%s of unknown message %s in %s: ignored", inbound.kind, inbound.activity_id, inbound.conversation_id)
             return None

@@ -367,6 +367,7 @@ TEXTS: dict[str, str] = {
         "{tickets} reports anonymised."
     ),
     "desk_denied_management_only": "Only management may export or erase personal data.",
+    "fact_attachments": "Attachments",
     "erased_placeholder": "(erased at the data subject's request)",
 }
 

@@ -364,6 +364,7 @@ TEXTS: dict[str, str] = {
         "{tickets} meldingen geanonimiseerd."
     ),
     "desk_denied_management_only": "Alleen het management mag persoonsgegevens exporteren of wissen.",
+    "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
 }
 

@@ -108,6 +108,18 @@ async def test_a_screenshot_as_the_answer_to_an_intake_question_keeps_the_questi
     assert "Sinds wanneer speelt dit?" in next_question
 
 
+async def test_a_long_free_text_intake_answer_fits_the_ticket(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Teams crasht bij elke vergadering")
+    await say(bot, connector, CUSTOMER, "alleen ik")
+
+    *_, created = await say(bot, connector, CUSTOMER, "sinds de update van vorige week, " * 10)
+
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.number in created
+    assert len(ticket.since) == 100 and ticket.since.startswith("sinds de update") and ticket.since.endswith("…")
+
+
 async def test_a_screenshot_in_a_taken_over_chat_reaches_the_holder_as_a_reference(bot, connector):
     ticket = await taken_over_by_anna(bot, connector)
     before = len(connector.texts(ANNA.conversation_id))
@@ -118,6 +130,20 @@ async def test_a_screenshot_in_a_taken_over_chat_reaches_the_holder_as_a_referen
     assert f"**Petra de Vries** (Bakkerij de Vries B.V., {ticket.number})" in relayed
     assert f"[afbeelding] {teams_events.IMAGE_URL}" in relayed
     assert (await incoming(bot, CUSTOMER))[-1].relayed
+
+
+async def test_a_report_with_a_screenshot_keeps_it_on_the_ticket(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    report = teams_events.screenshot(CUSTOMER, connector.url)
+    report["text"] = "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren"
+    await send(bot, connector, report)
+    [ticket] = await rows(bot, Ticket)
+
+    await send(bot, connector, activities.message(ANNA, connector.url, f"toon {ticket.number}"))
+
+    shown = connector.messages(ANNA.conversation_id)[-1]
+    [facts] = [block["facts"] for card in shown.cards for block in card["body"] if block["type"] == "FactSet"]
+    assert {"title": "Bijlagen", "value": f"[afbeelding] {teams_events.IMAGE_URL}"} in facts
 
 
 # --- Edits and deletes --------------------------------------------------------------------
