@@ -53,10 +53,15 @@ class _TurnErrors(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
-        self.count = 0
+        self.causes: Counter[str] = Counter()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += record.name == "bot.teams.adapter"
+        if record.name == "bot.teams.adapter":
+            self.causes[record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else "?"] += 1
+
+    def __str__(self) -> str:
+        causes = ", ".join(f"{name} {n}" for name, n in self.causes.most_common())
+        return f"{sum(self.causes.values())}" + (f" ({causes})" if causes else "")
 
 
 async def run(database_url: str, requests: int, concurrency: int, seed: int, classifier: IntentClassifier) -> str:
@@ -96,7 +101,7 @@ async def run(database_url: str, requests: int, concurrency: int, seed: int, cla
     timings.sort()
     by_status = " ".join(f"{status}:{n}" for status, n in sorted(statuses.items()))
     return (f"{DatabaseUrls.from_url(database_url).backend:<11} requests {requests}  statuses {by_status}  "
-            f"5xx {sum(n for s, n in statuses.items() if s >= 500)}  lost {lost}  turn errors {turn_errors.count}  "
+            f"5xx {sum(n for s, n in statuses.items() if s >= 500)}  lost {lost}  turn errors {turn_errors}  "
             f"slowest {timings[-1]:.2f}s  p99 {timings[int(len(timings) * 0.99) - 1]:.2f}s")
 
 
