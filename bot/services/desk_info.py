@@ -17,8 +17,8 @@ from bot.services.replies.desk import say_reply
 from bot.services.ticket_views import view_of
 from bot.services.wordless import describe_attachments
 from storage import paging as page_store
-from storage import transcript_edits
 from storage import tickets as ticket_store
+from storage import transcript_edits
 from storage.models import OnCallOverride, Person, Ticket
 
 SELF_WORDS = frozenset({"me", "myself", "ik", "mij", "mezelf", "mijzelf"})

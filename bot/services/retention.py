@@ -33,7 +33,8 @@ class RetentionService:
         jobs.bind(JOB_NAME, self.purge)
 
     async def schedule(self) -> None:
-        """Idempotent: every replica sets the same timer at start-up; no retention, no timer."""
+        """Idempotent: every replica sets the same timer at start-up; no retention, no timer (one left
+        in the store from before finds nothing to do)."""
         if self._settings.retention_days is None:
             await self._timers.cancel(TIMER_ID)
             return
