@@ -78,6 +78,7 @@ from bot.policy.scope import (
     scope_of,
 )
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT, SlaClause
+from bot.policy.triage import Affected, Impact, Stake, Triage, Urgency, triage
 
 __all__ = [
     "ALWAYS_EMERGENCY",
@@ -91,6 +92,7 @@ __all__ = [
     "MONDAY_TO_FRIDAY",
     "PAID_SUPPORT",
     "STEPS",
+    "Affected",
     "AlreadyAtFinalStep",
     "AlreadyInMediation",
     "AskWhichTicket",
@@ -108,6 +110,7 @@ __all__ = [
     "EscalationStep",
     "ExcludedHandling",
     "Greet",
+    "Impact",
     "Intent",
     "NaiveDatetimeError",
     "OfferQuote",
@@ -128,10 +131,13 @@ __all__ = [
     "SayGoodbye",
     "Scope",
     "SlaClause",
+    "Stake",
     "Staff",
     "TicketStatus",
     "TicketSummary",
+    "Triage",
     "UnknownIntentError",
+    "Urgency",
     "decide",
     "due_escalations",
     "escalation_due_at",
@@ -145,4 +151,5 @@ __all__ = [
     "require_aware",
     "scope_of",
     "start_paging",
+    "triage",
 ]
