@@ -20,7 +20,7 @@ from spacy.util import fix_random_seed, minibatch
 from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
 from nlu_models.labels import INTENTS
 from nlu_models.pipeline import EMERGENCY_LABEL, EMERGENCY_PIPE, INTENT_PIPE, build_pipeline
-from nlu_models.thresholds import choose_threshold, out_of_fold
+from nlu_models.thresholds import choose_temperature, choose_thresholds, out_of_fold, write_oof_errors
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 SEED = 7
@@ -57,19 +57,25 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--oof-errors", type=Path, default=None,
+                        help="write the out-of-fold mistakes on the training data here (for data work)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     start = time.perf_counter()
     records = read_records(TRAIN_PATH)
-    probs = out_of_fold(records, lambda recs: train_pipeline(recs))
-    threshold = choose_threshold(records, probs)
+    preds = out_of_fold(records, lambda recs: train_pipeline(recs))
+    if args.oof_errors:
+        write_oof_errors(args.oof_errors, records, preds)
+    temperature = choose_temperature(records, preds)
+    thresholds = choose_thresholds(records, preds)
     nlp = train_pipeline(records)
     nlp.meta["name"] = "o365_support_nlu"
-    nlp.meta["version"] = "1.0.0"
-    nlp.meta["nlu"] = {"emergency_threshold": threshold, "arch": ARCH, "seed": SEED}
+    nlp.meta["version"] = "2.0.0"
+    nlp.meta["nlu"] = {"emergency_threshold": thresholds.model, "stated_threshold": thresholds.stated,
+                       "temperature": temperature, "arch": ARCH, "seed": SEED}
     nlp.to_disk(args.out)
-    log.info("saved to %s (emergency threshold %.3f) in %.1fs", args.out, threshold,
-             time.perf_counter() - start)
+    log.info("saved to %s (emergency thresholds %.2f / %.2f, temperature %.2f) in %.1fs", args.out,
+             thresholds.model, thresholds.stated, temperature, time.perf_counter() - start)
 
 
 if __name__ == "__main__":
