@@ -32,7 +32,7 @@ def bench(spec: str) -> str:
     start = time.perf_counter()
     preds = predict(nlp, [r.text for r in heldout])
     per_msg = (time.perf_counter() - start) / len(heldout) * 1e6
-    gold, pred = [r.intent for r in heldout], [p.intent for p in preds]
+    gold, pred = [r.intent for r in heldout], [p.intent() for p in preds]
     return (f"{spec:<16} acc {accuracy(gold, pred):.3f}  macro-F1 "
             f"{macro_f1(per_class(gold, pred, INTENTS)):.3f}  train {trained:5.1f}s  "
             f"predict {per_msg:6.0f} us/msg (nlp.pipe)")

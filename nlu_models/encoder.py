@@ -50,14 +50,22 @@ class Encoder:
     def embed(self, texts: Sequence[str]) -> numpy.ndarray:
         """Vectors of many messages, reusing the cache."""
         out = numpy.zeros((len(texts), self.dim), dtype="float32")
+        fresh = 0
         for i, text in enumerate(texts):
             key = hashlib.sha1(text.encode("utf-8")).hexdigest()
             if key not in self._cache:
                 self._cache[key] = self.embed_one(text)
+                fresh += 1
+                if fresh % 500 == 0:
+                    self.save_cache()
             out[i] = self._cache[key]
+        if fresh:
+            self.save_cache()
         return out
 
     def save_cache(self) -> None:
         if self._cache_dir:
             self._cache_dir.mkdir(parents=True, exist_ok=True)
-            numpy.savez(self._cache_dir / "e5.npz", **self._cache)
+            tmp = self._cache_dir / "e5.tmp.npz"
+            numpy.savez(tmp, **self._cache)
+            tmp.replace(self._cache_dir / "e5.npz")
