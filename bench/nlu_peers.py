@@ -110,8 +110,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {'shipped':<9} {evaluate_shipped(records).line()}", flush=True)
         for label, peer in systems.items():
             print(f"  {label:<9} {evaluate_peer(peer, records).line()}", flush=True)  # type: ignore[arg-type]
-    if not args.no_e5:
-        encoder.save_cache()
 
 
 if __name__ == "__main__":

@@ -18,8 +18,11 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Logistic, Model, chain, softmax_activation
 
+from nlu_models.impact import read_signals
+
 WORD_RE = re.compile(r"[^\W_]+|[#!?]", re.UNICODE)
 CACHE_KEY = "nlu_features"
+NORM_SCALE = 8.0  # normalised values near 1 for a typical message, so the learning rate still fits
 
 
 def word_features(word: str, char_min: int, char_max: int) -> list[str]:
@@ -57,13 +60,17 @@ def _word_hashes(word: str, char_min: int, char_max: int) -> numpy.ndarray:
     return hashes
 
 
-def text_keys(text: str, settings: tuple[int, int, bool]) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Distinct hashed feature keys, each with value 1.
+def text_keys(text: str, settings: tuple[int, int, bool] | tuple[int, int, bool, bool]
+              ) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Distinct hashed feature keys, each with value 1 (or 1/sqrt(n) when normalised).
 
     Presence, not counts: a pasted log or "xxxxxxxx..." cannot pile up one
-    feature into a confident wrong answer.
+    feature into a confident wrong answer; normalising keeps a long rambling
+    message from scoring more confidently than a short clear one.
     """
-    char_min, char_max, bigrams = settings
+    char_min, char_max, bigrams = settings[:3]
+    norm = bool(settings[3]) if len(settings) > 3 else False
+    signals = bool(settings[4]) if len(settings) > 4 else False
     words = WORD_RE.findall(text.lower())
     parts = [_word_hashes(w, char_min, char_max) for w in words]
     if bigrams:
@@ -71,21 +78,32 @@ def text_keys(text: str, settings: tuple[int, int, bool]) -> tuple[numpy.ndarray
         parts.append(numpy.fromiter(map(hash_string, grams), dtype="uint64", count=len(grams)))
     if not words:
         parts = [numpy.asarray([hash_string("<empty>")], dtype="uint64")]
+    if signals:
+        parts.append(numpy.fromiter(map(hash_string, signal_features(text)), dtype="uint64"))
     keys = numpy.unique(numpy.concatenate(parts))
-    return keys, numpy.ones(len(keys), dtype="float32")
+    value = 1.0 / numpy.sqrt(len(keys)) * NORM_SCALE if norm else 1.0
+    return keys, numpy.full(len(keys), value, dtype="float32")
 
 
-def doc_keys(doc: Doc, settings: tuple[int, int, bool]) -> tuple[numpy.ndarray, numpy.ndarray]:
+def doc_keys(doc: Doc, settings: tuple[int, ...]) -> tuple[numpy.ndarray, numpy.ndarray]:
     """text_keys of a doc, cached on the doc so both classifiers share them."""
-    cache: dict[tuple[int, int, bool], Any] = doc.user_data.setdefault(CACHE_KEY, {})
+    cache: dict[tuple[int, ...], Any] = doc.user_data.setdefault(CACHE_KEY, {})
     if settings not in cache:
         cache[settings] = text_keys(doc.text, settings)
     return cache[settings]
 
 
-def settings_of(model: Model) -> tuple[int, int, bool]:
+def signal_features(text: str) -> list[str]:
+    """The stated impact as features: "iemand zit in mijn mailbox" reads as a security stake."""
+    found = read_signals(text)
+    return [f"\u00a7aff={found.affected}", f"\u00a7stake={found.stake}", f"\u00a7urgent={found.urgent}",
+            f"\u00a7critical={found.critical}"]
+
+
+def settings_of(model: Model) -> tuple[int, int, bool, bool, bool]:
     feats = model.layers[0]
-    return feats.attrs["char_min"], feats.attrs["char_max"], feats.attrs["bigrams"]
+    return (feats.attrs["char_min"], feats.attrs["char_max"], feats.attrs["bigrams"],
+            feats.attrs.get("norm", False), feats.attrs.get("signals", False))
 
 
 def linear_scores(model: Model, keys: numpy.ndarray, vals: numpy.ndarray) -> numpy.ndarray:
@@ -103,7 +121,8 @@ def is_char_ngram_bow(model: Model) -> bool:
 
 
 def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
-    settings = (model.attrs["char_min"], model.attrs["char_max"], model.attrs["bigrams"])
+    settings = (model.attrs["char_min"], model.attrs["char_max"], model.attrs["bigrams"],
+                model.attrs.get("norm", False), model.attrs.get("signals", False))
     pairs = [doc_keys(doc, settings) for doc in docs]
     keys = numpy.concatenate([k for k, _ in pairs]) if pairs else numpy.zeros(0, "uint64")
     vals = numpy.concatenate([v for _, v in pairs]) if pairs else numpy.zeros(0, "float32")
@@ -112,9 +131,11 @@ def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
 
 
 @registry.layers("nlu_models.char_ngram_features.v1")
-def char_ngram_features(char_min: int = 3, char_max: int = 5, bigrams: bool = True) -> Model:
+def char_ngram_features(char_min: int = 3, char_max: int = 5, bigrams: bool = True,
+                        norm: bool = False, signals: bool = False) -> Model:
     """Layer mapping docs to (keys, values, lengths) like spaCy's extract_ngrams."""
-    attrs = {"char_min": char_min, "char_max": char_max, "bigrams": bigrams}
+    attrs = {"char_min": char_min, "char_max": char_max, "bigrams": bigrams, "norm": norm,
+             "signals": signals}
     return Model("char_ngram_features", _forward, attrs=attrs)
 
 
@@ -126,11 +147,13 @@ def char_ngram_bow(
     bigrams: bool = True,
     length: int = 262144,
     nO: int | None = None,
+    norm: bool = False,
+    signals: bool = False,
 ) -> Model:
     """Sparse linear text classifier over word and character n-gram hashes."""
     linear = SparseLinear_v2(nO=nO, length=length)
     output = softmax_activation() if exclusive_classes else Logistic()
-    model = chain(char_ngram_features(char_min, char_max, bigrams), linear, output)
+    model = chain(char_ngram_features(char_min, char_max, bigrams, norm, signals), linear, output)
     model.set_ref("output_layer", linear)
     model.attrs["multi_label"] = not exclusive_classes
     return model

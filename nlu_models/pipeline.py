@@ -13,6 +13,9 @@ INTENT_PIPE = "textcat"
 EMERGENCY_PIPE = "emergency"
 EMERGENCY_LABEL = "EMERGENCY"
 LENGTH = 2**15  # hashed feature rows: 2**15 x 18 labels x 4 bytes = 2.4 MB
+CHAR_MIN = 3
+NORM = False
+SIGNALS = False
 
 
 def _bow(exclusive: bool) -> dict[str, Any]:
@@ -22,7 +25,8 @@ def _bow(exclusive: bool) -> dict[str, Any]:
 
 def _charbow(exclusive: bool) -> dict[str, Any]:
     return {"@architectures": "nlu_models.CharNgramBOW.v1", "exclusive_classes": exclusive,
-            "char_min": 3, "char_max": 5, "bigrams": True, "length": LENGTH}
+            "char_min": CHAR_MIN, "char_max": 5, "bigrams": True, "length": LENGTH, "norm": NORM,
+            "signals": SIGNALS}
 
 
 def _ensemble(exclusive: bool) -> dict[str, Any]:
