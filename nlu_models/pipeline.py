@@ -14,8 +14,8 @@ EMERGENCY_PIPE = "emergency"
 EMERGENCY_LABEL = "EMERGENCY"
 LENGTH = 2**15  # hashed feature rows: 2**15 x 18 labels x 4 bytes = 2.4 MB
 CHAR_MIN = 3
-NORM = False
-SIGNALS = False
+NORM = True  # 1/sqrt(n) feature values: +2 points on the internal validation split
+SIGNALS = True  # stated impact as features: +1.7 points on the internal validation split
 
 
 def _bow(exclusive: bool) -> dict[str, Any]:
