@@ -28,7 +28,8 @@ from nlu_models.scoring import Scores, score
 REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO.parent / "shared" / "nlu" / "devset.jsonl"
 CACHE = REPO / "bench" / ".cache"
-E5_WEIGHT = 1.0  # embeddings are unit vectors; TF-IDF rows are unit vectors too
+E5_WEIGHT = 1.0
+CASCADE_BELOW = (0.5, 0.7)  # embeddings are unit vectors; TF-IDF rows are unit vectors too
 
 
 def _features() -> FeatureUnion:
@@ -83,6 +84,25 @@ def evaluate_shipped(records: Sequence[EvalRecord]) -> Scores:
                  [c.language for c in results])
 
 
+def evaluate_cascade(peer: Peer, records: Sequence[EvalRecord], below: float) -> tuple[Scores, float]:
+    """The shipped model, with the e5 peer's intent where the shipped confidence is below `below`.
+
+    Why in the bench only: on this machine e5 costs far more per message than the
+    15 ms p99 budget (see bench/nlu_latency --e5), so it may only ever see a sliver.
+    """
+    from nlu_models.classifier import IntentClassifier
+
+    clf = IntentClassifier.load()
+    results = [clf.classify(r.text) for r in records]
+    unsure = [i for i, c in enumerate(results) if c.confidence < below]
+    intents = [c.intent for c in results]
+    if unsure:
+        fallback, _ = peer.predict([records[i].text for i in unsure])
+        for i, intent in zip(unsure, fallback):
+            intents[i] = intent
+    return score(records, intents, [c.emergency for c in results]), len(unsure) / len(records)
+
+
 def eval_sets(own: Path | None) -> dict[str, list[EvalRecord]]:
     sets = {"held-out": read_eval(HELDOUT_PATH)}
     if DEVSET.exists():
@@ -110,6 +130,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {'shipped':<9} {evaluate_shipped(records).line()}", flush=True)
         for label, peer in systems.items():
             print(f"  {label:<9} {evaluate_peer(peer, records).line()}", flush=True)  # type: ignore[arg-type]
+        if "tfidf+e5" in systems:
+            for below in CASCADE_BELOW:
+                cascade, share = evaluate_cascade(systems["tfidf+e5"], records, below)  # type: ignore[arg-type]
+                print(f"  cascade<{below:.1f} ({share:.0%} to e5) {cascade.line()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,8 @@ def run(spec: str, train: list[Record], valid: list[Record]) -> str:
     pipeline.CHAR_MIN = int(settings.get("char_min", 3))
     pipeline.NORM = settings.get("norm", "0") == "1"
     pipeline.SIGNALS = settings.get("signals", "0") == "1"
+    pipeline.IDF = settings.get("idf", "0") == "1"
+    pipeline.BLOCKS = settings.get("blocks", "0") == "1"
     train_mod.DROPOUT = float(settings.get("dropout", 0.1))
     nlp = train_mod.train_pipeline(train, epochs=int(settings.get("epochs", train_mod.EPOCHS)))
     clf = IntentClassifier(nlp)

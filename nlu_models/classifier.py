@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from nlu_models.emergency import Thresholds, decide_emergency, explain
 from nlu_models.features import (  # also registers the architecture
+    idf_of,
     is_char_ngram_bow,
     linear_scores,
     settings_of,
@@ -85,6 +86,8 @@ class IntentClassifier:
         if not (is_char_ngram_bow(self._intent_model) and is_char_ngram_bow(self._emergency_model)):
             raise ValueError("the runtime classifier needs the CharNgramBOW architecture")
         self._settings = settings_of(self._intent_model)
+        self._intent_idf = idf_of(self._intent_model)
+        self._emergency_idf = idf_of(self._emergency_model)
 
     @classmethod
     def load(cls, path: Path | None = None) -> IntentClassifier:
@@ -105,8 +108,10 @@ class IntentClassifier:
         Calling the two sparse linear layers directly skips pipe and chain
         bookkeeping, which costs more than the maths for one short message.
         """
-        keys, vals = text_keys(normalized, self._settings)
+        keys, vals = text_keys(normalized, self._settings, self._intent_idf)
         logits = numpy.asarray(linear_scores(self._intent_model, keys, vals), dtype="float64")
+        if self._emergency_idf is not self._intent_idf:
+            keys, vals = text_keys(normalized, self._settings, self._emergency_idf)
         emergency = 1.0 / (1.0 + math.exp(-float(linear_scores(self._emergency_model, keys, vals)[0])))
         return RawScores(logits, emergency)
 

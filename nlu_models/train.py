@@ -18,9 +18,10 @@ from spacy.language import Language
 from spacy.util import fix_random_seed, minibatch
 
 from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
+from nlu_models.features import is_char_ngram_bow, set_idf
 from nlu_models.labels import INTENTS
 from nlu_models.pipeline import EMERGENCY_LABEL, EMERGENCY_PIPE, INTENT_PIPE, build_pipeline
-from nlu_models.thresholds import choose_temperature, choose_thresholds, out_of_fold, write_oof_errors
+from nlu_models.thresholds import choose_temperature, choose_thresholds, describe, out_of_fold, write_oof_errors
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 SEED = 7
@@ -42,6 +43,10 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
     intent, emergency = nlp.get_pipe(INTENT_PIPE), nlp.get_pipe(EMERGENCY_PIPE)
     intent.initialize(lambda: [p[0] for p in pairs], nlp=nlp, labels=list(INTENTS))
     emergency.initialize(lambda: [p[1] for p in pairs], nlp=nlp, labels=[EMERGENCY_LABEL])
+    texts = [p[0].reference.text for p in pairs]
+    for pipe in (intent, emergency):
+        if is_char_ngram_bow(pipe.model):
+            set_idf(pipe.model, texts)
     optimizer = nlp.create_optimizer()
     rng = random.Random(SEED)
     for epoch in range(epochs):
@@ -68,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         write_oof_errors(args.oof_errors, records, preds)
     temperature = choose_temperature(records, preds)
     thresholds = choose_thresholds(records, preds)
+    log.info("out-of-fold: %s", describe(records, preds, thresholds, temperature))
     nlp = train_pipeline(records)
     nlp.meta["name"] = "o365_support_nlu"
     nlp.meta["version"] = "2.0.0"
