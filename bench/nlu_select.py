@@ -57,6 +57,7 @@ def run(spec: str, train: list[Record], valid: list[Record]) -> str:
     pipeline.IDF = settings.get("idf", "0") == "1"
     pipeline.BLOCKS = settings.get("blocks", "0") == "1"
     train_mod.DROPOUT = float(settings.get("dropout", 0.1))
+    train_mod.BALANCE = settings.get("balance", "0") == "1"
     nlp = train_mod.train_pipeline(train, epochs=int(settings.get("epochs", train_mod.EPOCHS)))
     clf = IntentClassifier(nlp)
     lines = [spec]
