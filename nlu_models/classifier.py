@@ -94,8 +94,9 @@ class IntentClassifier:
         """Load the shipped (or a given) pipeline; call once per process."""
         nlp = spacy.load(path or MODEL_DIR)
         meta = nlp.meta.get("nlu", {})
-        thresholds = Thresholds(float(meta.get("emergency_threshold", 0.5)),
-                                float(meta.get("stated_threshold", 0.0)))
+        model = float(meta.get("emergency_threshold", 0.5))
+        thresholds = Thresholds(model, float(meta.get("stated_threshold", 0.0)),
+                                float(meta.get("single_threshold", model)))
         return cls(nlp, thresholds, float(meta.get("temperature", 1.0)))
 
     @property

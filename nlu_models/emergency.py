@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from nlu_models.impact import BLOCKED, NONE, ORGANISATION, SECURITY, SEVERAL, TEAM, CUSTOMERS, Signals
+from nlu_models.impact import BLOCKED, CUSTOMERS, NONE, ONE, ORGANISATION, SECURITY, SEVERAL, TEAM, Signals
 from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 
 
@@ -20,17 +20,23 @@ class Thresholds:
 
     model: float = 0.5  # emergency probability that is enough on its own
     stated: float = 0.0  # probability needed when the message states critical impact
+    single: float = 0.5  # probability needed when the message speaks of one person only
 
 
 def decide_emergency(intent: str, probability: float, signals: Signals, thresholds: Thresholds) -> bool:
-    """True when the message cannot wait until the next working day."""
+    """True when the message cannot wait until the next working day.
+
+    "Mijn outlook ..." speaks of one person: the model must be surer before that
+    pages anyone, unless the stake itself is critical (a compromise, loss under way).
+    """
     if intent in ALWAYS_EMERGENCY:
         return True
     if intent in NEVER_EMERGENCY:
         return False
-    if probability >= thresholds.model:
+    if signals.critical and probability >= thresholds.stated:
         return True
-    return signals.critical and probability >= thresholds.stated
+    needed = thresholds.single if signals.affected == ONE else thresholds.model
+    return probability >= max(needed, thresholds.model)
 
 
 def explain(intent: str, emergency: bool, signals: Signals) -> Signals:

@@ -17,14 +17,16 @@ from spacy.language import Language
 from nlu_models.classifier import IntentClassifier, RawScores, softmax
 from nlu_models.dataset import Record
 from nlu_models.emergency import Thresholds, decide_emergency
-from nlu_models.impact import Signals, read_signals
+from nlu_models.impact import ONE, Signals, read_signals
+from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 from nlu_models.normalize import normalize
 
 FOLDS = 4
 MIN_PRECISION = 0.85
 TEMPERATURES = [t / 20 for t in range(10, 61)]  # 0.5 .. 3.0
-MODEL_CANDIDATES = [x / 100 for x in range(95, 4, -1)]
-STATED_CANDIDATES = [0.0, 0.01, 0.02, 0.05, 0.1, 0.2]
+MODEL_CANDIDATES = [x / 100 for x in range(3, 81)]
+STATED_CANDIDATES = [0.0, 0.02, 0.05, 0.1, 0.2]
+SINGLE_CANDIDATES = [x / 20 for x in range(1, 20)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +71,38 @@ def flags(preds: list[Prediction], thresholds: Thresholds) -> list[bool]:
     return [decide_emergency(p.intent(), p.raw.emergency, p.signals, thresholds) for p in preds]
 
 
+def _arrays(preds: list[Prediction]) -> dict[str, numpy.ndarray]:
+    intents = [p.intent() for p in preds]
+    return {
+        "p": numpy.array([p.raw.emergency for p in preds]),
+        "always": numpy.array([i in ALWAYS_EMERGENCY for i in intents]),
+        "never": numpy.array([i in NEVER_EMERGENCY for i in intents]),
+        "critical": numpy.array([p.signals.critical for p in preds]),
+        "one": numpy.array([p.signals.affected == ONE for p in preds]),
+    }
+
+
+def _flags(a: dict[str, numpy.ndarray], t: Thresholds) -> numpy.ndarray:
+    """decide_emergency for every prediction at once (the same rule, vectorised)."""
+    needed = numpy.where(a["one"], max(t.single, t.model), t.model)
+    by_model = (a["critical"] & (a["p"] >= t.stated)) | (a["p"] >= needed)
+    return a["always"] | (~a["never"] & by_model)
+
+
 def curve(records: list[Record], preds: list[Prediction]) -> list[tuple[float, float, Thresholds]]:
-    """(recall, precision, thresholds) for every candidate pair."""
-    gold = [r.emergency for r in records]
+    """(recall, precision, thresholds) for every candidate triple."""
+    gold = numpy.array([r.emergency for r in records])
+    a = _arrays(preds)
     points = []
     for stated in STATED_CANDIDATES:
         for model in MODEL_CANDIDATES:
-            if model >= stated:
-                pred = flags(preds, Thresholds(model, stated))
-                tp = sum(g and p for g, p in zip(gold, pred))
-                points.append((tp / max(1, sum(gold)), tp / max(1, sum(pred)), Thresholds(model, stated)))
+            for single in SINGLE_CANDIDATES:
+                if model < stated or single < model:
+                    continue
+                t = Thresholds(model, stated, single)
+                pred = _flags(a, t)
+                tp = int((gold & pred).sum())
+                points.append((tp / max(1, int(gold.sum())), tp / max(1, int(pred.sum())), t))
     return points
 
 
@@ -92,7 +116,7 @@ def choose_thresholds(records: list[Record], preds: list[Prediction]) -> Thresho
     points = curve(records, preds)
     allowed = [p for p in points if p[1] >= MIN_PRECISION]
     if allowed:
-        return max(allowed, key=lambda p: (p[0], p[1], p[2].model))[2]
+        return max(allowed, key=lambda p: (p[0], p[1], p[2].model, p[2].single))[2]
     return max(points, key=lambda p: 5 * p[0] * p[1] / max(1e-9, 4 * p[1] + p[0]))[2]
 
 

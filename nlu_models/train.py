@@ -92,10 +92,11 @@ def main(argv: list[str] | None = None) -> None:
     nlp.meta["name"] = "o365_support_nlu"
     nlp.meta["version"] = "2.0.0"
     nlp.meta["nlu"] = {"emergency_threshold": thresholds.model, "stated_threshold": thresholds.stated,
+                       "single_threshold": thresholds.single,
                        "temperature": temperature, "arch": ARCH, "seed": SEED}
     nlp.to_disk(args.out)
-    log.info("saved to %s (emergency thresholds %.2f / %.2f, temperature %.2f) in %.1fs", args.out,
-             thresholds.model, thresholds.stated, temperature, time.perf_counter() - start)
+    log.info("saved to %s (emergency thresholds %s, temperature %.2f) in %.1fs", args.out,
+             thresholds, temperature, time.perf_counter() - start)
 
 
 if __name__ == "__main__":
