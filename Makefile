@@ -39,7 +39,8 @@ evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
 bench: install-dev
-	$(PY) -m bench.nlu_bench
+	$(PY) -m bench.nlu_peers
+	$(PY) -m bench.nlu_latency --e5
 
 clean:
 	rm -rf $(VENV) data devTools tests/e2e/node_modules
