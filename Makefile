@@ -38,8 +38,13 @@ train: install
 evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
-bench: install-dev
-	$(PY) -m bench.nlu_bench
+$(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench
+	$(PY) -m bench.nlu_peers
+	$(PY) -m bench.nlu_latency --e5
 
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev
