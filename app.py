@@ -16,6 +16,7 @@ from bot import keys
 from bot.channels.setup import out_of_band_pager
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
+from bot.observability.database import time_statements
 from bot.observability.logging import configure_logging
 from bot.observability.metrics import create_metrics, metrics_server
 from bot.services import jobs
@@ -106,6 +107,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[keys.SETTINGS]
     await asyncio.to_thread(upgrade_database, settings.database_url)
     engine = create_async_engine_for(settings.database_url)
+    time_statements(engine, app[keys.METRICS].database_latency)
     app[keys.ENGINE] = engine
     app[keys.SESSIONS] = UnitOfWorkSessions(session_factory(engine))
     try:
@@ -159,7 +161,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     config = settings.operator
     conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
     client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
-    sender = OutboxSender(sessions, client, clock)
+    metrics = app[keys.METRICS]
+    sender = OutboxSender(sessions, client, clock, metrics=metrics)
     outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")
     adapter = OutboxAdapter(outbox)
     notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.msp.tenant_id)
@@ -176,7 +179,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         reminders=ReminderService(timers, notifier, sessions, clock),
         paging=PagingService(
             sessions, config, clock, notifier, timers, tickets,
-            PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)),
+            PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)), metrics,
         ),
     )
     sender.listen(services.paging)
@@ -193,7 +196,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     bot = SupportBot(AdmissionService(sessions, config, clock), router, RevisionService(sessions, clock, notifier))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
     inbox = InboxProcessor(
-        sessions, adapter, bot, clock, spool,
+        sessions, adapter, bot, clock, spool, metrics=metrics,
         on_turn_failed=turn_failed_handler(settings, conversation_state), on_unavailable=received_notice_sender(client),
     )
     app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations

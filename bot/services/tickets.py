@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
+from bot.observability.logging import add_to_log_context
 from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
@@ -112,6 +113,9 @@ class TicketService:
         session.add(ticket)
         await session.flush()
         await session.refresh(ticket, ["holder"])
+        add_to_log_context(ticket=ticket.number)
+        log.info("ticket %s opened: %s %s%s", ticket.number, ticket.priority, ticket.intent,
+                 ", emergency" if ticket.emergency else "")
         return ticket
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:

@@ -44,12 +44,11 @@ def create_channel_token(settings: Settings) -> ChannelToken:
 
 
 def turn_failed_handler(settings: Settings, conversation_state: ConversationState):
-    """The one error boundary of a turn: log with the conversation id, drop the broken dialog state, apologise."""
+    """The one error boundary of a turn: drop the broken dialog state and apologise (the inbox has
+    logged the error with the turn's ids)."""
     contact = settings.operator.msp.contact_email
 
     async def on_turn_failed(context: TurnContext, error: Exception) -> None:
-        conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
-        log.error("turn failed in conversation %s", conversation_id, exc_info=error)
         await conversation_state.load(context)  # delete() needs the state loaded in this turn
         await conversation_state.delete(context)
         if context.activity.type == "message":
