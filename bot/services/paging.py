@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.observability.logging import add_to_log_context, log_context
 from bot.observability.metrics import Metrics
 from bot.policy import PageTarget, Staff, page_chain
@@ -48,15 +49,23 @@ class Acknowledgement:
 
 class PagingService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock,
         notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand, metrics: Metrics,
     ):
-        self._sessions, self._config, self._clock, self._metrics = sessions, config, clock, metrics
+        self._sessions, self._holder, self._clock, self._metrics = sessions, config, clock, metrics
         self._notifier, self._timers, self._tickets = notifier, timers, tickets
         self._out_of_band = out_of_band
-        self._acknowledge_within = timedelta(minutes=config.timeouts.acknowledge_minutes)
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
         out_of_band.when_delivered(self.page_delivered)
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
+
+    @property
+    def _acknowledge_within(self) -> timedelta:
+        return timedelta(minutes=self._config.timeouts.acknowledge_minutes)
 
     async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
