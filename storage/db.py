@@ -94,7 +94,9 @@ def _engine_options(backend: str) -> dict[str, Any]:
     """`hide_parameters`: an error's text (logged, and kept with a failed turn) never carries the values
     of its statement, which are often what a customer wrote."""
     if backend == "postgresql":
-        return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True}
+        return {
+            "pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True,
+        }
     return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
 
 

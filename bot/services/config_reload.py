@@ -74,7 +74,8 @@ class ConfigReloader:
     async def _reload(self, requested_by: str) -> Reload:
         source = self._source.describe()
         if not self._source.reloadable:
-            log.warning("config reload (%s): the config comes from %s, which only a restart reads", requested_by, source)
+            log.warning("config reload (%s): the config comes from %s, which only a restart reads",
+                        requested_by, source)
             return Reload(Outcome.FIXED, source)
         try:
             config = await asyncio.to_thread(self._source.load)

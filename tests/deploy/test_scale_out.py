@@ -31,7 +31,9 @@ from storage.db import DatabaseUrls
 pytestmark = pytest.mark.postgres
 
 NIGHT_REPORT = "Niemand kan meer mailen of inloggen, alles ligt plat"
-QUESTIONS = ("hallo", "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren", "Mijn OneDrive synchroniseert een map niet")
+QUESTIONS = (  # no emergencies among them: one emergency, one page chain
+    "hallo", "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren", "Mijn OneDrive synchroniseert een map niet",
+)
 ACKNOWLEDGE_MINUTES = 1
 CUSTOMERS = chaos_customers(6)  # each the only person of their own organisation
 

@@ -40,7 +40,8 @@ def fill_transcript(engine: Engine) -> None:
     """One customer with 100,000 transcript messages of ordinary length, spread over a year."""
     with engine.begin() as connection:
         connection.execute(text(
-            "INSERT INTO organisations (tenant_id, name, is_msp) VALUES ('11111111-1111-4111-8111-111111111111', 'Klant', false)"
+            "INSERT INTO organisations (tenant_id, name, is_msp) "
+            "VALUES ('11111111-1111-4111-8111-111111111111', 'Klant', false)"
         ))
         connection.execute(text(
             "INSERT INTO people (aad_object_id, organisation_id, name, kind) "
