@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
+from storage import unit_of_work
 from storage.models import Page, Ticket
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,8 @@ class PagingService:
             await session.refresh(ticket, ["acknowledged_by", "reporter"])
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
-        self._count_acknowledged([now - sent_at[page_id] for page_id in waiting if page_id in sent_at])
+        waited = [now - sent_at[page_id] for page_id in waiting if page_id in sent_at]
+        _once_committed(lambda: self._count_acknowledged(waited))
         await self.cancel_timeouts(waiting)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
@@ -211,7 +214,7 @@ class PagingService:
         async with self._sessions.begin() as session:
             delivered = await page_store.finish_page(session, page_id, reached=True)
         if delivered:
-            self._metrics.pages_sent.inc()
+            _once_committed(self._metrics.pages_sent.inc)
             await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
 
     async def page_undeliverable(self, page_id: int, reason: str) -> None:
@@ -266,6 +269,16 @@ class PagingService:
             moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
             self._config.timeouts.page_rounds,
         )
+
+
+def _once_committed(count: Callable[[], object]) -> None:
+    """Count when the unit of work commits (at once outside one): a rolled-back turn counts nothing."""
+
+    async def counted() -> None:
+        count()
+
+    if not unit_of_work.after_commit(counted):
+        count()
 
 
 def _timeout_timer(page_id: int) -> str:
