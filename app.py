@@ -208,6 +208,7 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     by the last stop is picked up first."""
     scheduler = app[keys.SCHEDULER]
     scheduler.start(paused=not app[keys.FIRE_TIMERS])
+    await app[keys.SENDER].start()
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
     await app[keys.ON_CALL].gaps.start()

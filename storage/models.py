@@ -403,6 +403,7 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     lease_until: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the sender (OutboxSenderBeat.id) working on it
     delivered_at: Mapped[datetime | None]
 
 
@@ -414,3 +415,13 @@ class CardPress(Base):
     conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
     card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     pressed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxSenderBeat(Base):
+    """A running sender's heartbeat: messages claimed by a sender that stopped beating (killed) go
+    back to the queue at once, not only when their lease runs out."""
+
+    __tablename__ = "outbox_senders"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

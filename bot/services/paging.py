@@ -192,7 +192,7 @@ class PagingService:
 
         "waiting" means the page is in the outbox: it counts once the connector accepts it
         (`page_delivered`), and only a permanent failure moves the chain on (`page_undeliverable`).
-        Its timeout is set now too, so a page Teams never takes still moves on in time.
+        A timeout is set now too, so a page Teams never takes still moves on.
         """
         lang = await staff_language(self._sessions, target.staff_id)
         why = why_paged(lang, target, staff_names(self._config))
@@ -200,13 +200,17 @@ class PagingService:
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
+        # Until Teams takes it: twice the window, so a queue in the outbox does not spend the round;
+        # once delivered, the engineer gets the whole window from then (`page_delivered`, which may
+        # run within `to_person` when no transaction is open, so this comes first).
+        await self._schedule_timeout(page_id, self._clock.now() + 2 * self._acknowledge_within)
+        await self._out_of_band.arm(page_id)
         if not await self._notifier.to_person(target.staff_id, [notice], page_id=page_id):
             async with self._sessions.begin() as session:
                 await page_store.finish_page(session, page_id, reached=False)
+            await self.cancel_timeouts([page_id])
             log.warning("on-call %s has no chat and none can be opened for %s: skipped", target.staff_id, ticket.number)
             return "unreachable"
-        await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
-        await self._out_of_band.arm(page_id)
         return "waiting"
 
     async def page_delivered(self, page_id: int) -> None:

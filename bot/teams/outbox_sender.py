@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -46,6 +47,7 @@ class SenderSettings:
     poll: timedelta = timedelta(seconds=1)
     give_up_after: timedelta = timedelta(hours=24)  # a reply nobody could deliver for a day is news to no one
     max_rate_wait_seconds: float = 5.0
+    silent_sender: timedelta = timedelta(seconds=15)  # no heartbeat this long: its claims are free again
 
 
 class OutboxSender:
@@ -60,6 +62,7 @@ class OutboxSender:
         self._listener: DeliveryListener | None = None
         self._wake = asyncio.Event()
         self._lanes: dict[str, asyncio.Lock] = {}
+        self.identity = uuid.uuid4().hex  # this process's sender, in its heartbeat and its claims
         self._background: set[asyncio.Task[None]] = set()
 
     def listen(self, listener: DeliveryListener) -> None:
@@ -67,6 +70,11 @@ class OutboxSender:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def start(self) -> None:
+        """Beat once before anything is claimed, so no other replica takes this one's claims for a dead one's."""
+        async with self._sessions.begin() as session:
+            await store.beat(session, self.identity, self._clock.now())
 
     async def run(self, stopping: asyncio.Event) -> None:
         """The background loop: due retries, leases of dead senders, anything a flush left behind.
@@ -114,10 +122,13 @@ class OutboxSender:
     async def deliver_due(self, ids: list[int] | None = None) -> None:
         now = self._clock.now()
         async with self._sessions.begin() as session:
-            if ids is None:  # a background round: also the moment to measure the backlog
-                await store.release_expired_leases(session, now)
+            if ids is None:  # a background round: beat, take back what dead senders held, measure
+                await store.beat(session, self.identity, now)
+                await store.release_abandoned(session, now, self._settings.silent_sender)
                 self._metrics.outbox_backlog.set(await store.waiting(session))
-            claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
+            claimed = await store.claim(
+                session, now, lease_for(self._settings.send_timeout), sender=self.identity, ids=ids,
+            )
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
             by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
