@@ -73,7 +73,7 @@ def tally(deliveries: list[Delivery], pages: list[tuple[Sent, float]], connector
     _tally_emergencies(figures, sent, pages, deadline)
     figures.messages_sent = len(sent)
     for delivery in sent:
-        label = f"{delivery.who}: {delivery.text[:30]!r}"
+        label = f"{delivery.who}: {delivery.text[:30]!r} ({delivery.activity_id})"
         if delivery.accepted_at is None:
             figures.not_accepted.append(label)
         if delivery.activity_id not in transcript_in:
@@ -81,7 +81,7 @@ def tally(deliveries: list[Delivery], pages: list[tuple[Sent, float]], connector
         answers = replies_to(connector, delivery.activity_id)
         if not answers:
             figures.unanswered.append(label)
-        if any(n > 1 for n in Counter(_content(s) for s in answers).values()):
+        if any(n > 1 for n in Counter(content_of(s) for s in answers).values()):
             figures.doubled_replies.append(label)
     return figures
 
@@ -92,7 +92,7 @@ def _tally_emergencies(figures: Figures, sent: list[Delivery], pages: list[tuple
     figures.emergencies_reported = len(reports)
     delays = []
     for who, report in reports.items():
-        times = [at for page, at in pages if who in _content(page)]
+        times = [at for page, at in pages if who in content_of(page)]
         if not times:
             figures.lost_emergencies.append(who)
             continue
@@ -105,11 +105,11 @@ def _tally_emergencies(figures: Figures, sent: list[Delivery], pages: list[tuple
     figures.longest_delay_s = max(delays, default=None)
     customers = {d.who for d in sent}
     figures.unexpected_pages = sorted({
-        who for who in customers - reports.keys() for page, _ in pages if who in _content(page)
+        who for who in customers - reports.keys() for page, _ in pages if who in content_of(page)
     })
 
 
-def _content(sent: Sent) -> str:
+def content_of(sent: Sent) -> str:
     return sent.text + json.dumps(sent.cards, sort_keys=True, ensure_ascii=False)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import time
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,8 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy.engine import make_url
 
-from bench.chaos_figures import Figures, inbound_activity_ids, tally
+from bench.chaos_figures import Figures, content_of, inbound_activity_ids, tally
+from bench.chaos_journal import logged_errors, write_journal
 from bench.chaos_monkey import FaultMix, Monkey
 from bench.chaos_traffic import Channel, OnCall, customer, replies_to, script_for, wait_for_reply
 from fakes import activities
@@ -27,9 +28,6 @@ from fakes.faulty_connector import FaultyConnector
 from fakes.people import ANNA
 from fakes.replicas import Replica, start_until_healthy
 from fakes.tcp_proxy import LOOPBACK, TcpProxy
-
-_ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b|^Traceback")
-
 
 @dataclass(frozen=True)
 class ChaosPlan:
@@ -55,9 +53,25 @@ class ChaosResult:
     seconds: float
 
 
-async def run_chaos(plan: ChaosPlan, database_url: str, workdir: Path, say=print) -> ChaosResult:
-    """Run `plan` against `database_url` (PostgreSQL: through an outage proxy; SQLite: no outage)."""
-    started, rng = time.monotonic(), random.Random(plan.seed)
+@dataclass
+class Rig:
+    """Everything a run drives: the fake connector, the outage proxy (PostgreSQL only), the replicas,
+    the channel that posts to them and the on-call engineer."""
+
+    connector: FaultyConnector
+    proxy: TcpProxy | None
+    replicas: list[Replica]
+    session: aiohttp.ClientSession
+    channel: Channel
+    on_call: OnCall
+    database_url: str
+
+
+@asynccontextmanager
+async def rig(plan: ChaosPlan, database_url: str, workdir: Path, rng: random.Random,
+              say: Callable[[str], None] = print) -> AsyncIterator[Rig]:
+    """Start the connector, the proxy and the replicas (healthy), and let the on-call engineer say hello."""
+    started = time.monotonic()
     async with AsyncExitStack() as stack:
         connector = await _start_connector(stack)
         proxy = await _start_proxy(stack, database_url) if _is_postgres(database_url) else None
@@ -66,26 +80,34 @@ async def run_chaos(plan: ChaosPlan, database_url: str, workdir: Path, say=print
         session = await stack.enter_async_context(aiohttp.ClientSession())
         for replica in replicas:  # one after the other: the first one migrates the schema
             await start_until_healthy(replica, session, within=180)
-        say(f"{len(replicas)} replicas up after {time.monotonic() - started:.0f} s; logs in {workdir}")
-        channel, monkey = Channel(session, replicas, rng), Monkey(
-            plan.faults, replicas, session, connector, proxy, rng, say)
-        on_call, stop = OnCall(channel, connector), asyncio.Event()
+        say(f"{len(replicas)} replica(s) up after {time.monotonic() - started:.0f} s; logs in {workdir}")
+        channel = Channel(session, replicas, rng)
         await _on_call_says_hello(channel, connector)
-        on_call_task = asyncio.create_task(on_call.run(stop))
-        await asyncio.gather(monkey.run(plan.traffic_seconds), *_customers(plan, channel, connector, rng))
+        yield Rig(connector, proxy, replicas, session, channel, OnCall(channel, connector), database_url)
+
+
+async def run_chaos(plan: ChaosPlan, database_url: str, workdir: Path,
+                    say: Callable[[str], None] = print) -> ChaosResult:
+    """Run `plan` against `database_url` (PostgreSQL: through an outage proxy; SQLite: no outage)."""
+    started, rng = time.monotonic(), random.Random(plan.seed)
+    async with rig(plan, database_url, workdir, rng, say) as r:
+        monkey = Monkey(plan.faults, r.replicas, r.session, r.connector, r.proxy, rng, say)
+        stop = asyncio.Event()
+        on_call_task = asyncio.create_task(r.on_call.run(stop))
+        await asyncio.gather(monkey.run(plan.traffic_seconds), *_customers(plan, r.channel, r.connector, rng))
         faults_end = time.monotonic()
         allowed = plan.ack_minutes * 60 + 60.0
         say(f"faults over after {faults_end - started:.0f} s; waiting up to {allowed:.0f} s for quiescence")
-        await _wait_quiet(channel, on_call, connector, database_url, deadline=faults_end + allowed)
+        await wait_quiet(r, deadline=faults_end + allowed)
         await asyncio.sleep(plan.settle_seconds)
         stop.set()
         await on_call_task
-        transcript = await inbound_activity_ids(database_url)
-        figures = tally(channel.deliveries, on_call.pages(), connector, transcript,
+        transcript = await inbound_activity_ids(r.database_url)
+        figures = tally(r.channel.deliveries, r.on_call.pages(), r.connector, transcript,
                         deadline=faults_end + allowed, allowed_after_faults_s=allowed)
-        _write_journal(workdir / "journal.txt", channel, connector, transcript, started)
-        errors = sum(bool(_ERROR_LINE.search(line)) for r in replicas for line in r.logs().splitlines())
-        return ChaosResult(figures, monkey.kills, monkey.outages, len(connector.failed_attempts()), errors,
+        write_journal(workdir / "journal.txt", r, started, transcript)
+        errors = len(logged_errors(r.replicas))
+        return ChaosResult(figures, monkey.kills, monkey.outages, len(r.connector.failed_attempts()), errors,
                            time.monotonic() - started)
 
 
@@ -95,7 +117,7 @@ def _is_postgres(database_url: str) -> bool:
 
 async def _start_connector(stack: AsyncExitStack) -> FaultyConnector:
     connector = FaultyConnector()
-    runner = web.AppRunner(connector.app(), access_log=None)
+    runner = web.AppRunner(connector.app(), access_log=None, shutdown_timeout=1.0)  # hangs end here
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
     site = web.TCPSite(runner, LOOPBACK, 0)
@@ -141,30 +163,15 @@ def _customers(plan: ChaosPlan, channel: Channel, connector: FaultyConnector, rn
     ]
 
 
-async def _wait_quiet(channel: Channel, on_call: OnCall, connector: FaultyConnector, database_url: str,
-                      *, deadline: float) -> None:
+async def wait_quiet(r: Rig, *, deadline: float) -> None:
     """Until every accepted message is answered and stored and every accepted emergency paged, or the deadline."""
     while time.monotonic() < deadline:
-        accepted = [d for d in channel.deliveries if d.accepted_at and not d.staff]
-        pages = " ".join(p.text for p, _ in on_call.pages())
+        accepted = [d for d in r.channel.deliveries if d.accepted_at and not d.staff]
+        pages = " ".join(content_of(p) for p, _ in r.on_call.pages())
         unpaged = [d for d in accepted if d.emergency and d.who not in pages]
-        unanswered = [d for d in accepted if not replies_to(connector, d.activity_id)]
+        unanswered = [d for d in accepted if not replies_to(r.connector, d.activity_id)]
         if not unpaged and not unanswered:
-            stored = await inbound_activity_ids(database_url)
+            stored = await inbound_activity_ids(r.database_url)
             if all(d.activity_id in stored for d in accepted):
                 return
         await asyncio.sleep(2.0)
-
-
-def _write_journal(path: Path, channel: Channel, connector: FaultyConnector, transcript: set[str],
-                   started: float) -> None:
-    """Per message: the channel's tries, whether it was stored, and the answers the connector accepted."""
-    lines = []
-    for d in channel.deliveries:
-        accepted = f"{d.accepted_at - started:.1f}s" if d.accepted_at else "never"
-        lines.append(f"[{d.first_try - started:6.1f}s] {d.who} {'EMERGENCY ' if d.emergency else ''}{d.text!r}: "
-                     f"tries {d.outcomes}, accepted {accepted}, stored {d.activity_id in transcript}")
-        lines += [f"      -> {s.text[:100]!r}" for s in replies_to(connector, d.activity_id)]
-    lines.append("\nconnector requests that failed:")
-    lines += [f"[{a.at - started:6.1f}s] {a.kind} {a.conversation_id} {a.outcome}" for a in connector.failed_attempts()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

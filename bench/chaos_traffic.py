@@ -43,9 +43,9 @@ class Delivery:
     text: str
     emergency: bool
     first_try: float
-    staff: bool = False
     accepted_at: float | None = None
     outcomes: list[str] = field(default_factory=list)
+    staff: bool = False
 
 
 class Channel:
@@ -59,7 +59,7 @@ class Channel:
     async def deliver(self, activity: dict[str, Any], *, who: str, emergency: bool = False,
                       staff: bool = False) -> Delivery:
         delivery = Delivery(activity["id"], activity["conversation"]["id"], who, activity.get("text") or "",
-                            emergency, time.monotonic(), staff)
+                            emergency, time.monotonic(), staff=staff)
         self.deliveries.append(delivery)
         while time.monotonic() - delivery.first_try < self.give_up_after:
             outcome = await self._post(self.rng.choice(self.replicas), activity)
