@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import NullPool, create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.chaos_traffic import Delivery, replies_to
+from bench.chaos_traffic import Delivery, answers_to, replies_to
 from fakes.connector import Sent
 from fakes.faulty_connector import FaultyConnector
 
@@ -59,7 +59,8 @@ class Figures:
             f"  longest report -> page    {delay}",
             f"messages sent               {self.messages_sent}",
             f"  lost                      {len(self.lost_messages)} (not accepted {len(self.not_accepted)},"
-            f" not in the transcript {len(self.not_in_transcript)}, unanswered {len(self.unanswered)})",
+            f" not in the transcript {len(self.not_in_transcript)}, unanswered or only apologised for"
+            f" {len(self.unanswered)})",
             f"  replies doubled           {len(self.doubled_replies)}",
             f"pages for no emergency      {len(self.unexpected_pages)}",
         ]
@@ -78,10 +79,10 @@ def tally(deliveries: list[Delivery], pages: list[tuple[Sent, float]], connector
             figures.not_accepted.append(label)
         if delivery.activity_id not in transcript_in:
             figures.not_in_transcript.append(label)
-        answers = replies_to(connector, delivery.activity_id)
-        if not answers:
+        if not answers_to(connector, delivery.activity_id):
             figures.unanswered.append(label)
-        if any(n > 1 for n in Counter(content_of(s) for s in answers).values()):
+        replies = replies_to(connector, delivery.activity_id)
+        if any(n > 1 for n in Counter(content_of(s) for s in replies).values()):
             figures.doubled_replies.append(label)
     return figures
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,13 @@ from fakes.replicas import Replica
 if TYPE_CHECKING:
     from bench.chaos_run import Rig
 
-_ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b|^Traceback")
+_ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b")
+_TIMESTAMP = re.compile(r"^\S+ \S+ ")
+_CONVERSATION = re.compile(r"a:[\w:.-]+")
 
 
 def logged_errors(replicas: list[Replica]) -> list[str]:
-    """Lines at ERROR or CRITICAL, and tracebacks, from every start of every replica."""
+    """Lines at ERROR or CRITICAL from every start of every replica."""
     return [line for replica in replicas for line in replica.logs().splitlines() if _ERROR_LINE.search(line)]
 
 
@@ -33,7 +36,8 @@ def write_journal(path: Path, r: Rig, started: float, transcript: set[str]) -> s
     lines.append("\nconnector requests that failed:")
     lines += [f"[{a.at - started:6.1f}s] {a.kind} {a.conversation_id} {a.outcome}" for a in connector.failed_attempts()]
     lines.append("\nerrors the replicas logged:")
-    lines += [line[:200] for line in logged_errors(r.replicas)]
+    kinds = Counter(_CONVERSATION.sub("<chat>", _TIMESTAMP.sub("", line))[:160] for line in logged_errors(r.replicas))
+    lines += [f"{count:4d} x {kind}" for kind, count in kinds.most_common()]
     journal = "\n".join(lines) + "\n"
     path.write_text(journal, encoding="utf-8")
     return journal

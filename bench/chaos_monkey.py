@@ -43,13 +43,15 @@ class Monkey:
         self.connector, self.proxy, self.rng, self.say = connector, proxy, rng, say
         self.kills = 0
         self.outages = 0
+        self._restarting: set[str] = set()
         self._started = 0.0
 
     async def run(self, window: float) -> None:
         self._started = time.monotonic()
         self._connector_faults()
+        slot = 0.7 / max(1, self.mix.kills)  # kills spread over the window, one per slot
         events: list[tuple[float, Callable[[], Awaitable[None]]]] = [
-            (self.rng.uniform(0.15, 0.85) * window, self._kill_one) for _ in range(self.mix.kills)
+            ((0.15 + slot * (n + self.rng.uniform(0.1, 0.9))) * window, self._kill_one) for n in range(self.mix.kills)
         ]
         if self.mix.throttle_burst:
             events.append((self.rng.uniform(0.1, 0.7) * window, self._throttle_on_call))
@@ -70,17 +72,21 @@ class Monkey:
         await action()
 
     async def _kill_one(self) -> None:
-        """kill -9 one replica while every other one is up, then start it again."""
-        if not all(r.running for r in self.replicas):
-            self.say(f"{self._now()} skip a kill: a replica is still restarting")
+        """kill -9 one replica while no other is restarting, then start it again."""
+        if self._restarting:
+            self.say(f"{self._now()} skip a kill: {', '.join(self._restarting)} is still restarting")
             return
         victim = self.rng.choice(self.replicas)
-        victim.kill()
-        self.kills += 1
-        self.say(f"{self._now()} kill -9 {victim.name}")
-        await asyncio.sleep(self.rng.uniform(0.5, 3.0))
-        tries = await start_until_healthy(victim, self.session, within=RESTART_WITHIN_S)
-        self.say(f"{self._now()} {victim.name} healthy again ({tries} start(s))")
+        self._restarting.add(victim.name)
+        try:
+            victim.kill()
+            self.kills += 1
+            self.say(f"{self._now()} kill -9 {victim.name}")
+            await asyncio.sleep(self.rng.uniform(0.5, 3.0))
+            tries = await start_until_healthy(victim, self.session, within=RESTART_WITHIN_S)
+            self.say(f"{self._now()} {victim.name} healthy again ({tries} start(s))")
+        finally:
+            self._restarting.discard(victim.name)
 
     async def _outage(self) -> None:
         assert self.proxy is not None

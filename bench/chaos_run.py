@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from bench.chaos_figures import Figures, content_of, inbound_activity_ids, tally
 from bench.chaos_journal import logged_errors, write_journal
 from bench.chaos_monkey import FaultMix, Monkey
-from bench.chaos_traffic import Channel, OnCall, customer, replies_to, script_for, wait_for_reply
+from bench.chaos_traffic import Channel, OnCall, answers_to, customer, script_for, wait_for_reply
 from fakes import activities
 from fakes.chaos_config import chaos_customers, chaos_operator_config, write_chaos_config
 from fakes.faulty_connector import FaultyConnector
@@ -169,7 +169,7 @@ async def wait_quiet(r: Rig, *, deadline: float) -> None:
         accepted = [d for d in r.channel.deliveries if d.accepted_at and not d.staff]
         pages = " ".join(content_of(p) for p, _ in r.on_call.pages())
         unpaged = [d for d in accepted if d.emergency and d.who not in pages]
-        unanswered = [d for d in accepted if not replies_to(r.connector, d.activity_id)]
+        unanswered = [d for d in accepted if not answers_to(r.connector, d.activity_id)]
         if not unpaged and not unanswered:
             stored = await inbound_activity_ids(r.database_url)
             if all(d.activity_id in stored for d in accepted):

@@ -16,6 +16,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.texts import en, nl
 from fakes import activities
 from fakes.chaos_config import ChaosCustomer
 from fakes.connector import Sent
@@ -85,6 +86,19 @@ def replies_to(connector: FaultyConnector, activity_id: str) -> list[Sent]:
     """What the connector accepted as an answer to this activity (Teams threads replies by replyToId)."""
     return [s for s in connector.messages() if s.body.get("replyToId") == activity_id
             or s.path.endswith(f"/activities/{activity_id}")]
+
+
+def answers_to(connector: FaultyConnector, activity_id: str) -> list[Sent]:
+    """Replies other than the turn-error apology ("Sorry, something went wrong"): the message was handled."""
+    return [s for s in replies_to(connector, activity_id) if not s.text.startswith(_APOLOGIES)]
+
+
+def _apologies() -> tuple[str, ...]:
+    catalogues = (nl.TEXTS, en.TEXTS)
+    return tuple(c["turn_error"].split("{")[0] for c in catalogues if c.get("turn_error"))
+
+
+_APOLOGIES = _apologies()
 
 
 async def wait_for_reply(connector: FaultyConnector, activity_id: str, timeout: float) -> bool:

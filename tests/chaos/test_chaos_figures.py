@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench.chaos_figures import tally
+from bot.texts import text
 from bench.chaos_traffic import Delivery
 from fakes.connector import Sent
 from fakes.faulty_connector import FaultyConnector
@@ -85,3 +86,12 @@ def test_staff_presses_do_not_count_as_customer_messages_and_a_page_for_no_emerg
     _accept(connector, hello.conversation_id, 1.0, "Welkom", replyToId="act-1")
     figures = _count([press, hello], [_page(connector, ACME, 2.0)], connector, {"act-1"})
     assert figures.messages_sent == 1 and figures.unexpected_pages == [ACME]
+
+
+def test_a_message_answered_only_with_the_turn_error_apology_counts_as_unanswered():
+    connector = FaultyConnector()
+    hello = _delivery("act-1", ACME)
+    _accept(connector, hello.conversation_id, 1.0, text("nl", "turn_error", contact="support@example.com"),
+            replyToId="act-1")
+    figures = _count([hello], [], connector, {"act-1"})
+    assert len(figures.unanswered) == 1
