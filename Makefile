@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,5 +41,9 @@ evaluate: install-dev
 bench: install-dev
 	$(PY) -m bench.nlu_bench
 
+## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
+teams-package: install-dev
+	$(PY) -m deploy.teams.package
+
 clean:
-	rm -rf $(VENV) data devTools tests/e2e/node_modules
+	rm -rf $(VENV) data build devTools tests/e2e/node_modules

@@ -7,12 +7,16 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 
+import aiohttp
 from aiohttp import web
+from apscheduler.schedulers.base import BaseScheduler
 from botbuilder.core import ConversationState
 
 from bot import keys
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
+from bot.observability.logging import configure_logging
+from bot.observability.metrics import create_metrics, metrics_server
 from bot.services import jobs
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
@@ -28,21 +32,29 @@ from bot.services.takeover import TakeoverService
 from bot.services.tickets import TicketService
 from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
-from bot.teams.adapter import create_adapter
+from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
+from bot.teams.connector_client import ConnectorClient
 from bot.teams.customer_chats import CustomerChats
-from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler
+from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
 from bot.teams.handler import SupportBot
+from bot.teams.inbox import InboxProcessor
 from bot.teams.notifier import TeamsNotifier
+from bot.teams.outbox import Outbox
+from bot.teams.outbox_adapter import OutboxAdapter
+from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
 from storage import directory
-from storage.db import create_async_engine_for, session_factory, upgrade_database
+from storage.db import create_async_engine_for, session_factory, spool_folder_for, upgrade_database
 from storage.scheduler_store import create_scheduler
+from storage.spool import Spool
 from storage.state import SqlAlchemyStorage
+from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger("supportbot")
+SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def create_app(
@@ -59,14 +71,19 @@ def create_app(
     app[keys.SETTINGS] = settings
     app[keys.CLOCK] = clock or SystemClock()
     app[keys.FIRE_TIMERS] = fire_timers
+    app[keys.METRICS] = create_metrics()
     if classifier is not None:
         app[keys.CLASSIFIER] = classifier
+    if settings.metrics_port is not None:
+        app.cleanup_ctx.append(metrics_server(app[keys.METRICS].registry, settings.host, settings.metrics_port))
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_http_client)
     app.cleanup_ctx.append(_classifier)
     app.cleanup_ctx.append(_scheduler)
     app.cleanup_ctx.append(_bot)
-    app.cleanup_ctx.append(_start_scheduler)
+    app.cleanup_ctx.append(_background_work)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", _readyz)
     app.router.add_post("/api/messages", _messages)
     return app
 
@@ -77,7 +94,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     await asyncio.to_thread(upgrade_database, settings.database_url)
     engine = create_async_engine_for(settings.database_url)
     app[keys.ENGINE] = engine
-    app[keys.SESSIONS] = session_factory(engine)
+    app[keys.SESSIONS] = UnitOfWorkSessions(session_factory(engine))
     try:
         await _sync_directory(app)
         yield
@@ -95,6 +112,13 @@ async def _sync_directory(app: web.Application) -> None:
             await directory.upsert_person(
                 session, member.object_id, kind="staff", organisation=msp, name=member.name, role=member.role
             )
+
+
+async def _http_client(app: web.Application) -> AsyncIterator[None]:
+    """One pooled HTTP session for every call to the Bot Connector."""
+    async with aiohttp.ClientSession() as http:
+        app[keys.HTTP] = http
+        yield
 
 
 async def _classifier(app: web.Application) -> AsyncIterator[None]:
@@ -117,22 +141,17 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
         jobs.unbind_all()
 
 
-async def _start_scheduler(app: web.Application) -> AsyncIterator[None]:
-    """Timers run from here on; an emergency left mid-way by the last stop is picked up first."""
-    app[keys.SCHEDULER].start(paused=not app[keys.FIRE_TIMERS])
-    await app[keys.PAGING].resume()
-    await app[keys.ESCALATIONS].resume()
-    yield
-
-
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = settings.operator
     conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
-    adapter = create_adapter(settings, conversation_state)
-    transcript = TranscriptService(sessions, clock, bot_name=f"{config.msp.name} support bot")
-    notifier = TeamsNotifier(adapter, sessions, transcript, clock, app_id=settings.app_id, tenant_id=config.msp.tenant_id)
+    client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
+    sender = OutboxSender(sessions, client, clock)
+    outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")
+    adapter = OutboxAdapter(outbox)
+    notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.msp.tenant_id)
     timers = Timers(app[keys.SCHEDULER])
+    jobs.run_in(sessions.unit_of_work)
     escalations = EscalationService(sessions, config, clock, notifier, timers)
     tickets = TicketService(sessions, config, clock, notifier, escalations)
     services = CustomerServices(
@@ -144,21 +163,67 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         reminders=ReminderService(timers, notifier, sessions, clock),
         paging=PagingService(sessions, config, clock, notifier, timers, tickets),
     )
+    sender.listen(services.paging)
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
-    takeover = TakeoverService(sessions, clock, notifier, transcript, services.paging, escalations, chats)
+    takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
     desk = StaffDesk(
         sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
     )
-    router = FirstLineRouter(config, chats, desk, takeover)
-    bot = SupportBot(AdmissionService(sessions, config, clock), transcript, router)
-    app[keys.ADAPTER], app[keys.NOTIFIER], app[keys.PAGING] = adapter, notifier, services.paging
-    app[keys.ESCALATIONS] = escalations
-    app[keys.MESSAGES] = messages_handler(adapter, bot)
+    bot = SupportBot(AdmissionService(sessions, config, clock), FirstLineRouter(config, chats, desk, takeover))
+    spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
+    inbox = InboxProcessor(
+        sessions, adapter, bot, clock, spool,
+        on_turn_failed=turn_failed_handler(settings, conversation_state), on_unavailable=received_notice_sender(client),
+    )
+    app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
+    app[keys.SENDER], app[keys.INBOX] = sender, inbox
+    app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
+    app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield
+
+
+async def _background_work(app: web.Application) -> AsyncIterator[None]:
+    """Timers, the outbox sender and the inbox recovery run from here on; an emergency left mid-way
+    by the last stop is picked up first."""
+    scheduler = app[keys.SCHEDULER]
+    scheduler.start(paused=not app[keys.FIRE_TIMERS])
+    await app[keys.PAGING].resume()
+    await app[keys.ESCALATIONS].resume()
+    stopping = asyncio.Event()
+    loops = [
+        app[keys.SENDER].run(stopping),
+        app[keys.INBOX].run_recovery(stopping),
+        _poll_shared_timers(scheduler, stopping, every=app[keys.SETTINGS].timer_poll_seconds),
+    ]
+    tasks = [asyncio.create_task(loop) for loop in loops]
+    try:
+        yield
+    finally:
+        stopping.set()  # loops stop between rounds, so no transaction is cut off halfway
+        _, late = await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await app[keys.SENDER].close()
+
+
+async def _poll_shared_timers(scheduler: BaseScheduler, stopping: asyncio.Event, *, every: float) -> None:
+    """APScheduler 3 only wakes for timers it set itself: look at the shared job store every few
+    seconds, so a timer stored by a replica that died still fires on time here."""
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), every)
+        except asyncio.TimeoutError:
+            if scheduler.running:
+                scheduler.wakeup()
 
 
 async def _messages(request: web.Request) -> web.StreamResponse:
     return await request.app[keys.MESSAGES](request)
+
+
+async def _readyz(request: web.Request) -> web.StreamResponse:
+    return await request.app[keys.READINESS](request)
 
 
 def main() -> None:
@@ -168,7 +233,7 @@ def main() -> None:
     except ConfigError as error:
         print(f"supportbot: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_level, settings.log_format)
     if settings.development_mode:
         log.warning(
             "development mode: no MicrosoftAppId, Bot Framework authentication is OFF; "

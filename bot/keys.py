@@ -4,27 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from botbuilder.integration.aiohttp import CloudAdapter
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config.settings import Settings
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
 from bot.services.paging import PagingService
+from bot.teams.inbox import InboxProcessor
 from bot.teams.notifier import TeamsNotifier
+from bot.teams.outbox_sender import OutboxSender
 from nlu_models import IntentClassifier
+from storage.unit_of_work import UnitOfWorkSessions
 
 SETTINGS = web.AppKey("settings", Settings)
 CLOCK = web.AppKey("clock", Clock)
 FIRE_TIMERS = web.AppKey("fire_timers", bool)
 ENGINE = web.AppKey("engine", AsyncEngine)
-SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
-ADAPTER = web.AppKey("adapter", CloudAdapter)
+SESSIONS = web.AppKey("sessions", UnitOfWorkSessions)
+HTTP = web.AppKey("http", aiohttp.ClientSession)
 MESSAGES = web.AppKey("messages", Callable[[web.Request], Awaitable[web.StreamResponse]])
+READINESS = web.AppKey("readiness", Callable[[web.Request], Awaitable[web.StreamResponse]])
+SENDER = web.AppKey("sender", OutboxSender)
+INBOX = web.AppKey("inbox", InboxProcessor)
 CLASSIFIER = web.AppKey("classifier", IntentClassifier)
 SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
+METRICS = web.AppKey("metrics", Metrics)

@@ -48,15 +48,26 @@ async def save_reference(
     return True
 
 
-async def latest_conversation_of(session: AsyncSession, person_id: int) -> Conversation | None:
-    """Where to reach a person proactively: their most recently active 1:1 chat."""
+async def latest_personal_conversation_of(session: AsyncSession, person_id: int) -> Conversation | None:
+    """Where to reach a person proactively: their most recent 1:1 chat, never a group chat or a channel,
+    where a page (with a customer's details) would be read by others."""
     query = (
         select(Conversation)
         .where(Conversation.person_id == person_id)
         .order_by(Conversation.updated_at.desc())
-        .limit(1)
+        .limit(20)
     )
-    return await session.scalar(query)
+    for conversation in await session.scalars(query):
+        if is_personal(conversation.reference):
+            return conversation
+    return None
+
+
+def is_personal(reference: dict[str, Any]) -> bool:
+    """Teams marks 1:1 chats `conversationType: personal`; group chats and channels say otherwise."""
+    conversation = reference.get("conversation") or {}
+    kind = conversation.get("conversationType")
+    return not conversation.get("isGroup") and kind in (None, "", "personal")
 
 
 async def record_message(session: AsyncSession, message: TranscriptMessage) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,20 @@ def create_sync_engine_for(database_url: str) -> Engine:
     if urls.backend == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
     return engine
+
+
+def spool_folder_for(database_url: str, configured: Path | None = None) -> Path:
+    """Where the inbox spools while the database is away: configured, else beside the SQLite file, else
+    a folder in `data/` named after the database (so two apps on two databases never share one)."""
+    if configured is not None:
+        return configured
+    urls = DatabaseUrls.from_url(database_url)
+    url = make_url(urls.sync_url)
+    if urls.backend == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(url.database)
+        return path.with_name(f"{path.stem}.spool")
+    digest = hashlib.sha256(database_url.encode()).hexdigest()[:12]
+    return REPO_ROOT / "data" / f"spool-{digest}"
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -49,3 +49,11 @@ async def upsert_person(
     person.locale = locale or person.locale
     await session.flush()
     return person
+
+
+async def tenant_of(session: AsyncSession, person: Person) -> str | None:
+    """The tenant a person belongs to (their organisation's), or None for someone stored under no one."""
+    if person.organisation_id is None:
+        return None
+    organisation = await session.get(Organisation, person.organisation_id)
+    return organisation.tenant_id if organisation else None

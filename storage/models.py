@@ -269,3 +269,75 @@ class TicketCounter(Base):
 
     year: Mapped[int] = mapped_column(primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InboxActivity(Base):
+    """An incoming activity, stored before the bot answers 2xx and marked done with its turn's effects.
+
+    `pending` rows are turns still owed: after a crash, or one accepted while the turn could not
+    run, any replica finishes them in arrival order per conversation.
+    """
+
+    __tablename__ = "inbox_activities"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "activity_key"),
+        Index("ix_inbox_activities_pending", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(512))
+    activity_key: Mapped[str] = mapped_column(String(256))  # the activity id, or a digest when Teams sent none
+    activity_type: Mapped[str] = mapped_column(String(64))
+    body: Mapped[dict[str, Any]]  # the activity as received (authenticated at the edge)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None]
+
+
+class OutboxMessage(Base):
+    """One activity to deliver (reply, page, notice, relay, reminder), written with the change that causes it.
+
+    The sender delivers in id order per conversation, retries transient failures with backoff and
+    records the connector's activity id in the transcript once delivered. A message for a person
+    (`recipient_object_id`) whose chat is unknown or gone is delivered in a newly opened 1:1 chat.
+    """
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (
+        Index("ix_outbox_messages_due", "status", "next_attempt_at"),
+        Index("ix_outbox_messages_lane", "lane", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # reply | page | notice | relay
+    lane: Mapped[str] = mapped_column(String(600))  # delivered in order within a lane: a chat, or a person
+    conversation_id: Mapped[str | None] = mapped_column(String(512))
+    recipient_object_id: Mapped[str | None] = mapped_column(String(64))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    service_url: Mapped[str] = mapped_column(String(512))
+    activity: Mapped[dict[str, Any]]  # the Bot Framework activity to post
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("pages.id"))
+    author_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    author_name: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sending | delivered | failed | cancelled
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    opened_new_chat: Mapped[bool] = mapped_column(default=False)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    activity_id: Mapped[str | None] = mapped_column(String(256))  # what the connector returned
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lease_until: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+
+
+class CardPress(Base):
+    """A card button press already acted on: the same card pressed again does nothing."""
+
+    __tablename__ = "card_presses"
+
+    conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pressed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -76,9 +76,9 @@ async def acknowledge_pages(session: AsyncSession, ticket_id: int, now: datetime
     return waiting
 
 
-async def finish_page(session: AsyncSession, page_id: int, reached: bool) -> bool:
-    """After the send: sent (wait for an acknowledgement) or unreachable. False: acknowledged meanwhile."""
-    values = {"status": "sent"} if reached else {"status": "unreachable", "error": "could not be reached in Teams"}
+async def finish_page(session: AsyncSession, page_id: int, reached: bool, error: str | None = None) -> bool:
+    """After delivery: sent (wait for an acknowledgement) or unreachable. False: settled meanwhile."""
+    values = {"status": "sent"} if reached else {"status": "unreachable", "error": error or "could not be reached in Teams"}
     finished = await session.execute(
         update(Page).where(Page.id == page_id, Page.status == "sending").values(**values),
         execution_options={"synchronize_session": False},

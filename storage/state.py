@@ -19,7 +19,8 @@ the table must only ever be written by this bot.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,6 +31,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from storage import unit_of_work
 from storage.models import BotStateRecord
 
 _WILDCARD = "*"
@@ -59,7 +61,7 @@ class SqlAlchemyStorage(Storage):
         query = select(BotStateRecord.key, BotStateRecord.document, BotStateRecord.etag).where(
             BotStateRecord.key.in_(wanted)
         )
-        async with self._engine.connect() as connection:
+        async with self._connection(write=False) as connection:
             rows = (await connection.execute(query)).all()
         return {row.key: _from_document(row.document, row.etag) for row in rows}
 
@@ -71,7 +73,7 @@ class SqlAlchemyStorage(Storage):
         if not prepared:
             return
         now = datetime.now(timezone.utc)
-        async with self._engine.begin() as connection:
+        async with self._connection(write=True) as connection:
             for key, expected, document in prepared:
                 values = {"document": document, "etag": uuid.uuid4().hex, "updated_at": now}
                 await self._write_one(connection, key, expected, values)
@@ -80,8 +82,23 @@ class SqlAlchemyStorage(Storage):
         doomed = set(keys or ())
         if not doomed:
             return
-        async with self._engine.begin() as connection:
+        async with self._connection(write=True) as connection:
             await connection.execute(delete(BotStateRecord).where(BotStateRecord.key.in_(doomed)))
+
+    @asynccontextmanager
+    async def _connection(self, *, write: bool) -> AsyncIterator[AsyncConnection]:
+        """Inside a unit of work (a turn), its transaction, so state commits with the turn; else our own."""
+        unit = unit_of_work.current()
+        if unit is not None:
+            async with unit.session.begin_nested():
+                yield await unit.session.connection()
+            return
+        if write:
+            async with self._engine.begin() as connection:
+                yield connection
+        else:
+            async with self._engine.connect() as connection:
+                yield connection
 
     async def _write_one(
         self, connection: AsyncConnection, key: str, expected: str | None, values: dict[str, Any]

@@ -10,6 +10,7 @@ from typing import Literal
 
 from bot.config.errors import ConfigError
 from bot.config.operator import OperatorConfig, load_operator_config
+from bot.observability.logging import LOG_FORMATS, LogFormat
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "example.yaml"
@@ -31,7 +32,11 @@ class Settings:
     port: int = 3978
     host: str = "127.0.0.1"
     log_level: str = "INFO"
+    log_format: LogFormat = "text"
+    metrics_port: int | None = None  # Prometheus on its own port; None: no metrics served
     openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
+    spool_dir: Path | None = None  # INBOX_SPOOL_DIR: where messages wait while the database is away
+    timer_poll_seconds: float = 3.0  # TIMER_POLL_SECONDS: how often the shared job store is looked at
 
     @property
     def development_mode(self) -> bool:
@@ -59,7 +64,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         port=_port(env.get("PORT", "3978")),
         host=_host(env.get("HOST"), development=not app_id),
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
+        log_format=_log_format(env.get("LOG_FORMAT"), development=not app_id),
+        metrics_port=_metrics_port(env.get("METRICS_PORT"), env.get("PORT", "3978")),
         openid_metadata_url=env.get("BotOpenIdMetadata", ""),
+        spool_dir=Path(env["INBOX_SPOOL_DIR"]) if env.get("INBOX_SPOOL_DIR") else None,
+        timer_poll_seconds=_seconds("TIMER_POLL_SECONDS", env.get("TIMER_POLL_SECONDS", "3")),
     )
     _check_credentials(settings)
     return settings
@@ -74,9 +83,40 @@ def _database_url(raw: str | None) -> str:
     return raw
 
 
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name}: {raw!r} is not a number of seconds between 0 and 3600")
+    return value
+
+
 def _port(raw: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"PORT: {raw!r} is not a TCP port number")
+    return int(raw)
+
+
+def _log_format(raw: str | None, *, development: bool) -> LogFormat:
+    """JSON for log shippers in production, readable text on a developer's terminal."""
+    if not raw:
+        return "text" if development else "json"
+    for log_format in LOG_FORMATS:
+        if raw.strip().lower() == log_format:
+            return log_format
+    raise ConfigError(f"LOG_FORMAT: {raw!r} is not one of {', '.join(LOG_FORMATS)}")
+
+
+def _metrics_port(raw: str | None, app_port: str) -> int | None:
+    """Unset or empty: no metrics endpoint. It must not be the bot's own port."""
+    if not raw:
+        return None
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"METRICS_PORT: {raw!r} is not a TCP port number")
+    if raw == app_port:
+        raise ConfigError(f"METRICS_PORT: {raw} is the bot's PORT; metrics need a port of their own")
     return int(raw)
 
 
@@ -94,5 +134,5 @@ def _check_credentials(settings: Settings) -> None:
         return
     if settings.app_type != "UserAssignedMSI" and not settings.app_password:
         raise ConfigError("MicrosoftAppPassword: required when MicrosoftAppId is set")
-    if settings.app_type == "SingleTenant" and not settings.app_tenant_id:
-        raise ConfigError("MicrosoftAppTenantId: required for a SingleTenant app")
+    if settings.app_type in ("SingleTenant", "UserAssignedMSI") and not settings.app_tenant_id:
+        raise ConfigError(f"MicrosoftAppTenantId: required for a {settings.app_type} app")

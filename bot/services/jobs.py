@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 _handlers: dict[str, Callable[..., Awaitable[None]]] = {}
+_unit_of_work: list[Callable[[], AbstractAsyncContextManager[Any]]] = []
 
 
 def bind(name: str, handler: Callable[..., Awaitable[None]]) -> None:
     _handlers[name] = handler
 
 
+def run_in(unit_of_work: Callable[[], AbstractAsyncContextManager[Any]]) -> None:
+    """Every job runs in one transaction: its changes and the messages it sends commit together."""
+    _unit_of_work[:] = [unit_of_work]
+
+
 def unbind_all() -> None:
     _handlers.clear()
+    _unit_of_work.clear()
 
 
 async def run(name: str, **arguments: Any) -> None:
@@ -31,4 +39,8 @@ async def run(name: str, **arguments: Any) -> None:
     if handler is None:
         log.error("job %s fired but no handler is bound in this process", name)
         return
-    await handler(**arguments)
+    if not _unit_of_work:
+        await handler(**arguments)
+        return
+    async with _unit_of_work[0]():
+        await handler(**arguments)

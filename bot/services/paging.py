@@ -23,6 +23,7 @@ from bot.services.tickets import NewTicket, TicketService
 from bot.services.timers import Timers
 from bot.texts import language_of_locale, text
 from storage import claims
+from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
@@ -84,7 +85,10 @@ class PagingService:
         return Acknowledgement(number, first, by)
 
     async def cancel_timeouts(self, page_ids: list[int]) -> None:
-        """After pages were settled in the database (acknowledge, take over, resolve): their timers go."""
+        """After pages were settled in the database (acknowledge, take over, resolve): their timers go,
+        and pages Teams has not taken yet are not delivered any more."""
+        async with self._sessions.begin() as session:
+            await outbox_store.cancel_page_messages(session, page_ids)
         await self._timers.cancel(*(_timeout_timer(page_id) for page_id in page_ids))
 
     async def on_timeout(self, page_id: int) -> None:
@@ -152,21 +156,44 @@ class PagingService:
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
     async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:
-        """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page)."""
-        page_id = await self._store_page(ticket.id, target, index)
-        if page_id is None:
-            return "settled"
+        """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page).
+
+        "waiting" means the page is in the outbox: it counts once the connector accepts it
+        (`page_delivered`), and only a permanent failure moves the chain on (`page_undeliverable`).
+        Its timeout is set now too, so a page Teams never takes still moves on in time.
+        """
         lang = await staff_language(self._sessions, target.staff_id)
         notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
-        reached = await self._notifier.to_person(target.staff_id, [notice])
-        async with self._sessions.begin() as session:
-            if not await page_store.finish_page(session, page_id, reached):
-                return "settled"  # acknowledged while the page went out
-        if not reached:
-            log.warning("on-call %s unreachable for %s: skipped", target.staff_id, ticket.number)
+        page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
+        if page_id is None:
+            return "settled"
+        if not await self._notifier.to_person(target.staff_id, [notice], page_id=page_id):
+            async with self._sessions.begin() as session:
+                await page_store.finish_page(session, page_id, reached=False)
+            log.warning("on-call %s has no chat and none can be opened for %s: skipped", target.staff_id, ticket.number)
             return "unreachable"
         await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
         return "waiting"
+
+    async def page_delivered(self, page_id: int) -> None:
+        """The connector took the page: from now the engineer has the whole acknowledgement window."""
+        async with self._sessions.begin() as session:
+            delivered = await page_store.finish_page(session, page_id, reached=True)
+        if delivered:
+            await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
+
+    async def page_undeliverable(self, page_id: int, reason: str) -> None:
+        """Teams refused the page for good (no chat could be opened): the next person in the chain."""
+        async with self._sessions.begin() as session:
+            if not await page_store.finish_page(session, page_id, reached=False, error=reason):
+                return  # acknowledged or timed out meanwhile
+            page = await session.get(Page, page_id)
+            ticket = await session.get(Ticket, page.ticket_id) if page else None
+        if page is None or ticket is None:
+            return
+        await self.cancel_timeouts([page_id])
+        log.warning("page %s for %s could not be delivered (%s): paging the next person", page_id, ticket.number, reason)
+        await self._page_from(ticket.number, page.chain_index + 1)
 
     async def _store_page(self, ticket_id: int, target: PageTarget, index: int) -> int | None:
         """The page row goes in before the message goes out, under the ticket's lock, so an

@@ -1,21 +1,25 @@
-"""The CloudAdapter, configured from Settings, with the one error boundary per turn."""
+"""The Bot Framework pieces configured from Settings: inbound authentication, outbound tokens, turn errors."""
 
 from __future__ import annotations
 
 import logging
 from types import SimpleNamespace
+from typing import Any
 
 from botbuilder.core import ConversationState, TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import (
+    ConfigurationBotFrameworkAuthentication,
+    ConfigurationServiceClientCredentialFactory,
+)
 
 from bot.config.settings import Settings
+from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.texts import language_of_locale, text
 
 log = logging.getLogger(__name__)
 
 
-def create_adapter(settings: Settings, conversation_state: ConversationState) -> CloudAdapter:
-    """With no app id the SDK skips authentication: that is development mode, loopback only."""
+def _configuration(settings: Settings) -> SimpleNamespace:
     configuration = SimpleNamespace(
         APP_ID=settings.app_id or None,
         APP_PASSWORD=settings.app_password or None,
@@ -24,26 +28,51 @@ def create_adapter(settings: Settings, conversation_state: ConversationState) ->
     )
     if settings.openid_metadata_url:
         configuration.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(configuration))
-    adapter.on_turn_error = _turn_error_handler(settings, conversation_state)
-    return adapter
+    return configuration
 
 
-def _turn_error_handler(settings: Settings, conversation_state: ConversationState):
+def create_authentication(settings: Settings) -> ConfigurationBotFrameworkAuthentication:
+    """With no app id the SDK skips authentication: that is development mode, loopback only."""
+    return ConfigurationBotFrameworkAuthentication(_configuration(settings))
+
+
+def create_channel_token(settings: Settings) -> ChannelToken:
+    """Tokens for calling the channel; none in development mode."""
+    if not settings.app_id:
+        return ChannelToken(None, None)
+    return ChannelToken(settings.app_id, ConfigurationServiceClientCredentialFactory(_configuration(settings)))
+
+
+def turn_failed_handler(settings: Settings, conversation_state: ConversationState):
+    """The one error boundary of a turn: log with the conversation id, drop the broken dialog state, apologise."""
     contact = settings.operator.msp.contact_email
 
-    async def on_turn_error(context: TurnContext, error: Exception) -> None:
-        """Log with the conversation id, apologise politely, and drop the broken dialog state."""
+    async def on_turn_failed(context: TurnContext, error: Exception) -> None:
         conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
         log.error("turn failed in conversation %s", conversation_id, exc_info=error)
-        try:
-            await conversation_state.delete(context)
-        except Exception:  # the state may never have been loaded in this turn
-            log.debug("no conversation state to drop in %s", conversation_id)
-        try:
+        await conversation_state.load(context)  # delete() needs the state loaded in this turn
+        await conversation_state.delete(context)
+        if context.activity.type == "message":
             language = language_of_locale(context.activity.locale)
             await context.send_activity(text(language, "turn_error", contact=contact))
-        except Exception:  # the channel itself may be what failed; never let the boundary raise
-            log.exception("could not tell conversation %s about the failure", conversation_id)
 
-    return on_turn_error
+    return on_turn_failed
+
+
+def received_notice_sender(client: ConnectorClient):
+    """While the database is away: tell the customer at once that the message arrived (not via the outbox)."""
+
+    async def tell(body: dict[str, Any]) -> None:
+        if body.get("type") != "message":
+            return
+        conversation = body.get("conversation") or {}
+        activity = {
+            "type": "message", "text": text(language_of_locale(body.get("locale")), "received_while_degraded"),
+            "from": body.get("recipient"), "recipient": body.get("from"), "conversation": conversation,
+            "replyToId": body.get("id"),
+        }
+        answer = await client.send(str(body.get("serviceUrl")), str(conversation.get("id")), activity)
+        if answer.status >= 300 or answer.status == 0:
+            log.warning("could not tell %s that its message arrived: %s", conversation.get("id"), answer.error)
+
+    return tell

@@ -1,29 +1,38 @@
-"""The HTTP edge: validate the request, authenticate through the adapter, never answer 500 to bad input."""
+"""The HTTP edge: validate, authenticate, store durably, then run the turn; never 500 for bad input."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from typing import Any
 
 from aiohttp import web
-from botbuilder.core import Bot
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ActivityTypes
+from botframework.connector.auth import BotFrameworkAuthentication
+
+from bot.services.clock import Clock
+from bot.teams.inbox import Accepted, InboxProcessor, activity_key
+from storage import inbox as inbox_store
+from storage import outbox as outbox_store
+from storage.spool import Spool
+from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
+READINESS_TIMEOUT_SECONDS = 2.0
 
 
 class BadActivity(Exception):
     """The request body is not an activity we can process; the message says why."""
 
 
-def parse_activity(raw: bytes) -> Activity:
-    """JSON object → Activity, with the fields every turn needs checked before anything runs."""
+def parse_activity(raw: bytes) -> tuple[dict[str, Any], Activity]:
+    """JSON object -> (the body as sent, Activity), with the fields every turn needs checked first."""
     try:
         body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadActivity(f"body is not valid JSON: {error}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise BadActivity(f"body is not valid JSON: {type(error).__name__}") from error
     if not isinstance(body, dict):
         raise BadActivity("body must be a JSON object")
     for key in ("type", "serviceUrl"):
@@ -32,38 +41,81 @@ def parse_activity(raw: bytes) -> Activity:
     if not isinstance(body.get("conversation"), dict) or not isinstance(body["conversation"].get("id"), str):
         raise BadActivity("'conversation.id' is required")
     try:
-        return Activity().deserialize(body)
+        return body, Activity().deserialize(body)
     except Exception as error:  # msrest raises assorted types for wrongly typed fields
-        raise BadActivity(f"not a Bot Framework activity: {error}") from error
+        raise BadActivity(f"not a Bot Framework activity: {type(error).__name__}") from error
 
 
-def messages_handler(adapter: CloudAdapter, bot: Bot):
-    """POST /api/messages."""
+def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxProcessor):
+    """POST /api/messages: authenticate, store durably, then run the turn (and any owed before it)."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
         if request.content_type != "application/json":
             return _problem(415, "Content-Type must be application/json")
         try:
-            activity = parse_activity(await request.read())
+            body, activity = parse_activity(await request.read())
         except BadActivity as error:
             return _problem(400, str(error))
-        auth_header = request.headers.get("Authorization", "")
         try:
-            response = await adapter.process_activity(auth_header, activity, bot.on_turn)
-        except Exception as error:  # turn errors end in on_turn_error: what escapes is authentication
+            await authentication.authenticate_request(activity, request.headers.get("Authorization", ""))
+        except Exception as error:
             log.warning("authentication failed: %s: %s", type(error).__name__, error)
             return _problem(401, "a valid Bot Framework token is required")
-        if response is not None:
-            return web.json_response(data=response.body, status=response.status)
+        try:
+            accepted = await inbox.accept(body)
+        except OSError:
+            log.exception("neither the database nor the local spool could take an activity")
+            return _problem(503, "cannot accept messages right now", retry_after=10)
+        answer = None
+        if accepted is not Accepted.SPOOLED:
+            answer = await inbox.run_owed(activity.conversation.id, answer_for=activity_key(body))
+        if activity.type == ActivityTypes.invoke:
+            return _invoke_response(answer)
         return web.Response(status=201)
 
     return handle
 
 
+def _invoke_response(answer: Activity | None) -> web.Response:
+    """The invoke response the turn produced; an empty 200 when it ran elsewhere or produced none."""
+    value = getattr(answer, "value", None)
+    if value is None:
+        return web.json_response({}, status=200)
+    body = value.body
+    if hasattr(body, "serialize"):
+        body = body.serialize()
+    try:
+        return web.json_response(body, status=value.status or 200)
+    except (TypeError, ValueError):
+        log.error("an invoke response could not be serialised; answering 500 would make Teams retry")
+        return web.json_response({"error": "invalid invoke response"}, status=400)
+
+
 async def healthz(_request: web.Request) -> web.Response:
+    """Liveness: the process answers. Readiness (database, backlog) is /readyz."""
     return web.json_response({"status": "ok"})
 
 
-def _problem(status: int, detail: str) -> web.Response:
+def _problem(status: int, detail: str, *, retry_after: int | None = None) -> web.Response:
     log.info("rejected a request to /api/messages: %s %s", status, detail)
-    return web.json_response({"error": detail}, status=status)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return web.json_response({"error": detail}, status=status, headers=headers)
+
+
+def readiness_handler(sessions: UnitOfWorkSessions, spool: Spool, clock: Clock):
+    """GET /readyz: 200 when the database answers; the inbox, outbox and spool backlogs either way."""
+
+    async def ready(_request: web.Request) -> web.Response:
+        report: dict[str, Any] = {"spooled": len(spool.waiting())}
+        try:
+            async with asyncio.timeout(READINESS_TIMEOUT_SECONDS):
+                async with sessions() as session:
+                    report["inbox_owed"] = await inbox_store.backlog(session)
+                    report["outbox"] = await outbox_store.backlog(session, clock.now())
+        except Exception as error:  # any failure to answer in time means: send traffic elsewhere
+            report.update(status="unavailable", database=type(error).__name__)
+            return web.json_response(report, status=503)
+        report.update(status="ok", database="ok")
+        return web.json_response(report)
+
+    return ready

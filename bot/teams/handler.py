@@ -10,9 +10,7 @@ from botbuilder.core.teams import TeamsActivityHandler
 
 from bot.services.admission import AdmissionService
 from bot.services.messages import Admission, Inbound, InboundKind, Reply
-from bot.services.transcript import TranscriptService
 from bot.teams.activities import inbound_from, reply_activity
-from bot.teams.transcript_hook import recording_sends
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +29,8 @@ async def send_replies(context: TurnContext, replies: tuple[Reply, ...] | list[R
 class SupportBot(TeamsActivityHandler):
     """1:1 chats only; the membership and installation events both count as first contact."""
 
-    def __init__(self, admission: AdmissionService, transcript: TranscriptService, router: Router):
+    def __init__(self, admission: AdmissionService, router: Router):
         self._admission, self._router = admission, router
-        self._record_sent = recording_sends(transcript)
-
-    async def on_turn(self, turn_context: TurnContext) -> None:
-        turn_context.on_send_activities(self._record_sent)
-        await super().on_turn(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         await self._take(turn_context, InboundKind.MESSAGE)

@@ -1,4 +1,8 @@
-"""Proactive messages through the adapter: into stored conversations, or a new 1:1 chat."""
+"""Proactive messages: into the outbox, addressed to a stored 1:1 chat or to a person.
+
+Implements bot.services.notifier.Notifier. `True` means the message is stored for delivery to a
+place that exists (or can be opened); the sender delivers it, retries, and reports pages' outcomes.
+"""
 
 from __future__ import annotations
 
@@ -6,51 +10,60 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from botbuilder.schema import ConversationReference
 
-from bot.services.clock import Clock
 from bot.services.messages import Author, Reply
-from bot.services.transcript import TranscriptService
-from bot.teams.activities import reply_activity, transcript_entry
-from bot.teams.transcript_hook import recording_sends
+from bot.teams.activities import reply_activity
+from bot.teams.outbox import Outbox
+from bot.teams.outbox_adapter import OutboxAdapter
 from storage import conversations, directory
-from storage.models import Conversation
+from storage.models import Person
+from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger(__name__)
 
 
 class TeamsNotifier:
-    """Implements bot.services.notifier.Notifier; every delivery lands in the transcript."""
-
-    def __init__(
-        self, adapter: CloudAdapter, sessions: async_sessionmaker[AsyncSession], transcript: TranscriptService,
-        clock: Clock, *, app_id: str, tenant_id: str,
-    ):
-        self._adapter, self._sessions, self._transcript, self._clock = adapter, sessions, transcript, clock
-        self._app_id, self._tenant_id = app_id, tenant_id
+    def __init__(self, adapter: OutboxAdapter, outbox: Outbox, sessions: UnitOfWorkSessions, *, tenant_id: str):
+        self._adapter, self._outbox, self._sessions, self._tenant_id = adapter, outbox, sessions, tenant_id
 
     async def to_conversation(self, conversation_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
         async with self._sessions() as session:
             conversation = await conversations.conversation_by_id(session, conversation_id)
+            owner = await session.get(Person, conversation.person_id) if conversation and conversation.person_id else None
+            recipient = owner.aad_object_id if owner else None
         if conversation is None:
             log.warning("no stored conversation %s: cannot send proactively", conversation_id)
             return False
-        return await self._continue(conversation.reference, replies, author)
+        reference = ConversationReference().deserialize(conversation.reference)
+        for reply in replies:
+            await self._outbox.put(
+                kind="relay" if author else "notice", activity=_addressed(reply, reference),
+                service_url=conversation.service_url, conversation_id=conversation_id,
+                recipient_object_id=recipient, tenant_id=_tenant(conversation.reference), author=author,
+            )
+        return True
 
-    async def to_person(self, object_id: str, replies: Sequence[Reply], *, author: Author | None = None) -> bool:
+    async def to_person(
+        self, object_id: str, replies: Sequence[Reply], *, author: Author | None = None, page_id: int | None = None,
+    ) -> bool:
+        """Their latest 1:1 chat; when none is stored, a new one is opened through the MSP tenant's service URL."""
         async with self._sessions() as session:
             person = await directory.person_by_object_id(session, object_id)
-            stored = await conversations.latest_conversation_of(session, person.id) if person else None
-            template = stored or await conversations.any_conversation_in_tenant(session, self._tenant_id)
-        if stored is not None:
-            return await self._continue(stored.reference, replies, author)
+            stored = await conversations.latest_personal_conversation_of(session, person.id) if person else None
+            tenant = await directory.tenant_of(session, person) if person else self._tenant_id
+            template = stored or await conversations.any_conversation_in_tenant(session, tenant)
         if template is None:
             log.warning("cannot reach %s: no stored chat to learn the service URL from", object_id)
             return False
-        owner = (person.id, person.organisation_id) if person else (None, None)
-        return await self._create(object_id, owner, template, replies, author)
+        reference = ConversationReference().deserialize(template.reference)
+        for reply in replies:
+            await self._outbox.put(
+                kind="page" if page_id else ("relay" if author else "notice"), activity=_addressed(reply, reference),
+                service_url=template.service_url, conversation_id=stored.id if stored else None,
+                recipient_object_id=object_id, tenant_id=tenant, page_id=page_id, author=author,
+            )
+        return True
 
     async def run_in_conversation(self, conversation_id: str, turn: Callable[[TurnContext], Awaitable[None]]) -> bool:
         """Run `turn` as a proactive turn in a stored conversation (a dialog started from outside)."""
@@ -59,84 +72,20 @@ class TeamsNotifier:
         if conversation is None:
             log.warning("no stored conversation %s: cannot start a turn in it", conversation_id)
             return False
-        record = recording_sends(self._transcript)
-
-        async def run(context: TurnContext) -> None:
-            context.on_send_activities(record)
-            await turn(context)
-
-        try:
-            await self._adapter.continue_conversation(
-                ConversationReference().deserialize(conversation.reference), run, self._app_id or None
-            )
-        except Exception:
-            log.exception("proactive turn in %s failed", conversation_id)
-            return False
+        async with self._sessions.unit_of_work(lock_key=conversation_id):
+            await self._adapter.continue_in(ConversationReference().deserialize(conversation.reference), turn)
         return True
 
-    async def _continue(self, reference: dict, replies: Sequence[Reply], author: Author | None) -> bool:
-        delivered: list[bool] = []
 
-        async def send(context: TurnContext) -> None:
-            delivered.append(await self._send_all(context, replies, author))
+def _addressed(reply: Reply, reference: ConversationReference) -> dict:
+    """The activity for this reply, from the bot to the chat's user, not a reply to any activity."""
+    activity = TurnContext.apply_conversation_reference(reply_activity(reply), reference)
+    activity.reply_to_id = None
+    body = activity.serialize()
+    body.pop("serviceUrl", None)
+    return body
 
-        conversation_reference = ConversationReference().deserialize(reference)
-        try:
-            await self._adapter.continue_conversation(conversation_reference, send, self._app_id or None)
-        except Exception:
-            log.exception("proactive send to %s failed", conversation_reference.conversation.id)
-            return False
-        return bool(delivered and delivered[0])
 
-    async def _create(
-        self, object_id: str, owner: tuple[int | None, int | None], template: Conversation, replies: Sequence[Reply],
-        author: Author | None,
-    ) -> bool:
-        """Teams lets a bot open a 1:1 chat with a user of a tenant where the app is installed."""
-        bot_account = template.reference.get("bot") or {}
-        parameters = ConversationParameters(
-            is_group=False,
-            bot=ChannelAccount(id=bot_account.get("id"), name=bot_account.get("name")),
-            members=[ChannelAccount(id=object_id)],
-            tenant_id=self._tenant_id,
-            channel_data={"tenant": {"id": self._tenant_id}},
-        )
-        delivered: list[bool] = []
-
-        async def first_turn(context: TurnContext) -> None:
-            await self._remember(context, *owner)
-            delivered.append(await self._send_all(context, replies, author))
-
-        try:
-            await self._adapter.create_conversation(
-                self._app_id or None, first_turn, parameters, template.channel_id, template.service_url
-            )
-        except Exception as error:
-            log.warning("could not open a chat with %s: %s", object_id, error)
-            return False
-        return bool(delivered and delivered[0])
-
-    async def _remember(self, context: TurnContext, person_id: int | None, organisation_id: int | None) -> None:
-        reference = TurnContext.get_conversation_reference(context.activity)
-        async with self._sessions.begin() as session:
-            await conversations.save_reference(
-                session, conversation_id=reference.conversation.id, person_id=person_id, organisation_id=organisation_id,
-                channel_id=reference.channel_id or "msteams", service_url=reference.service_url,
-                reference=reference.serialize(), now=self._clock.now(),
-            )
-
-    async def _send_all(self, context: TurnContext, replies: Sequence[Reply], author: Author | None) -> bool:
-        try:
-            entries = []
-            for reply in replies:
-                activity = reply_activity(reply)
-                response = await context.send_activity(activity)
-                entries.append(transcript_entry(activity, response.id if response else None))
-        except Exception:
-            log.exception("proactive send to %s failed", context.activity.conversation.id)
-            return False
-        await self._transcript.record_outgoing(
-            context.activity.conversation.id, entries, author_person_id=author.person_id if author else None,
-            author_name=author.name if author else None, relayed=author is not None,
-        )
-        return True
+def _tenant(reference: dict) -> str | None:
+    conversation = reference.get("conversation") or {}
+    return conversation.get("tenantId")

@@ -22,6 +22,10 @@ TEXTS: dict[str, str] = {
         "Sorry, something went wrong while handling your message. Please try again shortly; "
         "if it is urgent, email {contact}."
     ),
+    "received_while_degraded": (
+        "Your message has arrived. A fault on our side delays handling it a little; "
+        "there is no need to send it again."
+    ),
     "role_support": "support engineer",
     "role_senior": "senior support engineer",
     "role_management": "management",
@@ -333,6 +337,52 @@ TEXTS: dict[str, str] = {
     "fact_description": "Description",
     "fact_reason": "Reason",
     "fact_request": "Request",
+    # --- The Teams app (manifest and its command menu, built by deploy/teams) ------------
+    "teams_app_customers_name_short": "{msp} support",
+    "teams_app_customers_name_full": "Office 365 support by {msp}",
+    "teams_app_customers_description_short": "Office 365 support by {msp}: reports and emergencies.",
+    "teams_app_customers_description_full": (
+        "{msp}'s first-line support bot for Office 365. Describe your problem in a few words: in "
+        "business hours the bot opens a ticket for the support engineers; outside them it accepts "
+        "emergencies only and pages the engineer on call. You can also ask for the status of your "
+        "reports or have one escalated. Dutch and English."
+    ),
+    "teams_app_staff_name_short": "{msp} support desk",
+    "teams_app_staff_name_full": "{msp} support desk (staff)",
+    "teams_app_staff_description_short": "Queue, pages, take-overs and escalations for {msp}'s staff.",
+    "teams_app_staff_description_full": (
+        "For {msp}'s staff: the queue of open tickets, acknowledging pages, taking over a customer's "
+        "chat and handing it back, resolving and escalating tickets, notes, who is on call and "
+        "on-call overrides."
+    ),
+    "teams_command_status_title": "Status of my reports",
+    "teams_command_status_description": "Your organisation's open reports and where they stand.",
+    "teams_command_escalate_title": "Escalate my report",
+    "teams_command_escalate_description": "Move your newest open report one step up the escalation procedure.",
+    "teams_command_hello_title": "Hello",
+    "teams_command_hello_description": "Start a conversation, then describe your problem in a few words.",
+    "teams_command_queue_title": "/queue",
+    "teams_command_queue_description": "Every open ticket, emergencies first.",
+    "teams_command_show_title": "/show",
+    "teams_command_show_description": "One ticket with its pages, escalations and notes: /show T-2026-0001",
+    "teams_command_acknowledge_title": "/ack",
+    "teams_command_acknowledge_description": "You are on it; the pages stop: /ack T-2026-0001",
+    "teams_command_take_over_title": "/take over",
+    "teams_command_take_over_description": "Take over the customer's chat: /take over T-2026-0001",
+    "teams_command_hand_back_title": "/hand back",
+    "teams_command_hand_back_description": "Hand the chat you took over back to the bot.",
+    "teams_command_resolve_title": "/resolve",
+    "teams_command_resolve_description": "Close the ticket with a note for the customer: /resolve note",
+    "teams_command_escalate_staff_title": "/escalate",
+    "teams_command_escalate_staff_description": "One step up, with a reason: /escalate T-2026-0001 reason",
+    "teams_command_note_title": "/note",
+    "teams_command_note_description": "A note for colleagues: /note T-2026-0001 text",
+    "teams_command_on_call_title": "/on call",
+    "teams_command_on_call_description": "Who is on call now, the backup and overrides.",
+    "teams_command_override_title": "/override",
+    "teams_command_override_description": "An on-call stand-in: /override me until monday 09:00",
+    "teams_command_help_title": "/help",
+    "teams_command_help_description": "The commands your role may use.",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

@@ -22,6 +22,10 @@ TEXTS: dict[str, str] = {
         "Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het zo nog eens; "
         "bij spoed kunt u mailen naar {contact}."
     ),
+    "received_while_degraded": (
+        "Uw bericht is ontvangen. Door een storing aan onze kant verwerken we het met enige vertraging; "
+        "u hoeft het niet opnieuw te sturen."
+    ),
     "role_support": "supportmedewerker",
     "role_senior": "senior supportmedewerker",
     "role_management": "management",
@@ -330,6 +334,52 @@ TEXTS: dict[str, str] = {
     "fact_description": "Omschrijving",
     "fact_reason": "Reden",
     "fact_request": "Verzoek",
+    # --- The Teams app (manifest and its command menu, built by deploy/teams) ------------
+    "teams_app_customers_name_short": "{msp} support",
+    "teams_app_customers_name_full": "Office 365-support van {msp}",
+    "teams_app_customers_description_short": "Office 365-support van {msp}: meldingen en noodgevallen.",
+    "teams_app_customers_description_full": (
+        "De eerstelijns supportbot van {msp} voor Office 365. Beschrijf uw probleem in een paar woorden: "
+        "binnen kantoortijd maakt de bot een melding voor de supportmedewerkers, daarbuiten neemt hij "
+        "alleen noodgevallen aan en roept hij de medewerker met dienst op. U kunt ook de status van uw "
+        "meldingen opvragen of een melding laten escaleren. Nederlands en Engels."
+    ),
+    "teams_app_staff_name_short": "{msp} supportdesk",
+    "teams_app_staff_name_full": "Supportdesk van {msp} (medewerkers)",
+    "teams_app_staff_description_short": "Wachtrij, oproepen en escalaties voor medewerkers van {msp}.",
+    "teams_app_staff_description_full": (
+        "Voor de medewerkers van {msp}: de wachtrij met open meldingen, oproepen bevestigen, het gesprek "
+        "met een klant overnemen en teruggeven, meldingen oplossen en escaleren, notities, wie dienst "
+        "heeft en vervangingen in het rooster."
+    ),
+    "teams_command_status_title": "Status van mijn meldingen",
+    "teams_command_status_description": "De open meldingen van uw organisatie en hoe het ermee staat.",
+    "teams_command_escalate_title": "Melding escaleren",
+    "teams_command_escalate_description": "Uw nieuwste open melding een stap hoger in de escalatieprocedure.",
+    "teams_command_hello_title": "Hallo",
+    "teams_command_hello_description": "Begin een gesprek en beschrijf daarna uw probleem in een paar woorden.",
+    "teams_command_queue_title": "/wachtrij",
+    "teams_command_queue_description": "Alle open meldingen, noodgevallen eerst.",
+    "teams_command_show_title": "/toon",
+    "teams_command_show_description": "Eén melding met oproepen, escalaties en notities: /toon T-2026-0001",
+    "teams_command_acknowledge_title": "/bevestig",
+    "teams_command_acknowledge_description": "U gaat ermee aan de slag; de oproepen stoppen: /bevestig T-2026-0001",
+    "teams_command_take_over_title": "/overnemen",
+    "teams_command_take_over_description": "Het gesprek met de klant overnemen: /overnemen T-2026-0001",
+    "teams_command_hand_back_title": "/teruggeven",
+    "teams_command_hand_back_description": "Het overgenomen gesprek teruggeven aan de bot.",
+    "teams_command_resolve_title": "/opgelost",
+    "teams_command_resolve_description": "De melding sluiten met een notitie voor de klant: /opgelost notitie",
+    "teams_command_escalate_staff_title": "/escaleer",
+    "teams_command_escalate_staff_description": "Een stap hoger, met een reden: /escaleer T-2026-0001 reden",
+    "teams_command_note_title": "/notitie",
+    "teams_command_note_description": "Een notitie voor collega's: /notitie T-2026-0001 tekst",
+    "teams_command_on_call_title": "/dienst",
+    "teams_command_on_call_description": "Wie nu dienst heeft, de back-up en vervangingen.",
+    "teams_command_override_title": "/vervang",
+    "teams_command_override_description": "Een vervanging in het rooster: /vervang Carla tot morgen 09:00",
+    "teams_command_help_title": "/help",
+    "teams_command_help_description": "De opdrachten die u met uw rol mag gebruiken.",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

@@ -1,0 +1,117 @@
+"""How the outbox sender treats the connector's answers, backs off, and keeps within Teams' rate limits.
+
+Source: Microsoft Teams platform docs, "Optimize your bot with rate limiting in Teams": retry 429
+with exponential backoff and random jitter, and retry 412, 502 and 504 too; per bot per thread
+(one conversation) at most 7 sends per second, 8 per 2 s, 60 per 30 s and 1800 per hour; per app
+per tenant 50 requests per second. The exact figures may change, which is why 429 is also honoured.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    DELIVERED = "delivered"
+    TRANSIENT = "transient"  # try again later: throttled, busy, a blip
+    GONE = "gone"  # this conversation cannot be written to (removed, blocked, stale service URL)
+    REJECTED = "rejected"  # the activity itself is refused; sending it again cannot help
+
+
+def outcome_of(status: int) -> Outcome:
+    """HTTP status of a send -> what to do. 401: our token was refused; a fresh one may work."""
+    if 200 <= status < 300:
+        return Outcome.DELIVERED
+    if status in (401, 408, 412, 429) or status >= 500:
+        return Outcome.TRANSIENT
+    if status in (400, 403, 404, 410):
+        return Outcome.GONE
+    return Outcome.REJECTED
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff with full jitter; `Retry-After` wins when the connector gives one."""
+
+    base_seconds: float = 1.0
+    cap_seconds: float = 300.0
+
+    def delay(self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
+        """Seconds to wait before attempt number `attempt + 1` (attempt counts from 1)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.cap_seconds)
+        ceiling = min(self.cap_seconds, self.base_seconds * 2 ** max(attempt - 1, 0))
+        return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+def retry_after_seconds(header: str | None, now: datetime) -> float | None:
+    """`Retry-After` as delta-seconds or an HTTP date (RFC 9110 section 10.2.3); None when absent or bad."""
+    if not header:
+        return None
+    header = header.strip()
+    if header.isdigit():
+        return float(header)
+    try:
+        when = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max((when - now).total_seconds(), 0.0)
+
+
+PER_CONVERSATION = ((1.0, 7), (2.0, 8), (30.0, 60), (3600.0, 1800))
+PER_BOT = ((1.0, 50),)
+
+
+@dataclass
+class SlidingWindows:
+    """Send times within the longest window; `wait` says how long until one more send fits every window."""
+
+    windows: tuple[tuple[float, int], ...]
+    sent: deque[float] = field(default_factory=deque)
+
+    def wait(self, now: float) -> float:
+        longest = max(seconds for seconds, _ in self.windows)
+        while self.sent and self.sent[0] <= now - longest:
+            self.sent.popleft()
+        delay = 0.0
+        for seconds, limit in self.windows:
+            inside = [t for t in self.sent if t > now - seconds]
+            if len(inside) >= limit:
+                delay = max(delay, inside[-limit] + seconds - now)
+        return delay
+
+    def record(self, now: float) -> None:
+        self.sent.append(now)
+
+
+@dataclass
+class RateLimits:
+    """Teams' limits, kept per conversation and for the whole bot, in this process."""
+
+    per_conversation: dict[str, SlidingWindows] = field(default_factory=dict)
+    per_bot: SlidingWindows = field(default_factory=lambda: SlidingWindows(PER_BOT))
+
+    def wait(self, conversation_id: str, now: float) -> float:
+        lane = self.per_conversation.setdefault(conversation_id, SlidingWindows(PER_CONVERSATION))
+        return max(lane.wait(now), self.per_bot.wait(now))
+
+    def record(self, conversation_id: str, now: float) -> None:
+        self.per_conversation.setdefault(conversation_id, SlidingWindows(PER_CONVERSATION)).record(now)
+        self.per_bot.record(now)
+
+    def forget_idle(self, now: float) -> None:
+        """Drop conversations with nothing sent in the last hour, so memory does not grow with chats."""
+        for key in [k for k, lane in self.per_conversation.items() if not lane.sent or lane.sent[-1] <= now - 3600]:
+            del self.per_conversation[key]
+
+
+def lease_for(timeout: timedelta) -> timedelta:
+    """How long a claimed message stays ours: the send timeout plus room for the bookkeeping."""
+    return timeout * 2 + timedelta(seconds=30)

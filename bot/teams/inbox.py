@@ -1,0 +1,171 @@
+"""The durable inbox: accept an activity before answering 2xx, run its turn once, finish what is owed.
+
+A turn runs in one unit of work together with marking its inbox row done, under a per-conversation
+lock (in this process, and across replicas on PostgreSQL), so turns of one chat run one at a time
+and in order. A crash rolls the whole turn back and the row stays owed; the recovery loop of any
+replica runs it again. While the database is unreachable an activity goes to the local spool and
+the customer is told at once that it arrived; it is moved into the database and handled once the
+database is back, without waiting for Teams to redeliver (which it may never do).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from botbuilder.core import Bot, TurnContext
+from botbuilder.schema import Activity
+
+from bot.services.clock import Clock
+from bot.teams.faults import is_database_unavailable
+from bot.teams.outbox_adapter import OutboxAdapter
+from storage import inbox as store
+from storage.spool import Spool
+from storage.unit_of_work import UnitOfWorkSessions
+
+log = logging.getLogger(__name__)
+
+TurnFailed = Callable[[TurnContext, Exception], Awaitable[None]]
+Unavailable = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class Accepted(StrEnum):
+    NEW = "new"  # stored; its turn is owed
+    SEEN = "seen"  # accepted before (a redelivery): answered once already, or on its way
+    SPOOLED = "spooled"  # the database is away: kept on local disk until it is back
+
+
+class InboxProcessor:
+    def __init__(
+        self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
+        on_turn_failed: TurnFailed, on_unavailable: Unavailable, retry_after: timedelta = timedelta(seconds=5),
+    ):
+        self._sessions, self._adapter, self._bot, self._clock, self._spool = sessions, adapter, bot, clock, spool
+        self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
+        self._chat_locks: dict[str, asyncio.Lock] = {}
+        self._invoke_answers: dict[tuple[str, str], Any] = {}
+
+    async def accept(self, body: dict[str, Any]) -> Accepted:
+        """Durably store an authenticated activity; raises OSError only when neither database nor disk can."""
+        try:
+            return await self._store(body)
+        except Exception as error:
+            if not is_database_unavailable(error):
+                raise
+            log.error("database unavailable: activity %s of %s kept in the local spool (%s)", activity_key(body),
+                      _conversation_of(body), type(error).__name__)
+            self._spool.put(body)
+            await self._on_unavailable(body)
+            return Accepted.SPOOLED
+
+    async def _store(self, body: dict[str, Any]) -> Accepted:
+        async with self._sessions.begin() as session:
+            inserted = await store.accept(
+                session, conversation_id=_conversation_of(body), activity_key=activity_key(body),
+                activity_type=str(body.get("type")), body=body, now=self._clock.now(),
+            )
+        return Accepted.NEW if inserted is not None else Accepted.SEEN
+
+    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
+        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
+        lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
+        try:
+            async with lock:
+                while await self._run_next(conversation_id):
+                    pass
+        finally:
+            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
+                self._chat_locks.pop(conversation_id, None)
+        return self._invoke_answers.pop((conversation_id, answer_for), None) if answer_for else None
+
+    async def _run_next(self, conversation_id: str) -> bool:
+        """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+        try:
+            async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
+                row = await store.next_pending(unit.session, conversation_id)
+                if row is None:
+                    return False
+                if row.next_attempt_at > self._clock.now() and row.attempts > 0:
+                    return False
+                row_id, key, body = row.id, row.activity_key, dict(row.body)
+                answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+                await store.finish(unit.session, row_id, self._clock.now())
+        except Exception as error:
+            if is_database_unavailable(error):
+                log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
+                          conversation_id, type(error).__name__)
+                await self._postpone(conversation_id, error)
+                return False
+            await self._fail(conversation_id, error)
+            return True
+        if answer is not None:
+            self._invoke_answers[(conversation_id, key)] = answer
+        return True
+
+    async def _postpone(self, conversation_id: str, error: Exception) -> None:
+        """The first time a message's turn cannot run, the customer hears that it arrived."""
+        try:
+            async with self._sessions.begin() as session:
+                row = await store.next_pending(session, conversation_id)
+                if row is None:
+                    return
+                first, body = row.attempts == 0, dict(row.body)
+                await store.postpone(session, row.id, self._clock.now() + self._retry_after, repr(error))
+        except Exception:  # still away: the recovery loop finds the row when it is back
+            return
+        if first and body.get("type") == "message":
+            await self._on_unavailable(body)
+
+    async def _fail(self, conversation_id: str, error: Exception) -> None:
+        """A turn that raised for another reason: recorded as failed, the customer gets an apology."""
+        async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
+            row = await store.next_pending(unit.session, conversation_id)
+            if row is None:
+                return
+            log.error("turn for activity %s in %s failed", row.activity_key, conversation_id, exc_info=error)
+            await store.finish(unit.session, row.id, self._clock.now(), status="failed", error=repr(error)[:2000])
+            context = TurnContext(self._adapter, Activity().deserialize(dict(row.body)))
+            await self._on_turn_failed(context, error)
+
+    async def recover(self, older_than: timedelta = timedelta(seconds=10)) -> int:
+        """Move spooled activities into the database, then run turns nobody is running; how many chats."""
+        for path in self._spool.waiting():
+            body = self._spool.read(path)
+            if body is not None:
+                await self._store(body)  # raises while the database is still away: the order is kept
+            self._spool.remove(path)
+        async with self._sessions() as session:
+            owed = await store.conversations_owed(session, self._clock.now(), older_than)
+        for conversation_id in owed:
+            await self.run_owed(conversation_id)
+        return len(owed)
+
+    async def run_recovery(self, stopping: asyncio.Event, every: timedelta = timedelta(seconds=2)) -> None:
+        """The background loop; errors are logged and the loop goes on until `stopping` is set."""
+        while not stopping.is_set():
+            try:
+                await self.recover()
+            except Exception:
+                log.warning("inbox recovery round failed", exc_info=True)
+            try:
+                await asyncio.wait_for(stopping.wait(), every.total_seconds())
+            except asyncio.TimeoutError:
+                pass
+
+
+def activity_key(body: dict[str, Any]) -> str:
+    """The activity id; a digest of the body when the channel sent none, so redeliveries still match."""
+    identifier = body.get("id")
+    if isinstance(identifier, str) and identifier:
+        return identifier[:256]
+    return "sha256:" + hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _conversation_of(body: dict[str, Any]) -> str:
+    return str((body.get("conversation") or {}).get("id"))[:512]

@@ -1,0 +1,228 @@
+"""The one sender: delivers outbox messages to the Bot Connector, retrying until the connector accepts.
+
+Each lane (a chat, or a person without one) is delivered in order by its own task, so a slow or
+throttled conversation never delays another; no send runs in a thread pool. Transient failures
+(429, 412, 5xx, resets, time-outs) are retried with backoff and jitter, honouring `Retry-After`;
+a chat that is gone (403, 404, 400 on a stale service URL) is replaced by a new 1:1 chat through
+the tenant's current service URL when the message is for a person. Delivered means the connector
+answered 2xx: only then is the message in the transcript, with the activity id it returned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.services.clock import Clock
+from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
+from bot.teams.delivery_policy import Backoff, Outcome, RateLimits, lease_for, outcome_of, retry_after_seconds
+from storage import conversations, directory
+from storage import outbox as store
+from storage.outbox import Delivery
+from storage.unit_of_work import UnitOfWorkSessions
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryListener(Protocol):
+    """Told the final outcome of messages that carry a page; runs in its own unit of work."""
+
+    async def page_delivered(self, page_id: int) -> None: ...
+
+    async def page_undeliverable(self, page_id: int, reason: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class SenderSettings:
+    send_timeout: timedelta = timedelta(seconds=10)
+    poll: timedelta = timedelta(seconds=1)
+    give_up_after: timedelta = timedelta(hours=24)  # a reply nobody could deliver for a day is news to no one
+    max_rate_wait_seconds: float = 5.0
+
+
+class OutboxSender:
+    def __init__(
+        self, sessions: UnitOfWorkSessions, client: ConnectorClient, clock: Clock, *,
+        settings: SenderSettings | None = None, backoff: Backoff | None = None,
+    ):
+        self._sessions, self._client, self._clock = sessions, client, clock
+        self._settings = settings or SenderSettings()
+        self._backoff = backoff or Backoff()
+        self._limits = RateLimits()
+        self._listener: DeliveryListener | None = None
+        self._wake = asyncio.Event()
+        self._lanes: dict[str, asyncio.Lock] = {}
+        self._background: set[asyncio.Task[None]] = set()
+
+    def listen(self, listener: DeliveryListener) -> None:
+        self._listener = listener
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self, stopping: asyncio.Event) -> None:
+        """The background loop: due retries, leases of dead senders, anything a flush left behind.
+        Stops between rounds, never inside a transaction, once `stopping` is set."""
+        while not stopping.is_set():
+            waking = asyncio.ensure_future(self._wake.wait())
+            stop = asyncio.ensure_future(stopping.wait())
+            await asyncio.wait({waking, stop}, timeout=self._settings.poll.total_seconds(),
+                               return_when=asyncio.FIRST_COMPLETED)
+            for waiter in (waking, stop):
+                waiter.cancel()
+            if stopping.is_set():
+                return
+            self._wake.clear()
+            try:
+                await self.deliver_due()
+            except Exception:  # the database may be away; the next round tries again
+                log.warning("outbox round failed; retrying in %ss", self._settings.poll.total_seconds(), exc_info=True)
+
+    async def flush(self, ids: Iterable[int], *, wait_seconds: float) -> None:
+        """Deliver these messages now (the first attempt; retries belong to the background loop),
+        waiting at most `wait_seconds` for it: a hanging connector does not hold up the caller."""
+        task = asyncio.create_task(self.deliver_due(list(ids)))
+        self._background.add(task)
+        task.add_done_callback(self._finished)
+        try:
+            await asyncio.wait_for(asyncio.shield(task), wait_seconds)
+        except asyncio.TimeoutError:
+            log.info("first delivery attempt still running after %ss; it goes on in the background", wait_seconds)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("a delivery round failed; the background loop retries", exc_info=task.exception())
+
+    async def close(self, grace_seconds: float = 10.0) -> None:
+        """At shutdown: first attempts under way get a moment to finish; what is still mid-flight stays
+        claimed and is sent again (by any replica) once its lease runs out."""
+        if self._background:
+            await asyncio.wait(list(self._background), timeout=grace_seconds)
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
+
+    async def deliver_due(self, ids: list[int] | None = None) -> None:
+        now = self._clock.now()
+        async with self._sessions.begin() as session:
+            if ids is None:
+                await store.release_expired_leases(session, now)
+            claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
+        by_lane: dict[str, list[Delivery]] = {}
+        for delivery in claimed:
+            by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
+        await asyncio.gather(*(self._deliver_lane(lane, items) for lane, items in by_lane.items()))
+        self._limits.forget_idle(time.monotonic())
+
+    async def _deliver_lane(self, lane: str, deliveries: list[Delivery]) -> None:
+        lock = self._lanes.setdefault(lane, asyncio.Lock())
+        async with lock:
+            for delivery in deliveries:
+                try:
+                    await self._deliver(delivery)
+                except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
+                    log.exception("delivering outbox message %s failed", delivery.id)
+                    await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+        if not lock.locked() and self._lanes.get(lane) is lock:
+            del self._lanes[lane]
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        conversation_id, service_url = delivery.conversation_id, delivery.service_url
+        if conversation_id is None:
+            opened = await self._open_chat(delivery)
+            if opened is None:
+                return
+            conversation_id, service_url = opened
+        await self._respect_rate_limits(conversation_id)
+        activity = {**delivery.activity, "conversation": {**(delivery.activity.get("conversation") or {}), "id": conversation_id}}
+        answer = await self._client.send(service_url, conversation_id, activity)
+        outcome = outcome_of(answer.status) if answer.status else Outcome.TRANSIENT
+        if outcome is Outcome.DELIVERED:
+            await self._delivered(delivery, conversation_id, answer)
+        elif outcome is Outcome.TRANSIENT:
+            await self._retry(delivery, answer.error, answer.retry_after)
+        elif outcome is Outcome.GONE and delivery.recipient_object_id and not delivery.opened_new_chat:
+            log.warning("chat %s answered %s: opening a new 1:1 chat for outbox message %s", conversation_id,
+                        answer.status, delivery.id)
+            async with self._sessions.begin() as session:
+                await store.reroute_to_new_chat(session, delivery.id, answer.error)
+            self.wake()
+        else:
+            await self._give_up(delivery, answer.error)
+
+    async def _respect_rate_limits(self, conversation_id: str) -> None:
+        wait = self._limits.wait(conversation_id, time.monotonic())
+        while wait > 0:
+            await asyncio.sleep(min(wait, self._settings.max_rate_wait_seconds))
+            wait = self._limits.wait(conversation_id, time.monotonic())
+        self._limits.record(conversation_id, time.monotonic())
+
+    async def _open_chat(self, delivery: Delivery) -> tuple[str, str] | None:
+        """A new 1:1 chat with the recipient through the tenant's most recently seen service URL."""
+        async with self._sessions() as session:
+            person = await directory.person_by_object_id(session, delivery.recipient_object_id or "")
+            template = await conversations.any_conversation_in_tenant(session, delivery.tenant_id or "")
+        if template is None:
+            await self._give_up(delivery, "no chat in the tenant tells the service URL to open one")
+            return None
+        bot_account = template.reference.get("bot") or {}
+        parameters = {
+            "isGroup": False, "bot": {"id": bot_account.get("id"), "name": bot_account.get("name")},
+            "members": [{"id": delivery.recipient_object_id}], "tenantId": delivery.tenant_id,
+            "channelData": {"tenant": {"id": delivery.tenant_id}},
+        }
+        answer = await self._client.create_conversation(template.service_url, parameters)
+        outcome = outcome_of(answer.status) if answer.status else Outcome.TRANSIENT
+        conversation_id = answer.body.get("id") if outcome is Outcome.DELIVERED else None
+        if outcome is Outcome.TRANSIENT:
+            await self._retry(delivery, answer.error, answer.retry_after)
+            return None
+        if not isinstance(conversation_id, str) or not conversation_id:
+            await self._give_up(delivery, answer.error or "the connector opened no chat")
+            return None
+        reference = {
+            "bot": bot_account, "user": {"id": delivery.recipient_object_id, "aadObjectId": delivery.recipient_object_id},
+            "conversation": {"id": conversation_id, "conversationType": "personal", "tenantId": delivery.tenant_id},
+            "channelId": template.channel_id, "serviceUrl": template.service_url,
+        }
+        async with self._sessions.begin() as session:
+            await conversations.save_reference(
+                session, conversation_id=conversation_id, person_id=person.id if person else None,
+                organisation_id=person.organisation_id if person else None, channel_id=template.channel_id,
+                service_url=template.service_url, reference=reference, now=self._clock.now(),
+            )
+        return conversation_id, template.service_url
+
+    async def _delivered(self, delivery: Delivery, conversation_id: str, answer: ConnectorAnswer) -> None:
+        activity_id = answer.body.get("id") if isinstance(answer.body.get("id"), str) else None
+        async with self._sessions.begin() as session:
+            ours = await store.delivered(session, delivery, conversation_id=conversation_id, activity_id=activity_id,
+                                         now=self._clock.now())
+        self.wake()  # the lane's next message may be waiting for this one
+        if ours and delivery.page_id is not None and self._listener is not None:
+            async with self._sessions.unit_of_work():
+                await self._listener.page_delivered(delivery.page_id)
+
+    async def _retry(self, delivery: Delivery, error: str, retry_after: str | None) -> None:
+        now = self._clock.now()
+        if delivery.page_id is None and now - delivery.created_at > self._settings.give_up_after:
+            await self._give_up(delivery, f"still failing after {self._settings.give_up_after}: {error}")
+            return
+        delay = self._backoff.delay(delivery.attempts + 1, retry_after_seconds(retry_after, now))
+        log.info("outbox message %s not delivered (%s): next attempt in %.1fs", delivery.id, error, delay)
+        async with self._sessions.begin() as session:
+            await store.retry_later(session, delivery.id, now + timedelta(seconds=delay), error)
+
+    async def _give_up(self, delivery: Delivery, reason: str) -> None:
+        log.error("outbox message %s (%s) cannot be delivered: %s", delivery.id, delivery.kind, reason)
+        async with self._sessions.begin() as session:
+            await store.failed(session, delivery.id, reason)
+        if delivery.page_id is not None and self._listener is not None:
+            async with self._sessions.unit_of_work():
+                await self._listener.page_undeliverable(delivery.page_id, reason)

@@ -1,0 +1,1 @@
+"""Deployment: the Teams app package, the container, Azure templates and Prometheus rules."""

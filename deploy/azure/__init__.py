@@ -1,0 +1,1 @@
+"""Azure templates (Bicep) and their review against Microsoft's published resource schemas."""

@@ -1,0 +1,178 @@
+// Azure Container Apps: the environment (logs to Log Analytics) and the bot's app. HTTPS ingress on
+// the bot's port (Azure terminates TLS), Prometheus metrics on an internal-only port, secrets from
+// Key Vault, the operator config mounted as a file, and the probes the image's routes answer.
+
+@description('Name of the container app; the environment and workspace are named after it.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resources.')
+param tags object
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Container image.')
+param image string
+
+@description('Private registry server, or empty for a public image.')
+param registryServer string
+
+@description('Number of replicas, fixed (the bot scales by replicas sharing the database).')
+param replicas int
+
+@description('Key Vault secret URIs by name: database-url, operator-config and (SingleTenant) microsoft-app-password.')
+param secretUris object
+
+@description('Plain (non-secret) environment variables of the bot.')
+param environment object
+
+var appPort = 3978
+var metricsPort = 9464
+var secretEnv = union(
+  { DATABASE_URL: 'database-url' },
+  contains(secretUris, 'microsoft-app-password') ? { MicrosoftAppPassword: 'microsoft-app-password' } : {}
+)
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: '${name}-logs'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-07-01' = {
+  name: '${name}-env'
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: logs.properties.customerId
+        sharedKey: logs.listKeys().primarySharedKey
+      }
+    }
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2025-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    managedEnvironmentId: managedEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: appPort
+        transport: 'auto'
+        allowInsecure: false
+        additionalPortMappings: [
+          {
+            external: false
+            targetPort: metricsPort
+            exposedPort: metricsPort
+          }
+        ]
+      }
+      secrets: [for secret in items(secretUris): {
+        name: secret.key
+        keyVaultUrl: secret.value
+        identity: identityId
+      }]
+      registries: empty(registryServer) ? [] : [
+        {
+          server: registryServer
+          identity: identityId
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'bot'
+          image: image
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          env: concat(
+            map(items(environment), variable => { name: variable.key, value: variable.value }),
+            map(items(secretEnv), variable => { name: variable.key, secretRef: variable.value }),
+            [
+              { name: 'SUPPORTBOT_CONFIG', value: '/config/operator.yaml' }
+              { name: 'METRICS_PORT', value: string(metricsPort) }
+              { name: 'PORT', value: string(appPort) }
+            ]
+          )
+          volumeMounts: [
+            {
+              volumeName: 'config'
+              mountPath: '/config'
+            }
+          ]
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/healthz'
+                port: appPort
+              }
+              periodSeconds: 5
+              failureThreshold: 36
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/healthz'
+                port: appPort
+              }
+              periodSeconds: 30
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/readyz'
+                port: appPort
+              }
+              periodSeconds: 10
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: replicas
+        maxReplicas: replicas
+      }
+      volumes: [
+        {
+          name: 'config'
+          storageType: 'Secret'
+          secrets: [
+            {
+              secretRef: 'operator-config'
+              path: 'operator.yaml'
+            }
+          ]
+        }
+      ]
+    }
+  }
+}
+
+output fqdn string = app.properties.configuration.ingress.fqdn

@@ -1,0 +1,1 @@
+"""The Teams app an MSP's admin uploads: manifest, icons and translations, zipped."""

@@ -1,0 +1,90 @@
+"""The durable inbox: incoming activities stored before they are answered, finished exactly once."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Conversation, InboxActivity
+
+
+async def accept(
+    session: AsyncSession, *, conversation_id: str, activity_key: str, activity_type: str, body: dict[str, Any],
+    now: datetime,
+) -> int | None:
+    """Store an activity once; None when this (conversation, activity) was accepted before."""
+    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(InboxActivity)
+        .values(
+            conversation_id=conversation_id, activity_key=activity_key, activity_type=activity_type, body=body,
+            status="pending", attempts=0, received_at=now, next_attempt_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["conversation_id", "activity_key"])
+        .returning(InboxActivity.id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def status_of(session: AsyncSession, conversation_id: str, activity_key: str) -> str | None:
+    query = select(InboxActivity.status).where(
+        InboxActivity.conversation_id == conversation_id, InboxActivity.activity_key == activity_key
+    )
+    return await session.scalar(query)
+
+
+async def next_pending(session: AsyncSession, conversation_id: str) -> InboxActivity | None:
+    """The oldest owed turn of one conversation: turns run in the order they arrived."""
+    query = (
+        select(InboxActivity)
+        .where(InboxActivity.conversation_id == conversation_id, InboxActivity.status == "pending")
+        .order_by(InboxActivity.id)
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
+async def finish(session: AsyncSession, inbox_id: int, now: datetime, *, status: str = "done", error: str | None = None) -> None:
+    """Done (or failed) with its turn's effects; an activity in a conversation the bot does not keep
+    (a tenant without a contract) is forgotten instead: of those, nothing is stored but a log line."""
+    row = await session.get(InboxActivity, inbox_id)
+    if row is not None and await session.get(Conversation, row.conversation_id) is None:
+        await session.delete(row)
+        return
+    await session.execute(
+        update(InboxActivity)
+        .where(InboxActivity.id == inbox_id)
+        .values(status=status, done_at=now, last_error=error, attempts=InboxActivity.attempts + 1)
+    )
+
+
+async def postpone(session: AsyncSession, inbox_id: int, until: datetime, error: str) -> None:
+    """A turn that could not run (the database went away mid-turn): try again later, still owed."""
+    await session.execute(
+        update(InboxActivity)
+        .where(InboxActivity.id == inbox_id, InboxActivity.status == "pending")
+        .values(attempts=InboxActivity.attempts + 1, next_attempt_at=until, last_error=error[:2000])
+    )
+
+
+async def conversations_owed(session: AsyncSession, now: datetime, older_than: timedelta, limit: int = 100) -> list[str]:
+    """Conversations with a turn still owed that nobody seems to be running (crash, outage, other replica)."""
+    query = (
+        select(InboxActivity.conversation_id)
+        .where(
+            InboxActivity.status == "pending", InboxActivity.received_at <= now - older_than,
+            InboxActivity.next_attempt_at <= now,
+        )
+        .group_by(InboxActivity.conversation_id)
+        .order_by(func.min(InboxActivity.id))
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
+
+
+async def backlog(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).where(InboxActivity.status == "pending")) or 0

@@ -1,0 +1,207 @@
+"""The outbox: what the bot must say, stored with the change that causes it, handed to one sender.
+
+Delivery is at least once: a sender that dies after the connector accepted a message but before it
+recorded that, leaves the message `sending`; once its lease runs out it is sent again. Bot Framework
+has no idempotency key, so that window (milliseconds) is the one place a message can be doubled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Conversation, OutboxMessage, TranscriptMessage
+
+OPEN = ("pending", "sending")
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A claimed outbox row, detached from the session: what the sender needs to deliver it."""
+
+    id: int
+    kind: str
+    conversation_id: str | None
+    recipient_object_id: str | None
+    tenant_id: str | None
+    service_url: str
+    activity: dict[str, Any]
+    attempts: int
+    opened_new_chat: bool
+    page_id: int | None
+    created_at: datetime
+
+
+def lane_of(conversation_id: str | None, recipient_object_id: str | None) -> str:
+    return f"chat:{conversation_id}" if conversation_id else f"person:{recipient_object_id}"
+
+
+async def enqueue(
+    session: AsyncSession, *, kind: str, service_url: str, activity: dict[str, Any], now: datetime,
+    conversation_id: str | None = None, recipient_object_id: str | None = None, tenant_id: str | None = None,
+    page_id: int | None = None, author_person_id: int | None = None, author_name: str | None = None,
+) -> int:
+    """Add one message to deliver; its id, for the caller's after-commit delivery."""
+    if not conversation_id and not recipient_object_id:
+        raise ValueError("an outbox message needs a conversation or a recipient")
+    row = OutboxMessage(
+        kind=kind, lane=lane_of(conversation_id, recipient_object_id), conversation_id=conversation_id,
+        recipient_object_id=recipient_object_id, tenant_id=tenant_id, service_url=service_url, activity=activity,
+        page_id=page_id, author_person_id=author_person_id, author_name=author_name, status="pending",
+        attempts=0, created_at=now, next_attempt_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: list[int] | None = None,
+                limit: int = 50) -> list[Delivery]:
+    """Claim due messages that no earlier open message of their lane holds back, so a chat's
+    messages arrive in order: a lane waits behind a message being sent or waiting for a retry."""
+    query = select(OutboxMessage.id, OutboxMessage.lane).where(
+        OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now
+    )
+    if ids is not None:
+        query = query.where(OutboxMessage.id.in_(ids))
+    candidates = (await session.execute(query.order_by(OutboxMessage.id).limit(limit))).all()
+    if not candidates:
+        return []
+    blocking = await session.execute(
+        select(OutboxMessage.lane, func.min(OutboxMessage.id))
+        .where(
+            OutboxMessage.lane.in_({lane for _, lane in candidates}), OutboxMessage.status.in_(OPEN),
+            OutboxMessage.id.not_in([row_id for row_id, _ in candidates]),
+        )
+        .group_by(OutboxMessage.lane)
+    )
+    first_blocked = dict(blocking.all())
+    claimed: list[Delivery] = []
+    for row_id, lane in candidates:
+        if lane in first_blocked and first_blocked[lane] < row_id:
+            continue
+        taken = await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.status == "pending")
+            .values(status="sending", lease_until=now + lease)
+            .returning(OutboxMessage)
+        )
+        row = taken.scalar_one_or_none()
+        if row is None:  # another sender took it: the rest of its lane waits for that one
+            first_blocked[lane] = row_id
+            continue
+        claimed.append(_delivery(row))
+    return claimed
+
+
+def _delivery(row: OutboxMessage) -> Delivery:
+    return Delivery(
+        row.id, row.kind, row.conversation_id, row.recipient_object_id, row.tenant_id, row.service_url,
+        dict(row.activity), row.attempts, row.opened_new_chat, row.page_id, row.created_at,
+    )
+
+
+async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_id: str, activity_id: str | None,
+                    now: datetime) -> bool:
+    """Mark delivered and add it to the transcript with the connector's activity id; False if not ours.
+
+    A message into a conversation the bot does not keep (a tenant without a contract) leaves no row.
+    """
+    if await session.get(Conversation, conversation_id) is None:
+        deleted = await session.execute(
+            delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
+        )
+        return bool(deleted.rowcount)
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
+        .values(status="delivered", activity_id=activity_id, delivered_at=now, conversation_id=conversation_id,
+                attempts=OutboxMessage.attempts + 1, lease_until=None)
+        .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
+    )
+    author = result.one_or_none()
+    if author is None:
+        return False
+    activity = delivery.activity
+    payload = {"attachments": activity["attachments"]} if activity.get("attachments") else None
+    session.add(TranscriptMessage(
+        conversation_id=conversation_id, direction="out", activity_id=activity_id,
+        activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
+        author_name=author.author_name or "", relayed=author.author_person_id is not None,
+        text=activity.get("text") or "", payload=payload, created_at=now,
+    ))
+    await session.flush()
+    return True
+
+
+async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == delivery_id, OutboxMessage.status == "sending")
+        .values(status="pending", next_attempt_at=at, last_error=error[:2000], attempts=OutboxMessage.attempts + 1,
+                lease_until=None)
+    )
+
+
+async def reroute_to_new_chat(session: AsyncSession, delivery_id: int, error: str) -> None:
+    """The stored chat is gone (403/404/400 on a stale service URL): open a new 1:1 chat next time."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == delivery_id, OutboxMessage.status == "sending")
+        .values(status="pending", conversation_id=None, opened_new_chat=True, last_error=error[:2000],
+                attempts=OutboxMessage.attempts + 1, lease_until=None)
+    )
+
+
+async def failed(session: AsyncSession, delivery_id: int, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == delivery_id, OutboxMessage.status.in_(OPEN))
+        .values(status="failed", last_error=error[:2000], attempts=OutboxMessage.attempts + 1, lease_until=None)
+    )
+
+
+async def release_expired_leases(session: AsyncSession, now: datetime) -> int:
+    """Messages a dead sender had claimed go back to the queue."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == "sending", OutboxMessage.lease_until < now)
+        .values(status="pending", lease_until=None)
+    )
+    return result.rowcount or 0
+
+
+async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> None:
+    """A settled page (acknowledged elsewhere) need not reach anyone any more."""
+    if page_ids:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.page_id.in_(page_ids), OutboxMessage.status == "pending")
+            .values(status="cancelled", last_error="page settled before it was delivered")
+        )
+
+
+async def backlog(session: AsyncSession, now: datetime) -> dict[str, Any]:
+    """Readiness figures: messages waiting, the oldest one's age in seconds, and messages given up on."""
+    waiting = await session.execute(
+        select(func.count(), func.min(OutboxMessage.created_at)).where(OutboxMessage.status.in_(OPEN))
+    )
+    count, oldest = waiting.one()
+    undeliverable = await session.scalar(select(func.count()).where(OutboxMessage.status == "failed")) or 0
+    age = (now - oldest).total_seconds() if oldest else 0.0
+    return {"waiting": count, "oldest_seconds": round(age, 1), "undeliverable": undeliverable}
+
+
+async def undeliverable(session: AsyncSession, limit: int = 20) -> list[OutboxMessage]:
+    """For staff: what could not be delivered, newest first."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "failed")
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    return list(await session.scalars(query))

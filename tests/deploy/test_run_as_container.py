@@ -1,0 +1,48 @@
+"""The image's start command, run here as the container would, serves against PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import pytest
+from sqlalchemy import Engine
+
+from deploy.container.dockerfile import final_stage
+from deploy.container.run_as_container import ROOT, Report, run
+
+@pytest.fixture(scope="module")
+def report(postgres_admin: Engine) -> Report:
+    return run(postgres_admin.url.render_as_string(hide_password=False))
+
+
+def test_the_final_stage_runs_the_app_as_a_non_root_user_with_a_health_check() -> None:
+    stage = final_stage(ROOT / "Dockerfile")
+    assert stage.command == ("python", "app.py") and stage.workdir == "/app"
+    assert stage.user not in ("root", "0", "")
+    assert stage.healthcheck[-1] == "/readyz"
+    assert stage.env["HOST"] == "0.0.0.0" and stage.env["PATH"].startswith("/opt/venv/bin:")
+
+
+@pytest.mark.postgres
+def test_the_container_start_command_migrates_a_fresh_schema_and_answers_healthz(report: Report) -> None:
+    assert report.healthz == 200, "\n".join(report.log)
+    assert {"tickets", "transcript_messages", "alembic_version"} <= set(report.tables)
+
+
+@pytest.mark.postgres
+def test_it_logs_json_in_production_mode_and_stops_cleanly_on_sigterm(report: Report) -> None:
+    events = [json.loads(line) for line in report.log]
+    assert any(event["message"].startswith("production mode") for event in events)
+    assert all({"time", "level", "logger", "message"} <= set(event) for event in events)
+    assert report.exit_code == 0
+
+
+@pytest.mark.postgres
+def test_prometheus_can_scrape_the_metrics_port(report: Report) -> None:
+    assert "supportbot_turns_total 0.0" in report.metrics
+    assert "supportbot_page_time_to_acknowledge_seconds_bucket" in report.metrics
+
+
+@pytest.mark.postgres
+def test_the_image_health_check_passes_on_a_ready_bot(report: Report) -> None:
+    assert report.healthcheck_exit == 0
+
