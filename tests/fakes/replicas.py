@@ -30,7 +30,8 @@ class Replica:
     def __init__(self, name: str, *, env: dict[str, str], workdir: Path, python: str = sys.executable):
         self.name, self.workdir, self.python = name, workdir, python
         self.port = free_port()
-        self.env = env
+        # Each replica its own inbox spool, as each container has its own disk (INBOX_SPOOL_DIR).
+        self.env = {"INBOX_SPOOL_DIR": str(workdir / f"{name}.spool"), **env}
         self.starts = 0
         self.kills = 0
         self._service: Service | None = None
