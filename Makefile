@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench teams-package clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench chaos teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,10 @@ evaluate: install-dev
 
 bench: install-dev
 	$(PY) -m bench.nlu_bench
+
+## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
+chaos: install-dev
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
 
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev

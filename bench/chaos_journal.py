@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 _ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b")
 _TIMESTAMP = re.compile(r"^\S+ \S+ ")
-_CONVERSATION = re.compile(r"a:[\w:.-]+")
+_IDS = re.compile(r"\ba:[\w:.-]+|\bact-[\w-]+|\b\d+\b")
 
 
 def logged_errors(replicas: list[Replica]) -> list[str]:
@@ -36,7 +36,7 @@ def write_journal(path: Path, r: Rig, started: float, transcript: set[str]) -> s
     lines.append("\nconnector requests that failed:")
     lines += [f"[{a.at - started:6.1f}s] {a.kind} {a.conversation_id} {a.outcome}" for a in connector.failed_attempts()]
     lines.append("\nerrors the replicas logged:")
-    kinds = Counter(_CONVERSATION.sub("<chat>", _TIMESTAMP.sub("", line))[:160] for line in logged_errors(r.replicas))
+    kinds = Counter(_IDS.sub("#", _TIMESTAMP.sub("", line))[:160] for line in logged_errors(r.replicas))
     lines += [f"{count:4d} x {kind}" for kind, count in kinds.most_common()]
     journal = "\n".join(lines) + "\n"
     path.write_text(journal, encoding="utf-8")

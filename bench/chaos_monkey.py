@@ -44,10 +44,11 @@ class Monkey:
         self.kills = 0
         self.outages = 0
         self._restarting: set[str] = set()
-        self._started = 0.0
+        self._started = self._ends = 0.0
 
     async def run(self, window: float) -> None:
         self._started = time.monotonic()
+        self._ends = self._started + window
         self._connector_faults()
         slot = 0.7 / max(1, self.mix.kills)  # kills spread over the window, one per slot
         events: list[tuple[float, Callable[[], Awaitable[None]]]] = [
@@ -72,10 +73,12 @@ class Monkey:
         await action()
 
     async def _kill_one(self) -> None:
-        """kill -9 one replica while no other is restarting, then start it again."""
-        if self._restarting:
-            self.say(f"{self._now()} skip a kill: {', '.join(self._restarting)} is still restarting")
-            return
+        """kill -9 one replica once no other is restarting, then start it again."""
+        while self._restarting:  # one replica down at a time: wait for the last restart, within the window
+            if time.monotonic() > self._ends:
+                self.say(f"{self._now()} skip a kill: {', '.join(self._restarting)} is still restarting")
+                return
+            await asyncio.sleep(0.5)
         victim = self.rng.choice(self.replicas)
         self._restarting.add(victim.name)
         try:
