@@ -13,17 +13,21 @@ from apscheduler.schedulers.base import BaseScheduler
 from botbuilder.core import ConversationState
 
 from bot import keys
+from bot.channels.setup import out_of_band_pager
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
 from bot.observability.logging import configure_logging
 from bot.observability.metrics import create_metrics, metrics_server
 from bot.services import jobs
+from bot.services.ack_desk import StoredAckDesk, paging_acknowledger
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
 from bot.services.desk import CustomerDesk
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
+from bot.services.oncall import build_on_call
 from bot.services.paging import PagingService
+from bot.services.paging_out_of_band import PageOutOfBand
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
 from bot.services.reminders import ReminderService
@@ -43,6 +47,8 @@ from bot.teams.outbox import Outbox
 from bot.teams.outbox_adapter import OutboxAdapter
 from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
+from bot.web.calendar_feed import setup_calendar_feeds
+from bot.web.ack_routes import add_ack_routes
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
@@ -80,11 +86,14 @@ def create_app(
     app.cleanup_ctx.append(_http_client)
     app.cleanup_ctx.append(_classifier)
     app.cleanup_ctx.append(_scheduler)
+    app.cleanup_ctx.append(out_of_band_pager)  # before _bot: paging finds app.get(keys.OUT_OF_BAND)
     app.cleanup_ctx.append(_bot)
     app.cleanup_ctx.append(_background_work)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_post("/api/messages", _messages)
+    setup_calendar_feeds(app)
+    add_ack_routes(app)
     return app
 
 
@@ -161,13 +170,17 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         escalations=escalations,
         quotes=QuoteService(sessions, config, clock, notifier),
         reminders=ReminderService(timers, notifier, sessions, clock),
-        paging=PagingService(sessions, config, clock, notifier, timers, tickets),
+        paging=PagingService(
+            sessions, config, clock, notifier, timers, tickets,
+            PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)),
+        ),
     )
     sender.listen(services.paging)
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
+    on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock)
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock), on_call.desk
     )
     bot = SupportBot(AdmissionService(sessions, config, clock), FirstLineRouter(config, chats, desk, takeover))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
@@ -176,7 +189,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         on_turn_failed=turn_failed_handler(settings, conversation_state), on_unavailable=received_notice_sender(client),
     )
     app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
-    app[keys.SENDER], app[keys.INBOX] = sender, inbox
+    app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
+    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, services.paging))
     app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield
@@ -189,6 +203,7 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     scheduler.start(paused=not app[keys.FIRE_TIMERS])
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
+    await app[keys.ON_CALL].gaps.start()
     stopping = asyncio.Event()
     loops = [
         app[keys.SENDER].run(stopping),

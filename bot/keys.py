@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config.settings import Settings
 from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
+from bot.services.ack_port import AckDesk
 from bot.services.escalations import EscalationService
+from bot.services.oncall import OnCall
+from bot.services.out_of_band import OutOfBandPager
 from bot.services.paging import PagingService
 from bot.teams.inbox import InboxProcessor
 from bot.teams.notifier import TeamsNotifier
@@ -36,3 +39,6 @@ NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)
 METRICS = web.AppKey("metrics", Metrics)
+ON_CALL = web.AppKey("on_call", OnCall)
+OUT_OF_BAND = web.AppKey("out_of_band", OutOfBandPager)  # only set when SMTP or the webhook is configured
+ACK_DESK = web.AppKey("ack_desk", AckDesk)

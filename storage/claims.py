@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import case, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from storage.models import Ticket
 from storage.tickets import OPEN_STATUSES
@@ -20,9 +20,20 @@ from storage.tickets import OPEN_STATUSES
 _UNSYNCED = {"synchronize_session": False}
 
 
+_TICKET_RELATIONS = (Ticket.organisation, Ticket.reporter, Ticket.holder, Ticket.acknowledged_by)
+
+
 async def lock_ticket(session: AsyncSession, ticket_id: int) -> Ticket | None:
-    """The ticket, read fresh and locked for the rest of the transaction."""
-    query = select(Ticket).where(Ticket.id == ticket_id).with_for_update().execution_options(populate_existing=True)
+    """The ticket, read fresh and locked for the rest of the transaction.
+
+    Its relations are read afresh too: in a unit of work the caller may hold this same object, and
+    a refresh that left them unloaded would make the next attribute access lazy-load (not allowed
+    under asyncio)."""
+    query = (
+        select(Ticket).where(Ticket.id == ticket_id).with_for_update()
+        .options(*(selectinload(relation) for relation in _TICKET_RELATIONS))
+        .execution_options(populate_existing=True)
+    )
     return await session.scalar(query)
 
 

@@ -240,6 +240,51 @@ class OnCallOverride(Base):
     ends_at: Mapped[datetime]
     created_by_object_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16), default="override", server_default="override")  # | swap | assigned
+
+
+class ShiftOffer(Base):
+    """A shift its on-call engineer offers to colleagues; the first to take it gets an override."""
+
+    __tablename__ = "shift_offers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offered_by_object_id: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | taken
+    taken_by_object_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    taken_at: Mapped[datetime | None]
+
+
+class OnCallChange(Base):
+    """Every change to who is on call, with who made it and when: the schedule's audit trail."""
+
+    __tablename__ = "on_call_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # override | offered | swap | assigned
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    from_object_id: Mapped[str | None] = mapped_column(String(64))  # on call before the change
+    to_object_id: Mapped[str | None] = mapped_column(String(64))  # on call after it (None: only offered)
+    by_object_id: Mapped[str] = mapped_column(String(64))
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("shift_offers.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class CalendarFeed(Base):
+    """A secret calendar-feed token (only its SHA-256 is kept); revoked feeds answer 404."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    object_id: Mapped[str] = mapped_column(String(64), index=True)
+    scope: Mapped[str] = mapped_column(String(16))  # personal | team
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
 
 
 class BotStateRecord(Base):

@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from storage.models import Conversation, OutboxMessage, TranscriptMessage
+from storage.models import Conversation, OutboxMessage, Person, TranscriptMessage
 
 OPEN = ("pending", "sending")
 
@@ -148,12 +149,12 @@ async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, err
 
 
 async def reroute_to_new_chat(session: AsyncSession, delivery_id: int, error: str) -> None:
-    """The stored chat is gone (403/404/400 on a stale service URL): open a new 1:1 chat next time."""
+    """The stored chat is gone (403/404/400 on a stale service URL): the message goes to a new 1:1 chat.
+    Stays claimed: the sender opens the chat at once; a retry after a crash opens it too."""
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == delivery_id, OutboxMessage.status == "sending")
-        .values(status="pending", conversation_id=None, opened_new_chat=True, last_error=error[:2000],
-                attempts=OutboxMessage.attempts + 1, lease_until=None)
+        .values(conversation_id=None, opened_new_chat=True, last_error=error[:2000], attempts=OutboxMessage.attempts + 1)
     )
 
 
@@ -196,12 +197,31 @@ async def backlog(session: AsyncSession, now: datetime) -> dict[str, Any]:
     return {"waiting": count, "oldest_seconds": round(age, 1), "undeliverable": undeliverable}
 
 
-async def undeliverable(session: AsyncSession, limit: int = 20) -> list[OutboxMessage]:
-    """For staff: what could not be delivered, newest first."""
+@dataclass(frozen=True, slots=True)
+class Undeliverable:
+    recipient: str  # the person's name, else their object id or the conversation id
+    at: datetime
+    text: str
+
+
+async def undeliverable(session: AsyncSession, since: datetime, limit: int = 5) -> tuple[list[Undeliverable], int]:
+    """For staff: the newest messages given up on since `since`, and how many there were in all."""
+    recent = OutboxMessage.status == "failed", OutboxMessage.created_at >= since
+    total = await session.scalar(select(func.count()).where(*recent)) or 0
+    if not total:
+        return [], 0
+    owner, recipient = aliased(Person), aliased(Person)
     query = (
-        select(OutboxMessage)
-        .where(OutboxMessage.status == "failed")
+        select(OutboxMessage, owner.name, recipient.name)
+        .outerjoin(Conversation, Conversation.id == OutboxMessage.conversation_id)
+        .outerjoin(owner, owner.id == Conversation.person_id)
+        .outerjoin(recipient, recipient.aad_object_id == OutboxMessage.recipient_object_id)
+        .where(*recent)
         .order_by(OutboxMessage.id.desc())
         .limit(limit)
     )
-    return list(await session.scalars(query))
+    found = []
+    for row, chat_owner, recipient_name in (await session.execute(query)).all():
+        name = recipient_name or chat_owner or row.recipient_object_id or row.conversation_id or "?"
+        found.append(Undeliverable(name, row.created_at, row.activity.get("text") or ""))
+    return found, total

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from sqlalchemy import Engine, NullPool, create_engine, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.db import DatabaseUrls, create_async_engine_for, session_factory, upgrade_database
@@ -54,10 +54,23 @@ def postgres_database_url(postgres_admin: Engine) -> Iterator[str]:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = postgres_admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
     yield url.render_as_string(hide_password=False)
-    with postgres_admin.begin() as connection:
-        # A connection a test forgot to close should fail the teardown, not hang it.
-        connection.execute(text("SET LOCAL lock_timeout = '10s'"))
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    try:
+        with postgres_admin.begin() as connection:
+            # A connection a test forgot to close should fail the teardown, not hang it.
+            connection.execute(text("SET LOCAL lock_timeout = '10s'"))
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    except OperationalError as error:
+        raise AssertionError(f"schema {schema} still in use:\n{_sessions_holding_locks(postgres_admin)}") from error
+
+
+def _sessions_holding_locks(admin: Engine) -> str:
+    """Who kept a transaction open: the diagnosis a lock time-out at teardown needs."""
+    with admin.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT pid, state, now() - xact_start AS age, left(query, 200) AS query FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'"
+        )).all()
+    return "\n".join(f"{r.pid} {r.state} {r.age} {r.query}" for r in rows) or "(no session)"
 
 
 @pytest.fixture

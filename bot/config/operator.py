@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Annotated, Literal
@@ -29,6 +30,10 @@ WEEKDAY_NUMBERS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri"
 EXCLUDED_INTENTS = ("howto", "user_management", "security_settings_change", "onboarding")
 
 
+_SHIFT_HOURS = re.compile(r"([1-9]\d{0,3})h")
+NAMED_SHIFTS = {"daily": 24, "weekly": 7 * 24}
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("needs a UTC offset, e.g. 2026-11-23T17:00:00+01:00")
@@ -37,6 +42,8 @@ def _aware(value: datetime) -> datetime:
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 ObjectId = Annotated[str, Field(min_length=1, max_length=64)]
+# A number people dial or a gateway texts: digits, spaces, dashes, brackets, an optional leading +.
+PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{4,22}[0-9]$")]
 
 
 class _Strict(BaseModel):
@@ -48,6 +55,7 @@ class Msp(_Strict):
     contact_email: EmailStr
     tenant_id: ObjectId
     sales_contact: ObjectId | None = None
+    emergency_phone: PhoneNumber | None = None  # given to a customer when nobody answered a page
 
 
 class BusinessHoursConfig(_Strict):
@@ -82,6 +90,8 @@ class StaffMember(_Strict):
     object_id: ObjectId
     name: str = Field(min_length=1)
     role: Role
+    email: EmailStr | None = None  # out-of-band pages by e-mail
+    phone: PhoneNumber | None = None  # passed to the SMS or voice gateway
 
 
 class RotaEntry(_Strict):
@@ -97,9 +107,75 @@ class RotaEntry(_Strict):
         return self
 
 
+def _known_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone {value!r}") from error
+    return value
+
+
+class Rotation(_Strict):
+    """Participants take turns in this order; the first one's first shift starts at `hand_off`."""
+
+    name: str = Field(min_length=1)
+    participants: tuple[ObjectId, ...] = Field(min_length=1)
+    shift: str = "weekly"  # daily | weekly | <N>h
+    hand_off: datetime  # local wall time in time_zone (an offset, if given, is converted to it)
+    time_zone: Annotated[str, AfterValidator(_known_zone)] | None = None  # default: business_hours.time_zone
+
+    @field_validator("shift")
+    @classmethod
+    def _shift_length(cls, value: str) -> str:
+        if value not in NAMED_SHIFTS and not _SHIFT_HOURS.fullmatch(value):
+            raise ValueError("use daily, weekly or a number of hours such as 12h")
+        return value
+
+    @property
+    def shift_hours(self) -> int:
+        return NAMED_SHIFTS.get(self.shift) or int(self.shift[:-1])
+
+
+class HoursWindow(_Strict):
+    """A layer's hours: on these days (weekday names, or holiday) from `from` to `to`, local time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    days: tuple[Weekday | Literal["holiday"], ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    starts: time = Field(default=time(0, 0), alias="from")
+    ends: time = Field(default=time(0, 0), alias="to")
+
+
+class Layer(_Strict):
+    """A rotation in force during its hours; a later layer wins where layers overlap."""
+
+    name: str = Field(min_length=1)
+    rotation: str
+    hours: tuple[HoursWindow, ...] = ()  # none: all the time
+
+
+class GapWarnings(_Strict):
+    days_ahead: int = Field(default=14, ge=1, le=60)
+    daily_at: time = time(8, 0)
+
+
 class OnCall(_Strict):
     backup: ObjectId
     rota: tuple[RotaEntry, ...] = ()
+    rotations: tuple[Rotation, ...] = ()
+    layers: tuple[Layer, ...] = ()
+    gap_warnings: GapWarnings = GapWarnings()
+
+    @model_validator(mode="after")
+    def _names(self) -> OnCall:
+        names = [rotation.name for rotation in self.rotations]
+        if len(names) != len(set(names)):
+            raise ValueError("rotations: a name is used twice")
+        if len({layer.name for layer in self.layers}) != len(self.layers):
+            raise ValueError("layers: a name is used twice")
+        for index, layer in enumerate(self.layers):
+            if layer.rotation not in names:
+                raise ValueError(f"layers.{index}.rotation: no rotation is named {layer.rotation!r}")
+        return self
 
 
 class Timeouts(_Strict):
@@ -150,6 +226,11 @@ class OperatorConfig(_Strict):
         staff_ids = {member.object_id for member in self.staff}
         named = [("on_call.backup", self.on_call.backup)]
         named += [(f"on_call.rota.{i}.who", e.who) for i, e in enumerate(self.on_call.rota)]
+        named += [
+            (f"on_call.rotations.{i}.participants.{j}", who)
+            for i, rotation in enumerate(self.on_call.rotations)
+            for j, who in enumerate(rotation.participants)
+        ]
         if self.msp.sales_contact:
             named.append(("msp.sales_contact", self.msp.sales_contact))
         for key, object_id in named:

@@ -11,6 +11,7 @@ from typing import Literal
 from bot.config.errors import ConfigError
 from bot.config.operator import OperatorConfig, load_operator_config
 from bot.observability.logging import LOG_FORMATS, LogFormat
+from bot.config.out_of_band import OutOfBandSettings, load_out_of_band
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "example.yaml"
@@ -37,6 +38,8 @@ class Settings:
     openid_metadata_url: str = ""  # BotOpenIdMetadata: only to point tests at a fake token issuer
     spool_dir: Path | None = None  # INBOX_SPOOL_DIR: where messages wait while the database is away
     timer_poll_seconds: float = 3.0  # TIMER_POLL_SECONDS: how often the shared job store is looked at
+    public_url: str = ""  # PUBLIC_URL: where staff's calendar apps reach this bot (the feeds' links)
+    out_of_band: OutOfBandSettings = OutOfBandSettings()  # e-mail / gateway pages, acknowledge links
 
     @property
     def development_mode(self) -> bool:
@@ -69,6 +72,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         openid_metadata_url=env.get("BotOpenIdMetadata", ""),
         spool_dir=Path(env["INBOX_SPOOL_DIR"]) if env.get("INBOX_SPOOL_DIR") else None,
         timer_poll_seconds=_seconds("TIMER_POLL_SECONDS", env.get("TIMER_POLL_SECONDS", "3")),
+        public_url=_public_url(env.get("PUBLIC_URL"), env.get("PORT", "3978"), development=not app_id),
+        out_of_band=load_out_of_band(env),
     )
     _check_credentials(settings)
     return settings
@@ -125,6 +130,15 @@ def _host(raw: str | None, *, development: bool) -> str:
     if development:
         return "127.0.0.1"
     return raw or "0.0.0.0"
+
+
+def _public_url(raw: str | None, port: str, *, development: bool) -> str:
+    """The bot's own base URL for calendar links; development mode falls back to loopback."""
+    if raw:
+        if not raw.startswith(("https://", "http://")):
+            raise ConfigError(f"PUBLIC_URL: {raw!r} must start with https:// (or http://)")
+        return raw.rstrip("/")
+    return f"http://127.0.0.1:{port}" if development else ""
 
 
 def _check_credentials(settings: Settings) -> None:

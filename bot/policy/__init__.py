@@ -54,6 +54,8 @@ from bot.policy.model import (
     TicketSummary,
     require_aware,
 )
+from bot.policy.gaps import Gap, gaps_outside_hours
+from bot.policy.layers import Layer, Window
 from bot.policy.oncall import (
     Override,
     PageChainState,
@@ -62,10 +64,14 @@ from bot.policy.oncall import (
     Role,
     RotaEntry,
     Staff,
+    as_schedule,
     on_call_at,
     page_chain,
     start_paging,
 )
+from bot.policy.rotation import DAILY_HOURS, WEEKLY_HOURS, Rotation, Turn
+from bot.policy.shifts import ASSIGNED, OVERRIDE, SWAP
+from bot.policy.schedule import Assignment, Because, OnCallSchedule, Reason, Segment
 from bot.policy.scope import (
     ALWAYS_EMERGENCY,
     CONVERSATION_INTENTS,
@@ -80,6 +86,23 @@ from bot.policy.scope import (
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT, SlaClause
 
 __all__ = [
+    "ASSIGNED",
+    "OVERRIDE",
+    "SWAP",
+    "Gap",
+    "gaps_outside_hours",
+    "Layer",
+    "Window",
+    "as_schedule",
+    "DAILY_HOURS",
+    "WEEKLY_HOURS",
+    "Rotation",
+    "Turn",
+    "Assignment",
+    "Because",
+    "OnCallSchedule",
+    "Reason",
+    "Segment",
     "ALWAYS_EMERGENCY",
     "CONVERSATION_INTENTS",
     "COVERED_INTENTS",

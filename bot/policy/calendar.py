@@ -68,6 +68,10 @@ class BusinessCalendar:
             return None
         return self._holidays_in(language).get(day) if language != "nl" else self._holidays[day]
 
+    def is_closed_holiday(self, day: date) -> bool:
+        """A public holiday or an extra closed day, whatever its weekday: on-call holiday layers use it."""
+        return day in self._holidays or day in self.hours.extra_closed_days
+
     def is_working_day(self, day: date) -> bool:
         """A configured weekday that is neither a public holiday nor an extra closed day."""
         return (

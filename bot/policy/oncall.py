@@ -1,18 +1,21 @@
 """Who is on call at a moment, and the order in which people are paged for an emergency.
 
 Rota entries and overrides cover [starts, ends): `starts` inclusive, `ends` exclusive.
-An active override beats the rota. Among overlapping overrides the one created last wins
+An active override beats the schedule. Among overlapping overrides the one created last wins
 (the latest instruction; `created_at`, else `starts`), ties going to the later-listed one.
 Among overlapping rota entries the one that started last wins (a hand-over overlap), ties
-again to the later-listed one.
+again to the later-listed one. Dated shifts beat the rotation layers (`schedule`).
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from bot.policy.model import require_aware
+from bot.policy.schedule import Assignment, Because, OnCallSchedule
+from bot.policy.shifts import Override, RotaEntry
+
+__all__ = ["Override", "RotaEntry"]  # they lived here first; importers keep working
 
 
 class Role(StrEnum):
@@ -44,71 +47,32 @@ class Staff:
 
 
 @dataclass(frozen=True, slots=True)
-class RotaEntry:
-    """One shift of the on-call rota."""
-
-    staff_id: str
-    starts: datetime
-    ends: datetime
-
-    def __post_init__(self) -> None:
-        _check_period(self.starts, self.ends)
-
-    def covers(self, now: datetime) -> bool:
-        """`starts` inclusive, `ends` exclusive, so consecutive shifts never overlap."""
-        return self.starts <= now < self.ends
-
-
-@dataclass(frozen=True, slots=True)
-class Override:
-    """A temporary replacement of the rota, set by staff in the chat."""
-
-    staff_id: str
-    starts: datetime
-    ends: datetime
-    created_at: datetime | None = None
-
-    def __post_init__(self) -> None:
-        _check_period(self.starts, self.ends)
-        if self.created_at is not None:
-            require_aware(self.created_at, "created_at")
-
-    def covers(self, now: datetime) -> bool:
-        """`starts` inclusive, `ends` exclusive, like the rota."""
-        return self.starts <= now < self.ends
-
-
-@dataclass(frozen=True, slots=True)
 class PageTarget:
     """One entry of the page chain: whom to page, in which round, and why."""
 
     staff_id: str
     round: int
     position: PagePosition
+    because: Because | None = field(default=None, compare=False)  # on call: which layer, rotation or override
 
 
-def _check_period(starts: datetime, ends: datetime) -> None:
-    require_aware(starts, "starts")
-    require_aware(ends, "ends")
-    if not starts < ends:
-        raise ValueError(f"starts ({starts}) must be before ends ({ends})")
+Schedule = Iterable[RotaEntry] | OnCallSchedule  # dated shifts alone, or the whole schedule
 
 
-def on_call_at(
-    now: datetime, rota: Iterable[RotaEntry], overrides: Iterable[Override] = ()
-) -> str | None:
-    """The staff id on call at `now`: the winning override, else the winning rota entry."""
-    require_aware(now)
-    active = [(o.created_at or o.starts, i, o) for i, o in enumerate(overrides) if o.covers(now)]
-    if active:
-        return max(active, key=lambda item: item[:2])[2].staff_id
-    shifts = [(r.starts, i, r) for i, r in enumerate(rota) if r.covers(now)]
-    return max(shifts, key=lambda item: item[:2])[2].staff_id if shifts else None
+def as_schedule(rota: Schedule) -> OnCallSchedule:
+    """Dated shifts alone are a schedule without layers."""
+    return rota if isinstance(rota, OnCallSchedule) else OnCallSchedule(shifts=tuple(rota))
+
+
+def on_call_at(now: datetime, rota: Schedule, overrides: Iterable[Override] = ()) -> str | None:
+    """The staff id on call at `now`: the winning override, else the schedule (see `schedule`)."""
+    assignment = as_schedule(rota).assignment_at(now, overrides)
+    return assignment.staff_id if assignment else None
 
 
 def page_chain(
     now: datetime,
-    rota: Iterable[RotaEntry],
+    rota: Schedule,
     overrides: Iterable[Override],
     backup_id: str | None,
     staff: Iterable[Staff],
@@ -117,31 +81,35 @@ def page_chain(
     """On-call, backup, then every manager (directory order), once per round.
 
     Someone who holds two positions is paged once per round, at the first one. With nobody
-    on call the chain starts with the backup.
+    on call the chain starts with the backup. The on-call entries say why that person is on call.
     """
     if rounds < 1:
         raise ValueError(f"rounds must be at least 1, got {rounds}")
-    one_round = _one_round(on_call_at(now, rota, overrides), backup_id, staff)
+    assignment = as_schedule(rota).assignment_at(now, overrides)
+    one_round = _one_round(assignment, backup_id, staff)
     return [
-        PageTarget(staff_id, number, position)
+        PageTarget(staff_id, number, position, because)
         for number in range(1, rounds + 1)
-        for staff_id, position in one_round
+        for staff_id, position, because in one_round
     ]
 
 
 def _one_round(
-    on_call: str | None, backup_id: str | None, staff: Iterable[Staff]
-) -> list[tuple[str, PagePosition]]:
-    candidates = [(on_call, PagePosition.ON_CALL), (backup_id, PagePosition.BACKUP)]
+    on_call: Assignment | None, backup_id: str | None, staff: Iterable[Staff]
+) -> list[tuple[str, PagePosition, Because | None]]:
+    candidates: list[tuple[str | None, PagePosition, Because | None]] = [
+        (on_call.staff_id if on_call else None, PagePosition.ON_CALL, on_call.because if on_call else None),
+        (backup_id, PagePosition.BACKUP, None),
+    ]
     candidates += [
-        (s.object_id, PagePosition.MANAGEMENT) for s in staff if s.role == Role.MANAGEMENT
+        (s.object_id, PagePosition.MANAGEMENT, None) for s in staff if s.role == Role.MANAGEMENT
     ]
     seen: set[str] = set()
     chain = []
-    for staff_id, position in candidates:
+    for staff_id, position, because in candidates:
         if staff_id and staff_id not in seen:
             seen.add(staff_id)
-            chain.append((staff_id, position))
+            chain.append((staff_id, position, because))
     return chain
 
 

@@ -10,6 +10,11 @@ chat over; "step" is the ticket's escalation step (SLA section 5: 1 support engi
 | queue       | yes                    | yes                    | yes                       |
 | on_call     | yes                    | yes                    | yes                       |
 | override    | no                     | yes                    | yes                       |
+| calendar    | yes (own feed)         | yes (own feed)         | yes (own feed)            |
+| team_cal.   | no                     | no                     | yes                       |
+| offer_shift | yes                    | yes                    | yes                       |
+| take_shift  | yes                    | yes                    | yes                       |
+| assign_shift| no                     | no                     | yes                       |
 | show        | yes, resolved too      | yes, resolved too      | yes, resolved too         |
 | acknowledge | yes                    | yes                    | yes                       |
 | note        | yes                    | yes                    | yes                       |
@@ -22,7 +27,8 @@ The conditions, checked in this order; the first that applies gives the `Denial`
 
 1. A ticket action (show .. note) without `TicketFacts` is a programming error: ValueError.
 2. A role outside the three: ROLE, for every action.
-3. help, queue, on_call: allowed; override: senior and management, else ROLE. These are
+3. help, queue, on_call, calendar, offer_shift, take_shift: allowed; override: senior and
+   management, else ROLE; team_calendar and assign_shift: management, else ROLE. These are
    not about a ticket; a ticket passed with them is ignored.
 4. Any ticket action but show on a resolved ticket: RESOLVED.
 5. take_over: another holds the chat: HELD_BY_OTHER, whatever the role (one holder at a
@@ -58,6 +64,11 @@ class StaffAction(StrEnum):
     NOTE = "note"
     ON_CALL = "on_call"
     OVERRIDE = "override"
+    CALENDAR = "calendar"
+    TEAM_CALENDAR = "team_calendar"
+    OFFER_SHIFT = "offer_shift"
+    TAKE_SHIFT = "take_shift"
+    ASSIGN_SHIFT = "assign_shift"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +114,11 @@ _TICKETLESS: dict[StaffAction, frozenset[Role]] = {
     StaffAction.QUEUE: _EVERYONE,
     StaffAction.ON_CALL: _EVERYONE,
     StaffAction.OVERRIDE: _SENIORS,
+    StaffAction.CALENDAR: _EVERYONE,
+    StaffAction.TEAM_CALENDAR: frozenset({Role.MANAGEMENT}),
+    StaffAction.OFFER_SHIFT: _EVERYONE,
+    StaffAction.TAKE_SHIFT: _EVERYONE,
+    StaffAction.ASSIGN_SHIFT: frozenset({Role.MANAGEMENT}),
 }
 
 _Rule = Callable[[Role, str, TicketFacts], Verdict]

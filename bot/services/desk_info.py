@@ -1,25 +1,23 @@
-"""The staff commands that look things up: the queue, one ticket's history, who is on call; and overrides."""
+"""The staff commands that look things up: the queue and one ticket's history (on call: `oncall.desk`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
-from bot.policy import on_call_at
 from bot.services.clock import Clock
-from bot.services.messages import Caller, Reply
-from bot.services.policy_setup import overrides as policy_overrides
-from bot.services.policy_setup import rota
-from bot.services.replies import desk, format_moment
-from bot.services.replies.desk import say_reply
+from bot.services.messages import Reply
+from bot.services.replies import desk
 from bot.services.ticket_views import view_of
+from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
-from storage.models import OnCallOverride, Person, Ticket
+from storage.models import Person, Ticket
 
-SELF_WORDS = frozenset({"me", "myself", "ik", "mij", "mezelf", "mijzelf"})
+
+UNDELIVERED_SHOWN_FOR = timedelta(days=7)
 
 
 class DeskInfo:
@@ -28,13 +26,17 @@ class DeskInfo:
         self._zone = config.business_hours.time_zone
 
     async def queue(self, lang: str) -> Reply:
-        """Every organisation's open tickets: emergencies first, then by age."""
+        """Every organisation's open tickets: emergencies first, then by age; and what the bot could
+        not deliver in the last week."""
+        since = self._clock.now() - UNDELIVERED_SHOWN_FOR
         async with self._sessions() as session:
             tickets = await ticket_store.all_open_tickets(session)
             for ticket in tickets:
                 await session.refresh(ticket, ["holder", "organisation"])
+            failed, failed_count = await outbox_store.undeliverable(session, since)
         entries = [desk.QueueEntry(view_of(t), t.organisation.name, t.acknowledged_at is not None) for t in tickets]
-        return desk.queue(lang, entries)
+        undelivered = [desk.Undelivered(f.recipient, f.at, f.text) for f in failed]
+        return desk.queue(lang, entries, undelivered, undelivered_count=failed_count, time_zone=self._zone)
 
     async def details(self, lang: str, ticket: Ticket) -> Reply:
         """The ticket and its history; an unreachable on-call engineer shows up here."""
@@ -55,45 +57,6 @@ class DeskInfo:
             (page_lines, escalation_lines, note_lines),
         )
 
-    async def on_call(self, lang: str) -> Reply:
-        """Who is on call now (an override wins over the rota), the backup, and the overrides in force."""
-        now = self._clock.now()
-        async with self._sessions() as session:
-            stored = await page_store.overrides_active_around(session, now)
-        who = on_call_at(now, rota(self._config), policy_overrides(stored))
-        listed = [(self._name(o.staff_object_id), self._moment(lang, o.ends_at)) for o in stored]
-        return desk.on_call(lang, self._name(who) if who else None, self._name(self._config.on_call.backup), listed)
-
-    async def set_override(self, staff: Caller, who: str, until: datetime | None) -> Reply:
-        """From now until `until`, `who` is on call; the rota is unchanged and wins again afterwards."""
-        member = self._staff_named(staff, who)
-        if member is None:
-            return say_reply(staff.language, "desk_unknown_staff", who=who)
-        if until is None:
-            return say_reply(staff.language, "override_usage")
-        now = self._clock.now()
-        async with self._sessions.begin() as session:
-            session.add(OnCallOverride(
-                staff_object_id=member, starts_at=now, ends_at=until, created_by_object_id=staff.object_id,
-                created_at=now,
-            ))  # fmt: skip
-        return say_reply(staff.language, "desk_override_set", name=self._name(member), until=self._moment(staff.language, until))
-
-    def _staff_named(self, staff: Caller, who: str) -> str | None:
-        """"me", a full name or a first name from the directory; ambiguous first names match nobody."""
-        wanted = " ".join(who.lower().split())
-        if wanted in SELF_WORDS:
-            return staff.object_id
-        full = [m.object_id for m in self._config.staff if m.name.lower() == wanted]
-        first = [m.object_id for m in self._config.staff if m.name.lower().split()[:1] == [wanted]]
-        for matches in (full, first):
-            if len(matches) == 1:
-                return matches[0]
-        return None
-
     def _name(self, object_id: str) -> str:
         member = self._config.staff_member(object_id)
         return member.name if member else object_id
-
-    def _moment(self, lang: str, moment: datetime) -> str:
-        return format_moment(lang, moment, self._zone, self._clock.now())

@@ -16,12 +16,14 @@ from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
-from bot.services.policy_setup import overrides, rota
+from bot.services.paging_out_of_band import PageOutOfBand
+from bot.services.policy_setup import on_call_schedule, overrides
+from bot.services.replies.oncall import staff_names, why_paged
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
 from bot.services.timers import Timers
-from bot.texts import language_of_locale, text
+from bot.texts import language_of_locale
 from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
@@ -45,12 +47,14 @@ class Acknowledgement:
 class PagingService:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
-        notifier: Notifier, timers: Timers, tickets: TicketService,
+        notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
         self._notifier, self._timers, self._tickets = notifier, timers, tickets
+        self._out_of_band = out_of_band
         self._acknowledge_within = timedelta(minutes=config.timeouts.acknowledge_minutes)
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
+        out_of_band.when_delivered(self.page_delivered)
 
     async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
@@ -90,6 +94,7 @@ class PagingService:
         async with self._sessions.begin() as session:
             await outbox_store.cancel_page_messages(session, page_ids)
         await self._timers.cancel(*(_timeout_timer(page_id) for page_id in page_ids))
+        await self._out_of_band.disarm(page_ids)
 
     async def on_timeout(self, page_id: int) -> None:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
@@ -142,17 +147,20 @@ class PagingService:
             outcome = await self._page(ticket, chain[position], position)
             if outcome != "unreachable":  # waiting for an acknowledgement, or someone is on it already
                 return
-        await self._chain_ran_out(ticket)
+        await self._chain_ran_out(ticket, [target.staff_id for target in chain])
 
-    async def _chain_ran_out(self, ticket: Ticket) -> None:
-        """Never silent: logged as an error, and the customer learns to call, once."""
+    async def _chain_ran_out(self, ticket: Ticket, chain: list[str]) -> None:
+        """Never silent: logged as an error, everyone in the chain paged out of band once more, and the
+        customer learns to call (the emergency number when the MSP has one), once."""
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", ticket.number)
         async with self._sessions.begin() as session:
             first = await claims.mark_unanswered(session, ticket.id, self._clock.now())
-        if first and ticket.conversation_id:
+        if not first:
+            return
+        await self._out_of_band.chain_ran_out(ticket.id, chain)
+        if ticket.conversation_id:
             language = language_of_locale(ticket.reporter.locale)
-            contact = self._config.msp.contact_email
-            notice = Reply(text(language, "emergency_unanswered", number=ticket.number, contact=contact))
+            notice = replies.emergency_unanswered(language, ticket.number, self._config.msp)
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
     async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:
@@ -163,7 +171,8 @@ class PagingService:
         Its timeout is set now too, so a page Teams never takes still moves on in time.
         """
         lang = await staff_language(self._sessions, target.staff_id)
-        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description)
+        why = why_paged(lang, target, staff_names(self._config))
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, why)
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
@@ -173,6 +182,7 @@ class PagingService:
             log.warning("on-call %s has no chat and none can be opened for %s: skipped", target.staff_id, ticket.number)
             return "unreachable"
         await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
+        await self._out_of_band.arm(page_id)
         return "waiting"
 
     async def page_delivered(self, page_id: int) -> None:
@@ -183,7 +193,16 @@ class PagingService:
             await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
 
     async def page_undeliverable(self, page_id: int, reason: str) -> None:
-        """Teams refused the page for good (no chat could be opened): the next person in the chain."""
+        """Teams refused the page for good (no chat could be opened): out of band to the same person
+        when configured, and the next person in the chain when that fails too (or is not configured)."""
+
+        async def move_on(_page_id: int) -> None:
+            await self._move_on_from_undeliverable(page_id, reason)
+
+        if not await self._out_of_band.instead_of_teams(page_id, move_on):
+            await move_on(page_id)
+
+    async def _move_on_from_undeliverable(self, page_id: int, reason: str) -> None:
         async with self._sessions.begin() as session:
             if not await page_store.finish_page(session, page_id, reached=False, error=reason):
                 return  # acknowledged or timed out meanwhile
@@ -222,7 +241,8 @@ class PagingService:
         active = overrides(await page_store.overrides_active_around(session, moment))
         staff = [Staff(m.object_id, m.name, m.role) for m in self._config.staff]
         return page_chain(
-            moment, rota(self._config), active, self._config.on_call.backup, staff, self._config.timeouts.page_rounds
+            moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
+            self._config.timeouts.page_rounds,
         )
 
 

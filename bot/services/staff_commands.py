@@ -14,7 +14,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.policy.staff_rights import StaffAction
-from bot.services.replies.choices import ACK_PREFIX, TAKE_OVER_PREFIX
+from bot.services.replies.choices import (
+    ACK_PREFIX, ASSIGN_PREFIX, OFFER_PREFIX, TAKE_OVER_PREFIX, TAKE_SHIFT_PREFIX, read_period,
+)  # fmt: skip
 from bot.services.staff_moments import is_after, parse_moment
 
 A = StaffAction
@@ -28,8 +30,13 @@ _WORDS: dict[StaffAction, tuple[str, ...]] = {
     A.RESOLVE: ("resolve", "resolved", "opgelost", "sluit"),
     A.ESCALATE: ("escalate", "escaleer", "escaleren"),
     A.NOTE: ("note", "notitie"),
-    A.ON_CALL: ("on call", "oncall", "who is on call", "dienst", "wie heeft dienst"),
+    A.ON_CALL: ("on call", "oncall", "who is on call", "dienst", "wie heeft dienst", "rooster", "schedule"),
     A.OVERRIDE: ("override", "vervang", "invallen"),
+    A.CALENDAR: ("agenda", "calendar", "kalender"),
+    A.TEAM_CALENDAR: ("agenda team", "calendar team", "kalender team", "team agenda", "team calendar"),
+    A.OFFER_SHIFT: ("ruil", "ruilen", "dienst aanbieden", "dienst ruilen", "swap", "swap shift", "offer shift"),
+    A.TAKE_SHIFT: ("dienst overnemen", "take shift"),
+    A.ASSIGN_SHIFT: ("toewijzen", "dienst toewijzen", "assign", "assign shift"),
     A.HELP: ("help", "hulp", "?", "commands", "commando's"),
 }
 _PHRASES: dict[tuple[str, ...], StaffAction] = {
@@ -37,6 +44,7 @@ _PHRASES: dict[tuple[str, ...], StaffAction] = {
 }
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
 _CARD_ACTIONS = {ACK_PREFIX: A.ACKNOWLEDGE, TAKE_OVER_PREFIX: A.TAKE_OVER}  # the buttons' values
+_FEED_WORDS = {"nieuw": "new", "new": "new", "intrekken": "revoke", "revoke": "revoke", "stop": "revoke"}
 _NUMBER = re.compile(r"T-\d{4}-\d{4,}", re.IGNORECASE)
 _NUMBER_ARGUMENT = re.compile(r"(T-\d{4}-\d{4,})[:,;.]?(?:\s+|$)", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -55,8 +63,10 @@ class StaffCommand:
     action: StaffAction
     number: str | None = None  # "T-2026-0001", upper case
     text: str = ""  # note, resolution note or escalation reason, stripped
-    who: str | None = None  # override: as typed ("me", "ik", "Carla Visser")
+    who: str | None = None  # override: as typed ("me", "ik", "Carla Visser"); assign: an object id
     until: datetime | None = None  # override: aware, in the business time zone
+    period: tuple[datetime, datetime] | None = None  # offer / assign: the shift, from its button
+    offer: int | None = None  # take shift: the offer's number
 
 
 class CommandError(ValueError):
@@ -81,10 +91,25 @@ def _from_card(value: Mapping[str, Any] | None) -> StaffCommand | None:
     if not isinstance(choice, str):
         return None
     prefix, separator, number = choice.partition(":")
+    if prefix + separator in (OFFER_PREFIX, TAKE_SHIFT_PREFIX, ASSIGN_PREFIX):
+        return _shift_button(prefix + separator, number)
     action = _CARD_ACTIONS.get(prefix + separator)
     if action is None or not _NUMBER.fullmatch(number.strip()):
         return None
     return StaffCommand(action, number.strip().upper())
+
+
+def _shift_button(prefix: str, rest: str) -> StaffCommand | None:
+    """offer:<shift>, take_shift:<offer>, assign:<shift> and assign:<shift>:<object id>."""
+    if prefix == TAKE_SHIFT_PREFIX:
+        return StaffCommand(A.TAKE_SHIFT, offer=int(rest)) if rest.isdigit() else None
+    shift, _, who = rest.partition(":")
+    period = read_period(shift)
+    if period is None:
+        return None
+    if prefix == OFFER_PREFIX:
+        return StaffCommand(A.OFFER_SHIFT, period=period)
+    return StaffCommand(A.ASSIGN_SHIFT, who=who.strip() or None, period=period)
 
 
 def _from_text(text: str, *, now: datetime, time_zone: ZoneInfo, holding: bool) -> StaffCommand | None:
@@ -99,7 +124,22 @@ def _from_text(text: str, *, now: datetime, time_zone: ZoneInfo, holding: bool) 
     rest = body[tokens[size - 1].end():].strip()
     if action is A.OVERRIDE:
         return _override(rest, now, time_zone)
+    if action in (A.CALENDAR, A.TEAM_CALENDAR):
+        return _feed(action, rest)
+    if action is A.TAKE_SHIFT:
+        number = rest.lstrip("#")
+        if not number.isdigit():
+            raise CommandError("take_shift_usage")
+        return StaffCommand(A.TAKE_SHIFT, offer=int(number))
     return _with_arguments(action, rest, holding)
+
+
+def _feed(action: StaffAction, rest: str) -> StaffCommand:
+    """"agenda", "agenda nieuw", "agenda intrekken" (and "agenda team ..." alike)."""
+    word = _word(rest) if rest else ""
+    if word and word not in _FEED_WORDS:
+        raise CommandError("calendar_usage")
+    return StaffCommand(action, text=_FEED_WORDS.get(word, ""))
 
 
 def _command_body(text: str, holding: bool) -> str | None:

@@ -18,6 +18,8 @@ from bot.services.clock import Clock
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller, Inbound, Reply
+from bot.services.oncall.desk import ACTIONS as ON_CALL_ACTIONS
+from bot.services.oncall.desk import OnCallDesk
 from bot.services.paging import PagingService
 from bot.services.replies import desk, step_words
 from bot.services.replies.desk import say_reply
@@ -34,9 +36,11 @@ class StaffDesk:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
         paging: PagingService, takeover: TakeoverService, escalations: EscalationService, info: DeskInfo,
+        on_call: OnCallDesk,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
         self._paging, self._takeover, self._escalations, self._info = paging, takeover, escalations, info
+        self._on_call = on_call
         self._zone = ZoneInfo(config.business_hours.time_zone)
 
     async def handle(self, staff: Caller, inbound: Inbound) -> list[Reply]:
@@ -71,18 +75,14 @@ class StaffDesk:
 
     async def _run(self, staff: Caller, command: StaffCommand, held: Ticket | None) -> Reply:
         lang, role = staff.language, staff.role or ""
+        if command.action in ON_CALL_ACTIONS:
+            return await self._on_call.run(staff, command)
         match command.action:
             case A.HELP:
                 actions = [str(a) for a in permitted_actions(role)]
                 return desk.desk_help(lang, role, actions, held.number if held else None)
             case A.QUEUE:
                 return await self._info.queue(lang)
-            case A.ON_CALL:
-                return await self._info.on_call(lang)
-            case A.OVERRIDE:
-                if not may(role, A.OVERRIDE, staff.object_id).allowed:
-                    return say_reply(lang, "desk_denied_override")
-                return await self._info.set_override(staff, command.who or "", command.until)
         number = command.number or (held.number if held else "")
         ticket = await self._ticket(number)
         if ticket is None:

@@ -8,7 +8,7 @@ goes to a worker thread; the scheduler itself stays on the loop.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -26,6 +26,13 @@ class Timers:
         await asyncio.to_thread(
             self._scheduler.add_job, jobs.run, "date", run_date=when, id=timer_id, replace_existing=True,
             kwargs={"name": job, **arguments},
+        )  # fmt: skip
+
+    async def daily(self, timer_id: str, at: time, time_zone: str, job: str, **arguments: Any) -> None:
+        """Run the bound job `job` every day at `at` local time; one stored job per id, whatever the replicas."""
+        await asyncio.to_thread(
+            self._scheduler.add_job, jobs.run, "cron", hour=at.hour, minute=at.minute, timezone=time_zone,
+            id=timer_id, replace_existing=True, kwargs={"name": job, **arguments},
         )  # fmt: skip
 
     async def cancel(self, *timer_ids: str) -> None:

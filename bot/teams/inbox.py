@@ -21,10 +21,13 @@ from typing import Any
 
 from botbuilder.core import Bot, TurnContext
 from botbuilder.schema import Activity
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.clock import Clock
+from bot.teams.cards import CARD_ID_KEY
 from bot.teams.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
+from storage import card_presses
 from storage import inbox as store
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
@@ -94,7 +97,9 @@ class InboxProcessor:
                 if row.next_attempt_at > self._clock.now() and row.attempts > 0:
                     return False
                 row_id, key, body = row.id, row.activity_key, dict(row.body)
-                answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+                answer = None
+                if await self._first_press(unit.session, conversation_id, body):
+                    answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
                 await store.finish(unit.session, row_id, self._clock.now())
         except Exception as error:
             if is_database_unavailable(error):
@@ -107,6 +112,17 @@ class InboxProcessor:
         if answer is not None:
             self._invoke_answers[(conversation_id, key)] = answer
         return True
+
+    async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
+        """False for a card button pressed again (Teams sends each press): that press is not a turn."""
+        value = body.get("value")
+        card_id = value.get(CARD_ID_KEY) if isinstance(value, dict) else None
+        if not isinstance(card_id, str) or not card_id:
+            return True
+        if await card_presses.first_press(session, conversation_id, card_id, self._clock.now()):
+            return True
+        log.info("card %s in %s pressed again: ignored", card_id, conversation_id)
+        return False
 
     async def _postpone(self, conversation_id: str, error: Exception) -> None:
         """The first time a message's turn cannot run, the customer hears that it arrived."""
@@ -135,13 +151,16 @@ class InboxProcessor:
 
     async def recover(self, older_than: timedelta = timedelta(seconds=10)) -> int:
         """Move spooled activities into the database, then run turns nobody is running; how many chats."""
+        from_spool: list[str] = []
         for path in self._spool.waiting():
             body = self._spool.read(path)
             if body is not None:
                 await self._store(body)  # raises while the database is still away: the order is kept
+                from_spool.append(_conversation_of(body))
             self._spool.remove(path)
         async with self._sessions() as session:
             owed = await store.conversations_owed(session, self._clock.now(), older_than)
+        owed = list(dict.fromkeys(from_spool + owed))  # spooled turns are this replica's to run, at once
         for conversation_id in owed:
             await self.run_owed(conversation_id)
         return len(owed)

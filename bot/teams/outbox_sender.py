@@ -14,7 +14,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -152,7 +152,7 @@ class OutboxSender:
                         answer.status, delivery.id)
             async with self._sessions.begin() as session:
                 await store.reroute_to_new_chat(session, delivery.id, answer.error)
-            self.wake()
+            await self._deliver(replace(delivery, conversation_id=None, opened_new_chat=True))
         else:
             await self._give_up(delivery, answer.error)
 

@@ -163,7 +163,11 @@ TEXTS: dict[str, str] = {
     ),
     "emergency_unanswered": (
         "We have not yet been able to reach an engineer for emergency report {number}. "
-        "Please email or call us via {contact}; we keep trying too."
+        "Please email us at {contact}; we keep trying too."
+    ),
+    "emergency_unanswered_phone": (
+        "We have not yet been able to reach an engineer for emergency report {number}. "
+        "Please call our emergency number {phone} (or email {contact}); we keep trying too."
     ),
     "emergency_joined": (
         "{name} is already working on emergency report {number}. I have added your message to it "
@@ -240,6 +244,29 @@ TEXTS: dict[str, str] = {
         "The customer has been told about mediation (SLA section 5, step 3). "
         "Please contact the customer."
     ),
+    # --- Pages outside Teams (e-mail, SMS or voice gateway) and the acknowledge page ------
+    "oob_mail_subject": "[Emergency] {number}: {organisation}",
+    "oob_greeting": "Hello {name},",
+    "oob_intro": "Emergency report {number} from {organisation}, outside service hours.",
+    "oob_reason_teams_unreachable": (
+        "Nobody could be reached in Teams, so this page reaches you outside Teams."
+    ),
+    "oob_reason_round_unanswered": (
+        "Nobody acknowledged the page in Teams in time, so it reaches you outside Teams as well."
+    ),
+    "oob_acknowledge_link": "Are you on it? Acknowledge it here: {url}",
+    "oob_acknowledge_in_teams": "Are you on it? Acknowledge it in Teams with: ack {number}",
+    "oob_mail_footer": "This page was sent automatically by the support bot.",
+    "oob_short": "Emergency {number} at {organisation}: {description}",
+    "ack_page_title": "Emergency report {number}",
+    "ack_page_question": (
+        "Are you on it? Then the paging stops and the customer is told that you are picking it up."
+    ),
+    "ack_page_button": "I am on it",
+    "ack_page_closed": "Report {number} is no longer open: {status}.",
+    "ack_link_title": "Acknowledge link",
+    "ack_link_invalid": "This acknowledge link is not valid. Please acknowledge the report in Teams.",
+    "ack_link_expired": "This acknowledge link has expired. Please acknowledge the report in Teams.",
     # --- Staff desk (the staff chat's commands) --------------------------------------
     "staff_hello": "Hello {name}, you are recognised as {role}. Type **help** for the commands.",
     "desk_help_intro": "Your commands as {role} (Dutch or English; with or without /):",
@@ -251,7 +278,6 @@ TEXTS: dict[str, str] = {
     "help_resolve": "**resolve T-2026-0001 note**: close the report; the customer gets the note",
     "help_escalate": "**escalate T-2026-0001 reason**: one step up the escalation procedure",
     "help_note": "**note T-2026-0001 text**: a note for colleagues",
-    "help_on_call": "**on call**: who is on call now",
     "help_override": "**override Carla until tomorrow 09:00**: put a stand-in on the rota",
     "help_help": "**help**: this overview",
     "desk_help_holding": (
@@ -290,9 +316,69 @@ TEXTS: dict[str, str] = {
     "desk_escalated": "Report {number} has been escalated to {step}.",
     "desk_not_escalated": "Report {number} was not escalated further (it was already higher or is resolved).",
     "desk_note_saved": "Note on {number} saved.",
-    "desk_on_call": "On call now: **{on_call}**. Backup: {backup}.",
-    "desk_on_call_nobody": "nobody according to the rota",
-    "desk_override_line": "Stand-in: {name} until {until}.",
+    "desk_on_call": "On call now: **{on_call}** ({because}), until {until}. Backup: {backup}.",
+    "oncall_now_nobody": "Nobody is on call now (until {until}). Backup: {backup}.",
+    "oncall_next": "Next: **{name}** ({because}), from {starts}.",
+    "oncall_coming": "Shifts in the coming {days} days:",
+    "oncall_none_coming": "none",
+    "oncall_gaps": "Gaps: outside business hours nobody is on call in the coming {days} days at",
+    "oncall_line": "{period}: {name} ({because})",
+    "oncall_line_short": "{period}: {name}",
+    "oncall_period": "{starts} to {ends}",
+    "because_nobody": "nobody",
+    "because_rotation": "layer {layer}, rotation {rotation}",
+    "because_shift": "shift in the rota",
+    "because_override": "stand-in set by {by}",
+    "because_swap": "swapped, taken over from {by}",
+    "because_assigned": "assigned by {by}",
+    "why_paged_on_call": "you are on call: {because}",
+    "why_paged_backup": "you are the backup",
+    "why_paged_management": "you are management",
+    "fact_why_paged": "Why you",
+    "gaps_warning": "Heads-up: outside business hours nobody is on call at these moments in the coming {days} days. A report then goes straight to the backup ({backup}). Assign someone with the buttons or with **assign**:",
+    "offer_none": "You have no shift to offer in the coming {days} days.",
+    "offer_pick": "Which shift do you want to offer to your colleagues? Your shifts in the coming {days} days:",
+    "choice_offer": "Offer: {period}",
+    "offer_notice": "{name} offers a shift: {period}. Do you want to take it? (or type: take shift {number})",
+    "choice_take_shift": "Take this shift",
+    "offer_made": "Your shift {period} is offered to your colleagues. You will hear when someone takes it; until then you are on call.",
+    "offer_in_past": "That shift is already over.",
+    "offer_not_yours": "That shift is not (or no longer) yours. Choose again with **swap**.",
+    "offer_unknown": "I know no offered shift {number}.",
+    "offer_own": "This is your own offer; a colleague has to take it.",
+    "offer_already_taken": "This shift was already taken by {name}.",
+    "offer_taken": "You are on call {period}; you took it over from {name}.",
+    "offer_taken_notice": "{name} took over your shift {period}. You are not on call then.",
+    "assign_nothing": "There is nothing to assign in the coming {days} days.",
+    "assign_pick_shift": "Which period do you want to assign? Gaps first, then the shifts of the coming {days} days:",
+    "assign_pick_person": "Who will be on call {period}?",
+    "choice_assign": "Assign: {period}",
+    "assign_done": "{name} is on call {period}; that wins over the rota.",
+    "oncall_given_notice": "{by} put you on call: {period}.",
+    "oncall_taken_notice": "{by} put {name} on call for {period}; you are not on call then.",
+    "desk_denied_management": "Only management may do this.",
+    "calendar_usage": "This is how it works: **calendar** (your link), **calendar new** (a new link) or **calendar revoke**.",
+    "take_shift_usage": "To take an offered shift: **take shift 12** (the number is in the offer).",
+    "calendar_unavailable": "Calendar links are not set up yet (PUBLIC_URL is missing). Ask the bot's administrator.",
+    "calendar_exists_personal": "You already have a calendar link since {since}. I do not show it again, because it is secret: **calendar new** makes a new one (the old one then stops working).",
+    "calendar_exists_team": "You already have a link to the whole schedule since {since}. I do not show it again, because it is secret: **calendar team new** makes a new one (the old one then stops working).",
+    "calendar_link_personal": "Your shifts as a calendar. Subscribe to it in Outlook (Add calendar, Subscribe from web) with this link:\n\n{url}\n\nKeep it secret. **calendar revoke** switches it off.",
+    "calendar_link_team": "The whole schedule as a calendar, gaps included. Subscribe to it in Outlook (Add calendar, Subscribe from web) with this link:\n\n{url}\n\nKeep it secret. **calendar team revoke** switches it off.",
+    "calendar_revoked": "Your calendar link no longer works.",
+    "calendar_none": "You had no calendar link; nothing was revoked.",
+    "calendar_name_personal": "My on-call shifts ({msp})",
+    "calendar_name_team": "On-call schedule {msp}",
+    "calendar_event_mine": "On call",
+    "calendar_event_team": "On call: {name}",
+    "calendar_event_gap": "Nobody on call",
+    "help_on_call": "**who is on call**: now, next and the coming days, and why (layer and rotation, or who changed it)",
+    "help_calendar": "**calendar**: your shifts as a calendar for Outlook (**calendar new**, **calendar revoke**)",
+    "help_team_calendar": "**calendar team**: the whole schedule as a calendar",
+    "help_offer_shift": "**swap**: offer one of your shifts to colleagues",
+    "help_take_shift": "**take shift 12**: take an offered shift (or the button in the offer)",
+    "help_assign_shift": "**assign**: assign a shift or a gap to someone",
+    "schedule_header": "On-call schedule {period} ({zone}):",
+    "schedule_gaps": "Gaps outside business hours: {count}",
     "desk_override_set": "{name} is on call until {until}; this wins over the rota.",
     "desk_handed_back_by": "{name} has handed the chat about {number} back to the bot; your messages no longer go to the customer.",
     "desk_resolved_by": "{name} has resolved report {number} and closed the chat; your messages no longer go to the customer.",
@@ -301,6 +387,8 @@ TEXTS: dict[str, str] = {
         "start commands with a /, for example: /{typed}"
     ),
     "desk_queue_more": "And {count} more; use **show** with a number for the details.",
+    "desk_undelivered": "Note: {count} message(s) from the bot could not be delivered. The latest:",
+    "desk_undelivered_line": "{moment} to {recipient}: {text}",
     "desk_relay_failed": "Your message could not be delivered to the customer. Please try again shortly.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

@@ -161,7 +161,11 @@ TEXTS: dict[str, str] = {
     ),
     "emergency_unanswered": (
         "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
-        "Mail of bel ons alstublieft via {contact}; wij blijven het ook proberen."
+        "Mail ons alstublieft via {contact}; wij blijven het ook proberen."
+    ),
+    "emergency_unanswered_phone": (
+        "Het is ons nog niet gelukt een engineer te bereiken voor noodmelding {number}. "
+        "Bel alstublieft ons noodnummer {phone} (of mail {contact}); wij blijven het ook proberen."
     ),
     "emergency_joined": (
         "{name} werkt al aan noodmelding {number}. Ik heb uw bericht erbij gezet, "
@@ -237,6 +241,29 @@ TEXTS: dict[str, str] = {
     "escalation_notice_step_3": (
         "De klant is gewezen op mediation (SLA artikel 5, stap 3). Neem contact op met de klant."
     ),
+    # --- Pages outside Teams (e-mail, SMS or voice gateway) and the acknowledge page ------
+    "oob_mail_subject": "[Noodgeval] {number}: {organisation}",
+    "oob_greeting": "Hallo {name},",
+    "oob_intro": "Noodmelding {number} van {organisation}, buiten servicetijden.",
+    "oob_reason_teams_unreachable": (
+        "Via Teams was niemand te bereiken, daarom krijgt u deze oproep buiten Teams om."
+    ),
+    "oob_reason_round_unanswered": (
+        "Niemand heeft de oproep in Teams op tijd bevestigd, daarom krijgt u hem ook buiten Teams om."
+    ),
+    "oob_acknowledge_link": "Gaat u ermee aan de slag? Bevestig het hier: {url}",
+    "oob_acknowledge_in_teams": "Gaat u ermee aan de slag? Bevestig het in Teams met: ack {number}",
+    "oob_mail_footer": "Deze oproep is automatisch verstuurd door de supportbot.",
+    "oob_short": "Noodgeval {number} bij {organisation}: {description}",
+    "ack_page_title": "Noodmelding {number}",
+    "ack_page_question": (
+        "Gaat u ermee aan de slag? Dan stopt het oproepen en hoort de klant dat u de melding oppakt."
+    ),
+    "ack_page_button": "Ik pak het op",
+    "ack_page_closed": "Melding {number} staat niet meer open: {status}.",
+    "ack_link_title": "Bevestigingslink",
+    "ack_link_invalid": "Deze bevestigingslink klopt niet. Bevestig de melding in Teams.",
+    "ack_link_expired": "Deze bevestigingslink is verlopen. Bevestig de melding in Teams.",
     # --- Staff desk (the staff chat's commands) --------------------------------------
     "staff_hello": "Hallo {name}, u bent herkend als {role}. Typ **help** voor de opdrachten.",
     "desk_help_intro": "Uw opdrachten als {role} (Nederlands of Engels; met of zonder /):",
@@ -248,7 +275,6 @@ TEXTS: dict[str, str] = {
     "help_resolve": "**opgelost T-2026-0001 notitie**: de melding sluiten; de klant krijgt de notitie",
     "help_escalate": "**escaleer T-2026-0001 reden**: een stap hoger in de escalatieprocedure",
     "help_note": "**notitie T-2026-0001 tekst**: een notitie voor collega's",
-    "help_on_call": "**dienst**: wie nu dienst heeft",
     "help_override": "**vervang Carla tot morgen 09:00**: een vervanging in het rooster zetten",
     "help_help": "**help**: dit overzicht",
     "desk_help_holding": (
@@ -287,9 +313,69 @@ TEXTS: dict[str, str] = {
     "desk_escalated": "Melding {number} is geëscaleerd naar {step}.",
     "desk_not_escalated": "Melding {number} is niet verder geëscaleerd (hij stond al hoger of is opgelost).",
     "desk_note_saved": "Notitie bij {number} opgeslagen.",
-    "desk_on_call": "Nu dienst: **{on_call}**. Back-up: {backup}.",
-    "desk_on_call_nobody": "niemand volgens het rooster",
-    "desk_override_line": "Vervanging: {name} tot {until}.",
+    "desk_on_call": "Nu dienst: **{on_call}** ({because}), tot {until}. Back-up: {backup}.",
+    "oncall_now_nobody": "Nu heeft niemand dienst (tot {until}). Back-up: {backup}.",
+    "oncall_next": "Daarna: **{name}** ({because}), vanaf {starts}.",
+    "oncall_coming": "Diensten in de komende {days} dagen:",
+    "oncall_none_coming": "geen",
+    "oncall_gaps": "Gaten: buiten kantooruren heeft in de komende {days} dagen niemand dienst op",
+    "oncall_line": "{period}: {name} ({because})",
+    "oncall_line_short": "{period}: {name}",
+    "oncall_period": "{starts} tot {ends}",
+    "because_nobody": "niemand",
+    "because_rotation": "laag {layer}, rotatie {rotation}",
+    "because_shift": "dienst in het rooster",
+    "because_override": "vervanging, gezet door {by}",
+    "because_swap": "geruild, overgenomen van {by}",
+    "because_assigned": "toegewezen door {by}",
+    "why_paged_on_call": "u heeft dienst: {because}",
+    "why_paged_backup": "u bent de back-up",
+    "why_paged_management": "u bent management",
+    "fact_why_paged": "Waarom u",
+    "gaps_warning": "Let op: buiten kantooruren heeft in de komende {days} dagen op deze momenten niemand dienst. Een melding gaat dan direct naar de back-up ({backup}). Wijs iemand toe met de knoppen of met **toewijzen**:",
+    "offer_none": "U heeft in de komende {days} dagen geen dienst om aan te bieden.",
+    "offer_pick": "Welke dienst wilt u aanbieden aan uw collega's? Uw diensten in de komende {days} dagen:",
+    "choice_offer": "Aanbieden: {period}",
+    "offer_notice": "{name} biedt een dienst aan: {period}. Wilt u hem overnemen? (of typ: dienst overnemen {number})",
+    "choice_take_shift": "Dienst overnemen",
+    "offer_made": "Uw dienst {period} is aangeboden aan uw collega's. U hoort het zodra iemand hem overneemt; tot dan houdt u dienst.",
+    "offer_in_past": "Die dienst is al voorbij.",
+    "offer_not_yours": "Die dienst is niet (meer) van u. Kies opnieuw met **ruil**.",
+    "offer_unknown": "Ik ken geen aangeboden dienst {number}.",
+    "offer_own": "Dit is uw eigen aanbod; een collega moet het overnemen.",
+    "offer_already_taken": "Deze dienst is al overgenomen door {name}.",
+    "offer_taken": "U heeft dienst {period}; u heeft hem overgenomen van {name}.",
+    "offer_taken_notice": "{name} heeft uw dienst {period} overgenomen. U heeft dan geen dienst.",
+    "assign_nothing": "Er is in de komende {days} dagen niets toe te wijzen.",
+    "assign_pick_shift": "Welke periode wilt u toewijzen? Gaten eerst, dan de diensten van de komende {days} dagen:",
+    "assign_pick_person": "Wie krijgt dienst {period}?",
+    "choice_assign": "Toewijzen: {period}",
+    "assign_done": "{name} heeft dienst {period}; dat gaat voor het rooster.",
+    "oncall_given_notice": "{by} heeft u dienst gegeven: {period}.",
+    "oncall_taken_notice": "{by} heeft {name} dienst gegeven voor {period}; u heeft dan geen dienst.",
+    "desk_denied_management": "Dit mag alleen management.",
+    "calendar_usage": "Zo werkt het: **agenda** (uw link), **agenda nieuw** (een nieuwe link) of **agenda intrekken**.",
+    "take_shift_usage": "Zo neemt u een aangeboden dienst over: **dienst overnemen 12** (het nummer staat in het aanbod).",
+    "calendar_unavailable": "Agendalinks zijn nog niet ingesteld (PUBLIC_URL ontbreekt). Vraag het de beheerder van de bot.",
+    "calendar_exists_personal": "U heeft al een agendalink sinds {since}. Die toon ik niet nog eens, want hij is geheim: **agenda nieuw** maakt een nieuwe (de oude werkt dan niet meer).",
+    "calendar_exists_team": "U heeft al een link naar de hele dienstplanning sinds {since}. Die toon ik niet nog eens, want hij is geheim: **agenda team nieuw** maakt een nieuwe (de oude werkt dan niet meer).",
+    "calendar_link_personal": "Uw diensten als agenda. Abonneer erop in Outlook (Agenda toevoegen, Abonneren vanaf internet) met deze link:\n\n{url}\n\nHoud hem geheim. **agenda intrekken** zet hem uit.",
+    "calendar_link_team": "De hele dienstplanning als agenda, met de gaten. Abonneer erop in Outlook (Agenda toevoegen, Abonneren vanaf internet) met deze link:\n\n{url}\n\nHoud hem geheim. **agenda team intrekken** zet hem uit.",
+    "calendar_revoked": "Uw agendalink werkt niet meer.",
+    "calendar_none": "U had geen agendalink; er is niets ingetrokken.",
+    "calendar_name_personal": "Mijn diensten ({msp})",
+    "calendar_name_team": "Dienstplanning {msp}",
+    "calendar_event_mine": "Dienst",
+    "calendar_event_team": "Dienst: {name}",
+    "calendar_event_gap": "Niemand heeft dienst",
+    "help_on_call": "**wie heeft dienst**: nu, daarna en de komende dagen, en waarom (laag en rotatie, of wie het wijzigde)",
+    "help_calendar": "**agenda**: uw diensten als agenda voor Outlook (**agenda nieuw**, **agenda intrekken**)",
+    "help_team_calendar": "**agenda team**: de hele dienstplanning als agenda",
+    "help_offer_shift": "**ruil**: een dienst aanbieden aan collega's",
+    "help_take_shift": "**dienst overnemen 12**: een aangeboden dienst overnemen (of de knop in het aanbod)",
+    "help_assign_shift": "**toewijzen**: een dienst of gat aan iemand toewijzen",
+    "schedule_header": "Dienstrooster {period} ({zone}):",
+    "schedule_gaps": "Gaten buiten kantooruren: {count}",
     "desk_override_set": "{name} heeft dienst tot {until}; dat gaat voor het rooster.",
     "desk_handed_back_by": "{name} heeft het gesprek over {number} teruggegeven aan de bot; uw berichten gaan niet meer naar de klant.",
     "desk_resolved_by": "{name} heeft melding {number} opgelost en het gesprek gesloten; uw berichten gaan niet meer naar de klant.",
@@ -298,6 +384,8 @@ TEXTS: dict[str, str] = {
         "heeft, begint u opdrachten met een /, bijvoorbeeld: /{typed}"
     ),
     "desk_queue_more": "En nog {count} meer; gebruik **toon** met een nummer voor de details.",
+    "desk_undelivered": "Let op: {count} bericht(en) van de bot kon(den) niet worden afgeleverd. De laatste:",
+    "desk_undelivered_line": "{moment} aan {recipient}: {text}",
     "desk_relay_failed": "Uw bericht kon niet bij de klant worden afgeleverd. Probeer het zo nog eens.",
     "relayed_from_customer": "**{name}** ({organisation}, {number}): {text}",
     "relayed_from_staff": "**{name}**: {text}",

@@ -15,7 +15,7 @@ from fakes.http_helpers import count, post, rows
 from fakes.operator_config import OPERATOR_CONFIG
 from bot import keys
 from fakes.people import ANNA, BRAM, CARLA, COLLEAGUE, CUSTOMER, DIRK, OTHER_CUSTOMER
-from fakes.scheduler import run_due_jobs
+from fakes.scheduler import run_due_jobs, timers
 from storage.models import EscalationEvent, OnCallOverride, Page, Person, Ticket, TicketNote, TranscriptMessage
 
 @pytest.fixture
@@ -479,12 +479,11 @@ async def test_taking_over_and_resolving_leave_no_timers_behind(bot, clock, conn
     clock.set(SATURDAY_NIGHT)
     await say(bot, connector, CUSTOMER, NIGHT_REPORT)
     [ticket] = await rows(bot, Ticket)
-    scheduler = bot.app[keys.SCHEDULER]
 
     await press(bot, connector, ANNA, f"take_over:{ticket.number}")
-    assert {job.id.split(":")[0] for job in scheduler.get_jobs()} == {"escalate"}  # the page timeout is gone
+    assert {job.id.split(":")[0] for job in timers(bot)} == {"escalate"}  # the page timeout is gone
     await say(bot, connector, ANNA, "/opgelost account geblokkeerd en wachtwoorden gereset")
-    assert scheduler.get_jobs() == []
+    assert timers(bot) == []
     clock.advance(timedelta(hours=6))
     assert await run_due_jobs(bot, clock.now()) == 0
     assert [p.status for p in await rows(bot, Page)] == ["acknowledged"]
@@ -549,7 +548,7 @@ async def test_an_escalation_timer_lost_in_a_crash_is_set_again_at_start_up(make
     await bot.close()
 
     bot = await make_bot()
-    [timer] = bot.app[keys.SCHEDULER].get_jobs()
+    [timer] = timers(bot)
     assert timer.id.startswith("escalate:")
     assert timer.next_run_time == amsterdam(2026, 12, 3, 10, 0)  # 40 opening hours after Thursday 10:00
 

@@ -7,6 +7,7 @@ the server stops (open connections reset, new ones refused); `restore()` listens
 from __future__ import annotations
 
 import asyncio
+import threading
 import contextlib
 import socket
 import struct
@@ -113,3 +114,36 @@ def _abort(writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     writer.transport.abort()
+
+
+class ThreadedTcpProxy:
+    """A TcpProxy on its own event loop in a thread: for a bot in the test's own loop, whose blocking
+    database calls (APScheduler's job store) would otherwise wait on a proxy that cannot run."""
+
+    def __init__(self, upstream_host: str, upstream_port: int):
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="tcp-proxy", daemon=True)
+        self._thread.start()
+        self.proxy = self._call(self._make(upstream_host, upstream_port))
+
+    @staticmethod
+    async def _make(host: str, port: int) -> TcpProxy:
+        return await TcpProxy(host, port).start()
+
+    def _call(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=30)
+
+    def url_for(self, database_url: str) -> str:
+        return self.proxy.url_for(database_url)
+
+    async def cut(self) -> None:
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.proxy.cut(), self._loop))
+
+    async def restore(self) -> None:
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.proxy.restore(), self._loop))
+
+    def close(self) -> None:
+        self._call(self.proxy.close())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+        self._loop.close()

@@ -42,6 +42,11 @@ TABLE: list[Row] = [
     (A.QUEUE,      None, None,   OK,        OK,         OK),
     (A.ON_CALL,    None, None,   OK,        OK,         OK),
     (A.OVERRIDE,   None, None,   ROLE,      OK,         OK),
+    (A.CALENDAR,   None, None,   OK,        OK,         OK),
+    (A.TEAM_CALENDAR, None, None, ROLE,     ROLE,       OK),
+    (A.OFFER_SHIFT, None, None,  OK,        OK,         OK),
+    (A.TAKE_SHIFT, None, None,   OK,        OK,         OK),
+    (A.ASSIGN_SHIFT, None, None, ROLE,      ROLE,       OK),
     (A.SHOW,       1,    None,   OK,        OK,         OK),
     (A.SHOW,       3,    OTHER,  OK,        OK,         OK),
     (A.ACKNOWLEDGE, 1,   None,   OK,        OK,         OK),
@@ -159,11 +164,14 @@ def test_ticket_facts_reject_steps_outside_the_chain(step: int) -> None:
         TicketFacts(TicketStatus.OPEN, step, None)
 
 
+MANAGEMENT_ONLY = {A.TEAM_CALENDAR, A.ASSIGN_SHIFT}
+
+
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("support", tuple(a for a in StaffAction if a != StaffAction.OVERRIDE)),
-        ("senior", tuple(StaffAction)),
+        ("support", tuple(a for a in StaffAction if a not in {A.OVERRIDE, *MANAGEMENT_ONLY})),
+        ("senior", tuple(a for a in StaffAction if a not in MANAGEMENT_ONLY)),
         ("management", tuple(StaffAction)),
         ("admin", ()),
         ("", ()),

@@ -11,7 +11,8 @@ from bot.services.replies.choices import (
 )  # fmt: skip
 from bot.services.replies.customer import (
     acknowledged, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
-    clarify, clarify_other, emergency_in_hours, emergency_joined, emergency_paged, escalated, goodbye, handed_back,
+    clarify, clarify_other, emergency_in_hours, emergency_joined, emergency_paged, emergency_unanswered, escalated,
+    goodbye, handed_back,
     out_of_scope, rating_invalid, rating_request, rating_thanks, resolved, staff_joined, status,
     ticket_created,
 )  # fmt: skip
@@ -33,7 +34,8 @@ __all__ = [
     "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND", "SEVERAL",
     "TAKE_OVER_PREFIX", "TODAY", "YES", "TicketView", "acknowledged", "already_in_mediation",
     "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms", "clarify",
-    "clarify_other", "confirm_emergency", "emergency_in_hours", "emergency_joined", "emergency_paged", "escalated",
+    "clarify_other", "confirm_emergency", "emergency_in_hours", "emergency_joined", "emergency_paged",
+    "emergency_unanswered", "escalated",
     "escalation_notice", "excluded", "format_moment", "goodbye", "handed_back", "holder_words",
     "intent_label", "new_ticket_notice", "not_an_emergency", "out_of_hours", "out_of_scope",
     "page_notice", "priority_words", "product_name", "products_for", "quote_declined",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from types import MappingProxyType
 
 from bot.services.messages import Choice
@@ -15,6 +16,8 @@ ONE, SEVERAL, EVERYONE = "one", "several", "everyone"
 JUST_NOW, TODAY, LONGER = "just_now", "today", "longer"
 RATINGS: tuple[str, ...] = ("1", "2", "3", "4", "5")
 TAKE_OVER_PREFIX, ACK_PREFIX = "take_over:", "ack:"
+OFFER_PREFIX, TAKE_SHIFT_PREFIX, ASSIGN_PREFIX = "offer:", "take_shift:", "assign:"  # on-call buttons
+_PERIOD_FORMAT = "%Y%m%dT%H%MZ"  # UTC, no colons: a button value splits on ":"
 
 PRODUCT_NAMES: dict[str, str] = {
     "outlook": "Outlook",
@@ -83,3 +86,18 @@ def take_over(lang: str, number: str) -> Choice:
 def acknowledge(lang: str, number: str) -> Choice:
     """The on-call button that acknowledges a page."""
     return choice(lang, "choice_acknowledge", f"{ACK_PREFIX}{number}")
+
+
+def period_value(starts: datetime, ends: datetime) -> str:
+    """A shift in a button value: "20261205T1600Z-20261207T0800Z" (UTC)."""
+    return "-".join(moment.astimezone(timezone.utc).strftime(_PERIOD_FORMAT) for moment in (starts, ends))
+
+
+def read_period(value: str) -> tuple[datetime, datetime] | None:
+    """The shift a button value names; None for anything malformed or backwards."""
+    first, _, second = value.strip().partition("-")
+    try:
+        starts, ends = (datetime.strptime(part, _PERIOD_FORMAT).replace(tzinfo=timezone.utc) for part in (first, second))
+    except ValueError:
+        return None
+    return (starts, ends) if starts < ends else None

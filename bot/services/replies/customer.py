@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.config.operator import OperatorConfig
+from bot.config.operator import Msp, OperatorConfig
 from bot.services.messages import Choice, Reply
 from bot.services.replies.choices import (
     EVERYONE, JUST_NOW, LONGER, ONE, OTHER, SEVERAL, TODAY,
@@ -63,6 +63,15 @@ def ticket_created(lang: str, number: str, intent: str, priority: str) -> Reply:
 def emergency_paged(lang: str, number: str) -> Reply:
     """Outside hours: P1 ticket, the on-call engineer is being alerted."""
     return Reply(text(lang, "emergency_paged", number=number))
+
+
+def emergency_unanswered(lang: str, number: str, msp: Msp) -> Reply:
+    """Every page round went unanswered: the emergency phone number when the MSP has one."""
+    if msp.emergency_phone:
+        return Reply(text(
+            lang, "emergency_unanswered_phone", number=number, phone=msp.emergency_phone, contact=msp.contact_email,
+        ))
+    return Reply(text(lang, "emergency_unanswered", number=number, contact=msp.contact_email))
 
 
 def emergency_in_hours(lang: str, number: str) -> Reply:

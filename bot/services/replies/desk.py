@@ -60,17 +60,40 @@ def desk_help(lang: str, role: str, actions: Sequence[str], holding: str | None)
     return Reply("\n\n".join(lines))
 
 
-def queue(lang: str, entries: Sequence[QueueEntry]) -> Reply:
-    """Every open ticket, emergencies first; buttons for the ones nobody has acknowledged."""
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A message the bot gave up delivering: who it was for, when, and how it began."""
+
+    recipient: str
+    at: datetime
+    text: str
+
+
+def queue(lang: str, entries: Sequence[QueueEntry], undelivered: Sequence[Undelivered] = (), *,
+          undelivered_count: int = 0, time_zone: str = "Europe/Amsterdam") -> Reply:
+    """Every open ticket, emergencies first; buttons for the ones nobody has acknowledged. Messages
+    the bot could not deliver are listed below, so staff can reach those people another way."""
+    warning = _undelivered(lang, undelivered, undelivered_count, time_zone)
     if not entries:
-        return say_reply(lang, "desk_queue_none")
+        return say_reply(lang, "desk_queue_none") if not warning else Reply(say(lang, "desk_queue_none") + warning)
     shown = entries[:QUEUE_LINES]
     facts = tuple((e.view.number, _queue_line(lang, e)) for e in shown)
     buttons = [acknowledge(lang, e.view.number) for e in shown if not e.acknowledged][:6]  # Teams shows six
     body = say(lang, "desk_queue_intro", count=len(entries))
     if len(entries) > len(shown):
         body += "\n\n" + say(lang, "desk_queue_more", count=len(entries) - len(shown))
-    return Reply(body, tuple(buttons), facts)
+    return Reply(body + warning, tuple(buttons), facts)
+
+
+def _undelivered(lang: str, undelivered: Sequence[Undelivered], count: int, time_zone: str) -> str:
+    if not undelivered:
+        return ""
+    lines = [
+        "- " + say(lang, "desk_undelivered_line", moment=format_moment(lang, u.at, time_zone), recipient=u.recipient,
+                   text=u.text[:80])
+        for u in undelivered
+    ]
+    return "\n\n" + say(lang, "desk_undelivered", count=count) + "\n" + "\n".join(lines)
 
 
 def _queue_line(lang: str, entry: QueueEntry) -> str:
@@ -113,9 +136,3 @@ def ticket_details(
     )
     buttons = () if view.status == "resolved" else (acknowledge(lang, view.number), take_over(lang, view.number))
     return Reply(f"**{view.number}**: {view.subject}", buttons, facts)
-
-
-def on_call(lang: str, on_call_name: str | None, backup_name: str, overrides: Sequence[tuple[str, str]]) -> Reply:
-    body = say(lang, "desk_on_call", on_call=on_call_name or say(lang, "desk_on_call_nobody"), backup=backup_name)
-    extra = [say(lang, "desk_override_line", name=name, until=until) for name, until in overrides]
-    return Reply("\n\n".join([body, *extra]))

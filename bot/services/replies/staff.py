@@ -44,12 +44,15 @@ def new_ticket_notice(
     )
 
 
-def page_notice(lang: str, ticket: TicketView, organisation: str, reporter: str, description: str) -> Reply:
-    """Outside hours: the page to the on-call engineer, with Acknowledge and Take over."""
+def page_notice(
+    lang: str, ticket: TicketView, organisation: str, reporter: str, description: str, why: str | None = None
+) -> Reply:
+    """Outside hours: the page to the on-call engineer, with Acknowledge and Take over, and why them."""
+    reason = ((say(lang, "fact_why_paged"), why),) if why else ()
     return Reply(
         say(lang, "page_notice", number=ticket.number, organisation=organisation),
         (acknowledge(lang, ticket.number), take_over(lang, ticket.number)),
-        ticket_facts(lang, ticket, organisation) + reported_facts(lang, reporter, description),
+        reason + ticket_facts(lang, ticket, organisation) + reported_facts(lang, reporter, description),
     )
 
 

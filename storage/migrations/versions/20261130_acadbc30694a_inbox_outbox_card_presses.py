@@ -1,7 +1,7 @@
 """Inbox, outbox and card presses: turns and deliveries that survive crashes and faults (issue 9).
 
 Revision ID: acadbc30694a
-Revises: c59398e9a5b6
+Revises: 4ed4eb837b86
 Create Date: 2026-11-30 14:11:04.610193
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = 'acadbc30694a'
-down_revision: Union[str, Sequence[str], None] = 'c59398e9a5b6'
+down_revision: Union[str, Sequence[str], None] = '4ed4eb837b86'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,36 @@
+"""On call as paging tools do it: the schedule, gap warnings, swaps and overrides, calendar feeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config.operator import OperatorConfig
+from bot.services.clock import Clock
+from bot.services.notifier import Notifier
+from bot.services.oncall.changes import ScheduleChanges
+from bot.services.oncall.desk import OnCallDesk
+from bot.services.oncall.feeds import CalendarFeeds
+from bot.services.oncall.gaps import GapWarnings
+from bot.services.oncall.roster import Roster
+from bot.services.timers import Timers
+
+
+@dataclass(frozen=True, slots=True)
+class OnCall:
+    roster: Roster
+    desk: OnCallDesk
+    feeds: CalendarFeeds
+    gaps: GapWarnings
+
+
+def build_on_call(
+    sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+    timers: Timers, *, public_url: str,
+) -> OnCall:
+    """Composed once per app; the gap check binds its daily job here, before the scheduler starts."""
+    roster = Roster(sessions, config, clock)
+    feeds = CalendarFeeds(roster, sessions, public_url)
+    desk = OnCallDesk(roster, ScheduleChanges(roster, sessions, notifier), feeds)
+    return OnCall(roster, desk, feeds, GapWarnings(roster, sessions, notifier, timers))

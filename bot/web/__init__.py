@@ -1,0 +1,1 @@
+"""Plain HTTP routes beside the Bot Framework endpoint: calendar feeds and acknowledge links (no Bot Framework code)."""
