@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 import tempfile
 import uuid
@@ -63,8 +64,13 @@ def report(result: ChaosResult) -> int:
     return 1 if misses else 0
 
 
+def _interrupted(*_: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM too unwinds the run, so the replicas are stopped and the schema dropped
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, _interrupted)
     logging.basicConfig(level=logging.WARNING)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="chaos-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -85,5 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         admin.dispose()
 
 
+def _main_or_interrupted() -> int:
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("chaos: interrupted; replicas stopped", file=sys.stderr)
+        return 130
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_main_or_interrupted())
