@@ -23,6 +23,7 @@ from fakes.chaos_config import chaos_customers
 from fakes.people import ANNA
 
 log = logging.getLogger(__name__)
+RESEND_WITHIN_S = 75.0
 
 BOUNDED = ChaosPlan(
     customers=10, traffic_seconds=35.0, ack_minutes=1, settle_seconds=3.0, seed=7,
@@ -67,6 +68,41 @@ async def test_a_replica_killed_while_handling_an_emergency_pages_once_after_res
         journal = write_journal(tmp_path / "journal.txt", r, started, transcript)
     assert figures.emergencies_reported == 1
     assert figures.misses() == [], "\n".join(figures.lines()) + "\n" + journal
+
+
+@pytest.mark.postgres
+async def test_a_reply_the_connector_accepted_while_the_database_was_away_is_not_sent_again(
+    postgres_database_url, tmp_path
+):
+    plan = ChaosPlan(customers=1, replicas=1)
+    [who] = chaos_customers(1)
+    chat, started = who.user.conversation_id, time.monotonic()
+    async with rig(plan, postgres_database_url, tmp_path, random.Random(5), say=log.warning) as r:
+        assert r.proxy is not None
+        r.connector.plan.next(1, faults.slow(3.0), conversation_id=chat)  # the welcome is slow to be accepted
+        hello = asyncio.create_task(r.channel.deliver(activities.message(who.user, r.connector.url, "hallo"),
+                                                      who=who.organisation))
+        await _until(lambda: r.connector.in_flight[chat] > 0, within=30.0)
+        await r.proxy.cut()  # the database goes while the connector is still taking the welcome
+        await _until(lambda: r.connector.texts(chat), within=30.0)
+        await asyncio.sleep(5.0)
+        await r.proxy.restore()
+        await hello
+        # Long enough for a claimed message whose sender lost track of it to be sent again.
+        await _until_or(lambda: len(r.connector.texts(chat)) > 1, within=RESEND_WITHIN_S)
+
+        transcript = await inbound_activity_ids(postgres_database_url)
+        figures = tally(r.channel.deliveries, r.on_call.pages(), r.connector, transcript,
+                        deadline=time.monotonic(), allowed_after_faults_s=0.0)
+        journal = write_journal(tmp_path / "journal.txt", r, started, transcript)
+    assert figures.misses() == [], "\n".join(figures.lines()) + "\n" + journal
+
+
+async def _until_or(condition, *, within: float) -> None:
+    """Wait for something that must not happen; returns when it does, or after `within` seconds."""
+    deadline = time.monotonic() + within
+    while not condition() and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
 
 
 async def _until(condition, *, within: float) -> None:
