@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench chaos teams-package clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench chaos fuzz teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -48,6 +48,9 @@ chaos: install-dev
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev
 	$(PY) -m deploy.teams.package
+## The long fuzz run of /api/messages (SQLite; PostgreSQL too when TEST_POSTGRES_URL is set).
+fuzz: install-dev
+	$(PY) -m bench.fuzz
 
 clean:
 	rm -rf $(VENV) data build devTools tests/e2e/node_modules

@@ -28,14 +28,18 @@ from bot.services.escalations import EscalationService
 from bot.services.oncall import build_on_call
 from bot.services.paging import PagingService
 from bot.services.paging_out_of_band import PageOutOfBand
+from bot.services.personal_data import PersonalDataService
 from bot.services.policy_setup import business_calendar, policy_rules
 from bot.services.quotes import QuoteService
 from bot.services.reminders import ReminderService
+from bot.services.retention import RetentionService
+from bot.services.revisions import RevisionService
 from bot.services.staff_desk import StaffDesk
 from bot.services.takeover import TakeoverService
 from bot.services.tickets import TicketService
 from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
+from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
 from bot.teams.connector_client import ConnectorClient
 from bot.teams.customer_chats import CustomerChats
@@ -179,10 +183,14 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
     takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
     on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
+    await RetentionService(sessions, config, clock, timers).schedule()
+    personal_data = PersonalDataService(sessions, clock, timers)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock), on_call.desk
+        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock),
+        on_call.desk, personal_data,
     )
-    bot = SupportBot(AdmissionService(sessions, config, clock), FirstLineRouter(config, chats, desk, takeover))
+    router = FirstLineRouter(config, chats, desk, takeover, WordlessMessages(sessions, config))
+    bot = SupportBot(AdmissionService(sessions, config, clock), router, RevisionService(sessions, clock, notifier))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
     inbox = InboxProcessor(
         sessions, adapter, bot, clock, spool,

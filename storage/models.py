@@ -150,7 +150,11 @@ class TranscriptMessage(Base):
     """Every message in and out, with who wrote it; the incoming activity id dedupes redelivery."""
 
     __tablename__ = "transcript_messages"
-    __table_args__ = (UniqueConstraint("conversation_id", "direction", "activity_id"),)
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "direction", "activity_id"),
+        Index("ix_transcript_messages_author_created", "author_person_id", "created_at"),  # the per-person limit
+        Index("ix_transcript_messages_created_at", "created_at"),  # the retention purge
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(512), index=True)
@@ -164,6 +168,20 @@ class TranscriptMessage(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any] | None]  # attachments / card values, when any
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[datetime | None]  # the sender edited it; earlier versions are TranscriptRevisions
+    deleted_at: Mapped[datetime | None]  # the sender deleted it; text, payload and revisions are redacted
+
+
+class TranscriptRevision(Base):
+    """An earlier version of an incoming message the sender edited; redacted with it when it is deleted."""
+
+    __tablename__ = "transcript_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("transcript_messages.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any] | None]
+    replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class TicketNote(Base):

@@ -12,6 +12,7 @@ import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -21,6 +22,7 @@ from pydantic import (
 )
 
 from bot.config.errors import ConfigError
+from bot.config.ids import normal_guid
 
 Role = Literal["support", "senior", "management"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -40,8 +42,19 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
+def _guid(value: object) -> object:
+    """Teams sends lower-case GUIDs; an id typed in upper case or with braces must still match."""
+    if not isinstance(value, str):
+        return value
+    normal = normal_guid(value)
+    if normal is None:
+        raise ValueError(f"{value!r} is not an Azure AD id (a GUID such as 6a1e1c2d-0000-4000-8000-000000000001)")
+    return normal
+
+
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
-ObjectId = Annotated[str, Field(min_length=1, max_length=64)]
+ObjectId = Annotated[str, BeforeValidator(_guid), Field(min_length=36, max_length=36)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
 # A number people dial or a gateway texts: digits, spaces, dashes, brackets, an optional leading +.
 PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{4,22}[0-9]$")]
 
@@ -51,7 +64,7 @@ class _Strict(BaseModel):
 
 
 class Msp(_Strict):
-    name: str = Field(min_length=1)
+    name: Name
     contact_email: EmailStr
     tenant_id: ObjectId
     sales_contact: ObjectId | None = None
@@ -83,12 +96,12 @@ class BusinessHoursConfig(_Strict):
 
 class Customer(_Strict):
     tenant_id: ObjectId
-    name: str = Field(min_length=1)
+    name: Name
 
 
 class StaffMember(_Strict):
     object_id: ObjectId
-    name: str = Field(min_length=1)
+    name: Name
     role: Role
     email: EmailStr | None = None  # out-of-band pages by e-mail
     phone: PhoneNumber | None = None  # passed to the SMS or voice gateway
@@ -198,6 +211,22 @@ class Nlu(_Strict):
     confidence_threshold: float = Field(default=0.55, gt=0.0, lt=1.0)
 
 
+class Limits(_Strict):
+    """Per person: more messages than this in a minute are stored but not acted on."""
+
+    messages_per_minute: int = Field(default=20, ge=1, le=1000)
+
+
+class DataProtection(_Strict):
+    """AVG/GDPR: transcripts and attachment references older than the retention are purged daily.
+
+    `retention_days: null` keeps everything (no purge job is scheduled).
+    """
+
+    retention_days: int | None = Field(default=365, ge=1, le=3650)
+    purge_at: time = time(3, 30)
+
+
 class OperatorConfig(_Strict):
     """Everything the MSP configures without touching code."""
 
@@ -212,6 +241,8 @@ class OperatorConfig(_Strict):
     )
     timeouts: Timeouts = Timeouts()
     nlu: Nlu = Nlu()
+    limits: Limits = Limits()
+    data_protection: DataProtection = DataProtection()
 
     @field_validator("excluded_requests")
     @classmethod
@@ -246,10 +277,12 @@ class OperatorConfig(_Strict):
         return self
 
     def staff_member(self, object_id: str) -> StaffMember | None:
-        return next((m for m in self.staff if m.object_id == object_id), None)
+        wanted = normal_guid(object_id)
+        return next((m for m in self.staff if m.object_id == wanted), None)
 
     def customer(self, tenant_id: str) -> Customer | None:
-        return next((c for c in self.customers if c.tenant_id == tenant_id), None)
+        wanted = normal_guid(tenant_id)
+        return next((c for c in self.customers if c.tenant_id == wanted), None)
 
 
 def load_operator_config(path: Path) -> OperatorConfig:

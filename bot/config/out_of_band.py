@@ -122,14 +122,14 @@ def _webhook(env: Mapping[str, str]) -> WebhookSettings | None:
 
 
 def _ack_links(env: Mapping[str, str], *, required: bool) -> AckLinkSettings | None:
-    base, secret = _get(env, "PUBLIC_BASE_URL"), env.get("ACK_LINK_SECRET", "")
+    base, secret = _get(env, "PUBLIC_URL"), env.get("ACK_LINK_SECRET", "")
     if not base and not secret and not required:
         return None
     if not base:
-        raise ConfigError("PUBLIC_BASE_URL: required for the acknowledge links of out-of-band pages")
-    _check_url("PUBLIC_BASE_URL", base)
+        raise ConfigError("PUBLIC_URL: required for the acknowledge links of out-of-band pages")
+    _check_url("PUBLIC_URL", base)
     if urlsplit(base).query or urlsplit(base).fragment:
-        raise ConfigError("PUBLIC_BASE_URL: no query or fragment, e.g. https://bot.example.nl")
+        raise ConfigError("PUBLIC_URL: no query or fragment, e.g. https://bot.example.nl")
     return AckLinkSettings(public_base_url=base.rstrip("/"), secret=_secret("ACK_LINK_SECRET", secret))
 
 

@@ -22,13 +22,15 @@ chat over; "step" is the ticket's escalation step (SLA section 5: 1 support engi
 | hand_back   | own chat               | own chat               | any held chat             |
 | resolve     | step 1, or own chat    | unless another holds   | yes, even another's chat  |
 | escalate    | step 1 to 2            | step 1 to 2, 2 to 3    | step 1 to 2, 2 to 3       |
+| export      | no                     | no                     | yes (AVG/GDPR)            |
+| erase       | no                     | no                     | yes (AVG/GDPR)            |
 
 The conditions, checked in this order; the first that applies gives the `Denial`:
 
 1. A ticket action (show .. note) without `TicketFacts` is a programming error: ValueError.
 2. A role outside the three: ROLE, for every action.
 3. help, queue, on_call, calendar, offer_shift, take_shift: allowed; override: senior and
-   management, else ROLE; team_calendar and assign_shift: management, else ROLE. These are
+   management, else ROLE; team_calendar, assign_shift, export and erase: management, else ROLE. These are
    not about a ticket; a ticket passed with them is ignored.
 4. Any ticket action but show on a resolved ticket: RESOLVED.
 5. take_over: another holds the chat: HELD_BY_OTHER, whatever the role (one holder at a
@@ -69,6 +71,8 @@ class StaffAction(StrEnum):
     OFFER_SHIFT = "offer_shift"
     TAKE_SHIFT = "take_shift"
     ASSIGN_SHIFT = "assign_shift"
+    EXPORT = "export"  # one customer's personal data as JSON
+    ERASE = "erase"  # one customer's personal data, after confirmation
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,8 @@ _TICKETLESS: dict[StaffAction, frozenset[Role]] = {
     StaffAction.OFFER_SHIFT: _EVERYONE,
     StaffAction.TAKE_SHIFT: _EVERYONE,
     StaffAction.ASSIGN_SHIFT: frozenset({Role.MANAGEMENT}),
+    StaffAction.EXPORT: frozenset({Role.MANAGEMENT}),
+    StaffAction.ERASE: frozenset({Role.MANAGEMENT}),
 }
 
 _Rule = Callable[[Role, str, TicketFacts], Verdict]

@@ -8,12 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services.clock import Clock
-from bot.services.messages import Reply
+from bot.services.messages import AttachmentRef, Reply
 from bot.services.replies import desk
 from bot.services.ticket_views import view_of
+from bot.services.wordless import describe_attachments
 from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
+from storage import transcript_edits
 from storage.models import Person, Ticket
 
 
@@ -43,6 +45,7 @@ class DeskInfo:
         async with self._sessions() as session:
             pages = await page_store.pages_of(session, ticket.id)
             escalations = await ticket_store.escalations_of(session, ticket.id)
+            attached = await transcript_edits.attachments_of(session, ticket)
             notes = await ticket_store.notes_of(session, ticket.id)
             actors = {e.actor_person_id for e in escalations if e.actor_person_id}
             names = {p.id: p.name for p in [await session.get(Person, i) for i in actors] if p}
@@ -54,9 +57,17 @@ class DeskInfo:
         note_lines = [desk.NoteLine(n.created_at, n.author_name, n.text) for n in notes]
         return desk.ticket_details(
             lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, self._zone,
-            (page_lines, escalation_lines, note_lines),
+            (page_lines, escalation_lines, note_lines), attachments=describe_attachments(lang, _references(attached)),
         )
 
     def _name(self, object_id: str) -> str:
         member = self._config.staff_member(object_id)
         return member.name if member else object_id
+
+
+def _references(payloads: list[dict]) -> list[AttachmentRef]:
+    return [
+        AttachmentRef(str(a.get("kind") or "other"), str(a.get("name") or ""), str(a.get("content_type") or ""),
+                      str(a.get("url") or ""))
+        for a in payloads
+    ]  # fmt: skip

@@ -10,6 +10,18 @@ from typing import Any, Literal
 class InboundKind(StrEnum):
     MESSAGE = "message"
     INSTALLED = "installed"  # the bot was added to the chat: first contact
+    EDITED = "edited"  # the sender changed a message they sent earlier
+    DELETED = "deleted"  # the sender deleted a message they sent earlier
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRef:
+    """What was attached (a pasted image, a file, a card): kept as a reference, never fetched."""
+
+    kind: str  # image | file | card | other
+    name: str = ""
+    content_type: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +40,8 @@ class Inbound:
     text: str
     reference: dict[str, Any]
     value: dict[str, Any] | None = None
+    attachments: tuple[AttachmentRef, ...] = ()
+    personal: bool = True  # a 1:1 chat with the bot; group chats and channels are not served
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +94,9 @@ class Admission:
     first_contact: bool = False
     duplicate: bool = False
     replies: tuple[Reply, ...] = field(default=())
+    throttled: bool = False  # over the per-person message limit: stored, not acted on
 
     @property
     def proceed(self) -> bool:
-        """Only known callers' new activities go on to dialogs and commands."""
-        return self.caller.kind != "unknown" and not self.duplicate
+        """Only known callers' new activities within their limit go on to dialogs and commands."""
+        return self.caller.kind != "unknown" and not self.duplicate and not self.throttled

@@ -38,6 +38,8 @@ _WORDS: dict[StaffAction, tuple[str, ...]] = {
     A.TAKE_SHIFT: ("dienst overnemen", "take shift"),
     A.ASSIGN_SHIFT: ("toewijzen", "dienst toewijzen", "assign", "assign shift"),
     A.HELP: ("help", "hulp", "?", "commands", "commando's"),
+    A.EXPORT: ("export", "exporteer"),
+    A.ERASE: ("erase", "wis"),
 }
 _PHRASES: dict[tuple[str, ...], StaffAction] = {
     tuple(phrase.split()): action for action, phrases in _WORDS.items() for phrase in phrases
@@ -54,6 +56,8 @@ _HELD_TICKET_ALLOWED = frozenset({A.RESOLVE, A.ESCALATE, A.NOTE, A.HAND_BACK})
 _NEEDS_TEXT = frozenset({A.NOTE, A.ESCALATE})
 _KEEPS_TEXT = frozenset({A.RESOLVE, A.ESCALATE, A.NOTE})
 _UNTIL = frozenset({"until", "tot"})
+_CONFIRM = frozenset({"confirm", "bevestig"})
+_PERSONAL_DATA = frozenset({A.EXPORT, A.ERASE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ class StaffCommand:
     action: StaffAction
     number: str | None = None  # "T-2026-0001", upper case
     text: str = ""  # note, resolution note or escalation reason, stripped
-    who: str | None = None  # override: as typed ("me", "ik", "Carla Visser"); assign: an object id
+    who: str | None = None  # override, export, erase: as typed ("me", "ik", "Carla Visser", an object id); assign: an object id
     until: datetime | None = None  # override: aware, in the business time zone
     period: tuple[datetime, datetime] | None = None  # offer / assign: the shift, from its button
     offer: int | None = None  # take shift: the offer's number
@@ -131,6 +135,8 @@ def _from_text(text: str, *, now: datetime, time_zone: ZoneInfo, holding: bool) 
         if not number.isdigit():
             raise CommandError("take_shift_usage")
         return StaffCommand(A.TAKE_SHIFT, offer=int(number))
+    if action in _PERSONAL_DATA:
+        return _about_a_person(action, rest)
     return _with_arguments(action, rest, holding)
 
 
@@ -183,6 +189,14 @@ def _split_number(rest: str) -> tuple[str | None, str]:
     if match is None:
         return None, rest.strip()
     return match[1].upper(), rest[match.end():].strip()
+
+
+def _about_a_person(action: StaffAction, rest: str) -> StaffCommand:
+    """"wis Petra de Vries", or the confirmation "wis <object id> bevestig": `text` is "confirm" then."""
+    words = rest.split()
+    confirmed = bool(words) and words[-1].lower().rstrip(_TRAILING) in _CONFIRM
+    who = " ".join(words[:-1] if confirmed else words)
+    return StaffCommand(action, who=who, text="confirm" if confirmed and action is A.ERASE else "")
 
 
 def _override(rest: str, now: datetime, time_zone: ZoneInfo) -> StaffCommand:

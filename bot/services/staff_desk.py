@@ -21,6 +21,7 @@ from bot.services.messages import Caller, Inbound, Reply
 from bot.services.oncall.desk import ACTIONS as ON_CALL_ACTIONS
 from bot.services.oncall.desk import OnCallDesk
 from bot.services.paging import PagingService
+from bot.services.personal_data import PersonalDataService
 from bot.services.replies import desk, step_words
 from bot.services.replies.desk import say_reply
 from bot.services.staff_commands import CommandError, StaffCommand, parse_command
@@ -37,10 +38,11 @@ class StaffDesk:
         self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
         paging: PagingService, takeover: TakeoverService, escalations: EscalationService, info: DeskInfo,
         on_call: OnCallDesk,
+        personal_data: PersonalDataService,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock
         self._paging, self._takeover, self._escalations, self._info = paging, takeover, escalations, info
-        self._on_call = on_call
+        self._on_call, self._personal_data = on_call, personal_data
         self._zone = ZoneInfo(config.business_hours.time_zone)
 
     async def handle(self, staff: Caller, inbound: Inbound) -> list[Reply]:
@@ -52,6 +54,8 @@ class StaffDesk:
             )
         except CommandError as error:
             return [say_reply(staff.language, error.key, **error.values)]
+        if command is not None and command.action in (A.EXPORT, A.ERASE):
+            return await self._about_a_person(staff, command)
         if command is not None:
             return [await self._run(staff, command, held)]
         if held is not None and inbound.text and not inbound.text.startswith("/"):
@@ -64,6 +68,14 @@ class StaffDesk:
             return [say_reply(staff.language, "desk_unknown_command")]
         role = text(staff.language, f"role_{staff.role}") if staff.role else ""
         return [say_reply(staff.language, "staff_hello", name=staff.name, role=role)]  # a greeting, or a typo
+
+    async def _about_a_person(self, staff: Caller, command: StaffCommand) -> list[Reply]:
+        """AVG/GDPR: management only; the erase asks first and needs the confirmation."""
+        if not may(staff.role or "", command.action, staff.object_id).allowed:
+            return [say_reply(staff.language, "desk_denied_management_only")]
+        if command.action is A.EXPORT:
+            return await self._personal_data.export(staff, command.who or "")
+        return [await self._personal_data.erase(staff, command.who or "", confirmed=command.text == "confirm")]
 
     def _names_a_ticket(self, words: str) -> bool:
         """A command with a ticket number, typed without its slash: another customer's number must not leak."""

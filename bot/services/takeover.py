@@ -21,6 +21,7 @@ from bot.services.messages import Author, Caller, Inbound, Reply
 from bot.services.notifier import Notifier
 from bot.services.paging import PagingService
 from bot.services.transcript import TranscriptService
+from bot.services.wordless import describe_attachments
 from bot.texts import DEFAULT_LANGUAGE, language_of_locale, text
 from storage import claims
 from storage import paging as page_store
@@ -143,11 +144,13 @@ class TakeoverService:
             await session.refresh(ticket, ["holder"])
             holder = ticket.holder
         await self._transcript.mark_relayed(inbound.conversation_id, inbound.activity_id, ticket.id)
-        words = inbound.text or _chosen(inbound)
+        holder_language = language_of_locale(holder.locale if holder else None)
+        attached = describe_attachments(holder_language, inbound.attachments)  # a pasted screenshot, a file
+        words = "\n".join(filter(None, [inbound.text or _chosen(inbound), attached]))
         if not words:  # nothing to pass on (an empty card submit)
             return []
         notice = Reply(text(
-            language_of_locale(holder.locale if holder else None), "relayed_from_customer", name=customer.name,
+            holder_language, "relayed_from_customer", name=customer.name,
             organisation=customer.organisation_name, number=ticket.number, text=words,
         ))  # fmt: skip
         author = Author(customer.person_id, customer.name)

@@ -13,6 +13,7 @@ from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
 from bot.services.escalations import EscalationService
+from bot.services.limits import TICKET_FACT, clip
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
@@ -104,7 +105,7 @@ class TicketService:
             number=await ticket_store.next_ticket_number(session, now.year),
             organisation_id=caller.organisation_id, reporter_id=caller.person_id,
             conversation_id=conversation_id, intent=new.intent, subject=_subject(new.description),
-            description=new.description, product=new.product, affected=new.affected, since=new.since,
+            description=new.description, product=_fact(new.product), affected=_fact(new.affected), since=_fact(new.since),
             priority=new.priority, emergency=new.emergency, source_activity_id=new.source_activity_id,
             created_at=now, updated_at=now, paging_started_at=now if paging else None,
         )
@@ -144,6 +145,11 @@ class TicketService:
             for ticket in found:
                 await session.refresh(ticket, ["holder"])
             return [view_of(t) for t in found]
+
+
+def _fact(answer: str | None) -> str | None:
+    """An intake answer may be free text of any length; its column holds 100 characters."""
+    return clip(answer, TICKET_FACT) if answer is not None else None
 
 
 def _subject(description: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 
@@ -12,11 +11,14 @@ from botbuilder.schema import Activity, ActivityTypes
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.services.clock import Clock
+from bot.teams import json_guard
 from bot.teams.inbox import Accepted, InboxProcessor, activity_key
 from storage import inbox as inbox_store
 from storage import outbox as outbox_store
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
+
+from bot.teams import json_guard
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
@@ -28,13 +30,15 @@ class BadActivity(Exception):
 
 
 def parse_activity(raw: bytes) -> tuple[dict[str, Any], Activity]:
-    """JSON object -> (the body as sent, Activity), with the fields every turn needs checked first."""
+    """JSON object -> (the body as sent, Activity), with the fields every turn needs checked first:
+    depth, storable strings and protocol field types (json_guard, issue 11)."""
     try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise BadActivity(f"body is not valid JSON: {type(error).__name__}") from error
-    if not isinstance(body, dict):
-        raise BadActivity("body must be a JSON object")
+        body = json_guard.loads(raw)
+        if not isinstance(body, dict):
+            raise BadActivity("body must be a JSON object")
+        body = json_guard.checked(body)
+    except json_guard.UnsafeBody as error:
+        raise BadActivity(str(error)) from error
     for key in ("type", "serviceUrl"):
         if not isinstance(body.get(key), str) or not body[key]:
             raise BadActivity(f"'{key}' is required and must be a string")

@@ -179,11 +179,21 @@ class InboxProcessor:
 
 
 def activity_key(body: dict[str, Any]) -> str:
-    """The activity id; a digest of the body when the channel sent none, so redeliveries still match."""
-    identifier = body.get("id")
-    if isinstance(identifier, str) and identifier:
+    """What makes a redelivery recognisable: the activity id for a message; for other types the type
+    too (an edit or delete carries the id of the message it changes), and for an edit a digest of
+    its body as well (each edit of one message is a new event). A digest when Teams sent no id."""
+    identifier, kind = body.get("id"), str(body.get("type") or "")
+    if not isinstance(identifier, str) or not identifier:
+        return "sha256:" + _digest(body)
+    if kind == "message":
         return identifier[:256]
-    return "sha256:" + hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
+    if kind == "messageUpdate":
+        return f"{kind}:{_digest(body)[:32]}:{identifier}"[:256]
+    return f"{kind}:{identifier}"[:256]
+
+
+def _digest(body: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _conversation_of(body: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from bot.services.messages import Admission, Inbound, InboundKind, Reply
 from bot.services.staff_desk import StaffDesk
 from bot.services.takeover import TakeoverService
 from bot.services.welcome import welcome
+from bot.services.wordless import WordlessMessages, is_wordless
 from bot.teams.customer_chats import CustomerChats
 from bot.teams.handler import send_replies
 from bot.texts import text
@@ -17,13 +18,19 @@ from bot.texts import text
 class FirstLineRouter:
     """Welcome on first contact; then a taken-over chat relays, the dialogs answer, staff use the desk."""
 
-    def __init__(self, config: OperatorConfig, chats: CustomerChats, desk: StaffDesk, takeover: TakeoverService):
+    def __init__(
+        self, config: OperatorConfig, chats: CustomerChats, desk: StaffDesk, takeover: TakeoverService,
+        wordless: WordlessMessages,
+    ):
         self._config, self._chats, self._desk, self._takeover = config, chats, desk, takeover
+        self._wordless = wordless
 
     async def route(self, context: TurnContext, admission: Admission, inbound: Inbound) -> None:
         caller = admission.caller
         if caller.kind == "staff":
-            if inbound.kind is InboundKind.MESSAGE:
+            if inbound.kind is InboundKind.MESSAGE and not inbound.text and inbound.value is None:
+                await send_replies(context, [Reply(text(caller.language, "desk_wordless"))])  # a pasted image
+            elif inbound.kind is InboundKind.MESSAGE:
                 await send_replies(context, await self._desk.handle(caller, inbound))
             elif admission.first_contact:
                 role = text(caller.language, f"role_{caller.role}")
@@ -37,5 +44,8 @@ class FirstLineRouter:
         if relayed is not None:  # no intent detection while a staff member holds the chat
             await self._chats.drop_open_question(context)
             await send_replies(context, relayed)
+            return
+        if is_wordless(inbound):  # an image, an emoji: never a ticket, and an open question stays open
+            await send_replies(context, await self._wordless.answer(caller, inbound, admission.first_contact))
             return
         await self._chats.converse(context, admission, inbound)

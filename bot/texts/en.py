@@ -471,6 +471,42 @@ TEXTS: dict[str, str] = {
     "teams_command_override_description": "An on-call stand-in: /override me until monday 09:00",
     "teams_command_help_title": "/help",
     "teams_command_help_description": "The commands your role may use.",
+    # --- The edge (issue 11): group chats, identities, limits, no words, edits, data protection ---
+    "personal_only": "I only help in a 1:1 chat. Please send me a personal message.",
+    "cannot_verify": (
+        "Sorry, I cannot tell who you are, so I cannot help you here. "
+        "Please contact {msp} at {contact}."
+    ),
+    "rate_limited": (
+        "You are sending messages faster than I can handle. They are saved, but I will not answer them; "
+        "please wait a minute and then send your question again."
+    ),
+    "wordless_hint": "I can't read images; please describe the problem in a few words.",
+    "desk_wordless": "I cannot read or pass on images and files; type a command or text.",
+    "relayed_correction": "**{name}** ({organisation}, {number}) edited a message: {text}",
+    "card_action_received": "Received.",
+    "attachment_image": "image",
+    "attachment_file": "file",
+    "attachment_card": "card",
+    "attachment_other": "attachment",
+    "help_export": "**export name or object id**: all data of one customer as JSON (GDPR)",
+    "help_erase": "**erase name or object id**: erase all data of one customer, after confirmation (GDPR)",
+    "desk_person_unknown": "I find no customer with the name or object id {who}.",
+    "desk_person_ambiguous": "Several customers are called {who}; use an object id: {ids}",
+    "desk_person_needed": "Name the customer: **{command} name** or **{command} object id**.",
+    "desk_export_intro": "All data of {name} ({organisation}), part {part} of {parts}:",
+    "desk_erase_confirm": (
+        "This permanently erases the data of {name} ({organisation}): {messages} messages and "
+        "{conversations} conversations are deleted, {tickets} reports are anonymised. "
+        "Are you sure? Then type: **erase {object_id} confirm**"
+    ),
+    "desk_erased": (
+        "The data of {name} is erased: {messages} messages and {conversations} conversations deleted, "
+        "{tickets} reports anonymised."
+    ),
+    "desk_denied_management_only": "Only management may export or erase personal data.",
+    "fact_attachments": "Attachments",
+    "erased_placeholder": "(erased at the data subject's request)",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

@@ -468,6 +468,42 @@ TEXTS: dict[str, str] = {
     "teams_command_override_description": "Een vervanging in het rooster: /vervang Carla tot morgen 09:00",
     "teams_command_help_title": "/help",
     "teams_command_help_description": "De opdrachten die u met uw rol mag gebruiken.",
+    # --- The edge (issue 11): group chats, identities, limits, no words, edits, data protection ---
+    "personal_only": "Ik help alleen in een 1-op-1-chat. Stuur mij een persoonlijk bericht.",
+    "cannot_verify": (
+        "Sorry, ik kan niet vaststellen wie u bent, dus ik kan u hier niet helpen. "
+        "Neem contact op met {msp} via {contact}."
+    ),
+    "rate_limited": (
+        "U stuurt meer berichten dan ik zo snel kan verwerken. Ze zijn bewaard, maar ik reageer er niet op; "
+        "wacht een minuut en stuur uw vraag dan nog eens."
+    ),
+    "wordless_hint": "Ik kan geen afbeeldingen lezen; beschrijf het probleem in een paar woorden.",
+    "desk_wordless": "Afbeeldingen en bestanden kan ik niet lezen of doorsturen; typ een opdracht of tekst.",
+    "relayed_correction": "**{name}** ({organisation}, {number}) heeft een bericht aangepast: {text}",
+    "card_action_received": "Ontvangen.",
+    "attachment_image": "afbeelding",
+    "attachment_file": "bestand",
+    "attachment_card": "kaart",
+    "attachment_other": "bijlage",
+    "help_export": "**exporteer naam of object-id**: alle gegevens van één klant als JSON (AVG)",
+    "help_erase": "**wis naam of object-id**: alle gegevens van één klant wissen, na bevestiging (AVG)",
+    "desk_person_unknown": "Ik vind geen klant met de naam of het object-id {who}.",
+    "desk_person_ambiguous": "Meerdere klanten heten {who}; gebruik een object-id: {ids}",
+    "desk_person_needed": "Noem de klant: **{command} naam** of **{command} object-id**.",
+    "desk_export_intro": "Alle gegevens van {name} ({organisation}), deel {part} van {parts}:",
+    "desk_erase_confirm": (
+        "Dit wist de gegevens van {name} ({organisation}) definitief: {messages} berichten en "
+        "{conversations} gesprekken verdwijnen, {tickets} meldingen worden geanonimiseerd. "
+        "Zeker weten? Typ dan: **wis {object_id} bevestig**"
+    ),
+    "desk_erased": (
+        "De gegevens van {name} zijn gewist: {messages} berichten en {conversations} gesprekken verwijderd, "
+        "{tickets} meldingen geanonimiseerd."
+    ),
+    "desk_denied_management_only": "Alleen het management mag persoonsgegevens exporteren of wissen.",
+    "fact_attachments": "Bijlagen",
+    "erased_placeholder": "(gewist op verzoek van de betrokkene)",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

@@ -46,8 +46,11 @@ def classifier() -> IntentClassifier:
 
 
 @pytest.fixture
-def make_bot(aiohttp_client, environment: dict[str, str], clock: FakeClock, classifier: IntentClassifier) -> BotFactory:
-    """Start the real app (create_app) on a test server; extra environment variables override."""
+def make_bot(environment: dict[str, str], aiohttp_client, clock: FakeClock, classifier: IntentClassifier) -> BotFactory:
+    """Start the real app (create_app) on a test server; extra environment variables override.
+
+    `environment` (and so the test database) comes before `aiohttp_client`, so the app is shut down
+    before the database is dropped: its background loops must not be mid-transaction then."""
 
     async def start(**overrides: str) -> TestClient:
         settings = load_settings({**environment, **overrides})

@@ -22,10 +22,12 @@ from fakes.faulty_connector import FaultyConnector
 from fakes.http_helpers import count, post, rows
 from fakes.tcp_proxy import ThreadedTcpProxy
 from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
-from storage.models import InboxActivity, OutboxMessage, Page, QuoteRequest, Ticket, TranscriptMessage
+from storage import conversations
+from storage.models import InboxActivity, OutboxMessage, Page, Person, QuoteRequest, Ticket, TranscriptMessage
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
 NIGHT_REPORT = "Niemand kan meer mailen of inloggen, alles ligt plat"
+GROUP_CHAT = "19:group-chat@thread.v2"
 
 
 @pytest.fixture
@@ -106,15 +108,21 @@ async def test_a_chat_that_is_gone_is_replaced_by_a_new_one_to_page(bot, connect
 
 
 async def test_a_group_chat_is_never_used_to_reach_a_person(bot, connector, clock):
-    group = activities.message(ANNA, connector.url, "hallo allemaal")
-    group["conversation"] = {"id": "19:group-chat@thread.v2", "conversationType": "groupChat", "isGroup": True,
-                             "tenantId": ANNA.tenant_id}
-    await post(bot, group)
+    await say(bot, connector, CARLA, "hallo")  # a 1:1 chat in the MSP's tenant: where new chats are opened
+    [anna] = await rows(bot, Person, Person.aad_object_id == ANNA.object_id)
+    async with bot.app[keys.SESSIONS].begin() as session:  # stored by an older version, or by hand
+        await conversations.save_reference(
+            session, conversation_id=GROUP_CHAT, person_id=anna.id, organisation_id=anna.organisation_id,
+            channel_id="msteams", service_url=connector.url, now=clock.now(), reference={
+                "conversation": {"id": GROUP_CHAT, "conversationType": "groupChat", "isGroup": True},
+                "bot": {"id": activities.BOT_ID}, "serviceUrl": connector.url, "channelId": "msteams",
+            },
+        )
     clock.set(SATURDAY_NIGHT)
 
     await say(bot, connector, CUSTOMER, NIGHT_REPORT)
 
-    assert page_cards(connector, "19:group-chat@thread.v2") == []
+    assert connector.messages(GROUP_CHAT) == []
     [new_chat] = connector.conversations_of(ANNA.object_id)
     assert len(page_cards(connector, new_chat)) == 1
 

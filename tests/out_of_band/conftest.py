@@ -50,13 +50,13 @@ def classifier() -> IntentClassifier:
 
 
 @pytest.fixture
-def make_bot(aiohttp_client, database_url: str, clock: FakeClock, classifier: IntentClassifier):
+def make_bot(database_url: str, aiohttp_client, clock: FakeClock, classifier: IntentClassifier):
     """The real app (create_app) with acknowledge links on, once per database backend."""
 
     async def start(**overrides: str) -> TestClient:
         environment = {
             "SUPPORTBOT_CONFIG": str(OPERATOR_CONFIG), "DATABASE_URL": database_url,
-            "PUBLIC_BASE_URL": "http://127.0.0.1:3978", "ACK_LINK_SECRET": ACK_SECRET, **overrides,
+            "PUBLIC_URL": "http://127.0.0.1:3978", "ACK_LINK_SECRET": ACK_SECRET, **overrides,
         }
         app = create_app(load_settings(environment), clock=clock, classifier=classifier, fire_timers=False)
         return await aiohttp_client(app)

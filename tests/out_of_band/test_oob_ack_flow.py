@@ -44,7 +44,7 @@ async def test_an_engineer_acknowledges_a_night_emergency_from_the_link(make_bot
 
 
 async def test_without_the_settings_there_are_no_acknowledge_routes(make_bot):
-    bot = await make_bot(PUBLIC_BASE_URL="", ACK_LINK_SECRET="")
+    bot = await make_bot(PUBLIC_URL="", ACK_LINK_SECRET="")
     assert (await bot.get("/ack/anything")).status == 404
     assert keys.OUT_OF_BAND not in bot.app
 

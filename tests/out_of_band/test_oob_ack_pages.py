@@ -69,7 +69,7 @@ def links(clock) -> AckLinks:
 @pytest.fixture
 async def client(aiohttp_client, clock, desk):
     app = web.Application()
-    app[keys.SETTINGS] = load_settings({"PUBLIC_BASE_URL": "https://bot.example.nl", "ACK_LINK_SECRET": ACK_SECRET})
+    app[keys.SETTINGS] = load_settings({"PUBLIC_URL": "https://bot.example.nl", "ACK_LINK_SECRET": ACK_SECRET})
     app[keys.CLOCK] = clock
     add_ack_routes(app)
     app[keys.ACK_DESK] = desk

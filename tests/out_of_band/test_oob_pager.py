@@ -74,7 +74,7 @@ async def test_a_page_is_composed_from_the_directory_with_a_link_that_verifies()
     links = AckLinks(ACK_SECRET, "https://bot.example.nl", CLOCK)
     recording = Recording()
     pager = OutOfBandPager([recording], links=links)
-    carla = StaffMember(object_id="c-1", name="Carla Visser", role="senior", email="carla@websitenazorg.nl", phone="+31 6 0000 0003")
+    carla = StaffMember(object_id="aaaaaaaa-0000-4000-8000-000000000003", name="Carla Visser", role="senior", email="carla@websitenazorg.nl", phone="+31 6 0000 0003")
 
     page = pager.compose(
         ticket_number="T-2026-0042", organisation="Bakkerij de Vries B.V.", reporter="Petra de Vries",
@@ -86,4 +86,4 @@ async def test_a_page_is_composed_from_the_directory_with_a_link_that_verifies()
     assert (sent.staff_email, sent.staff_phone, sent.staff_name) == ("carla@websitenazorg.nl", "+31 6 0000 0003", "Carla Visser")
     assert sent.acknowledge_url is not None and sent.acknowledge_url.startswith("https://bot.example.nl/ack/")
     claim = links.verify(sent.acknowledge_url.rsplit("/", 1)[1])
-    assert (claim.ticket_number, claim.staff_object_id) == ("T-2026-0042", "c-1")
+    assert (claim.ticket_number, claim.staff_object_id) == ("T-2026-0042", carla.object_id)

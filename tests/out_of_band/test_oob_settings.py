@@ -10,7 +10,7 @@ from bot.config.settings import DEFAULT_CONFIG_PATH, load_settings
 from bot.services import replies
 from fakes.out_of_band import ACK_SECRET, WEBHOOK_SECRET
 
-LINKS = {"PUBLIC_BASE_URL": "https://bot.websitenazorg.nl/", "ACK_LINK_SECRET": ACK_SECRET}
+LINKS = {"PUBLIC_URL": "https://bot.websitenazorg.nl/", "ACK_LINK_SECRET": ACK_SECRET}
 SMTP = {"SMTP_HOST": "smtp.websitenazorg.nl", "SMTP_FROM": "bot@websitenazorg.nl", **LINKS}
 WEBHOOK = {"PAGE_WEBHOOK_URL": "https://sms.example.nl/pages", "PAGE_WEBHOOK_SECRET": WEBHOOK_SECRET, **LINKS}
 
@@ -52,10 +52,10 @@ def test_a_full_configuration_keeps_its_secrets_out_of_the_logs():
         ({**WEBHOOK, "PAGE_WEBHOOK_URL": ""}, "PAGE_WEBHOOK_URL"),
         ({**WEBHOOK, "PAGE_WEBHOOK_URL": "http://sms.example.nl/pages"}, "PAGE_WEBHOOK_URL"),
         ({**WEBHOOK, "PAGE_WEBHOOK_URL": "ftp://sms.example.nl"}, "PAGE_WEBHOOK_URL"),
-        ({**SMTP, "PUBLIC_BASE_URL": ""}, "PUBLIC_BASE_URL"),
-        ({**SMTP, "PUBLIC_BASE_URL": "https://bot.example.nl/?x=1"}, "PUBLIC_BASE_URL"),
+        ({**SMTP, "PUBLIC_URL": ""}, "PUBLIC_URL"),
+        ({**SMTP, "PUBLIC_URL": "https://bot.example.nl/?x=1"}, "PUBLIC_URL"),
         ({**SMTP, "ACK_LINK_SECRET": ""}, "ACK_LINK_SECRET"),
-        ({"ACK_LINK_SECRET": ACK_SECRET}, "PUBLIC_BASE_URL"),
+        ({"ACK_LINK_SECRET": ACK_SECRET}, "PUBLIC_URL"),
     ],
 )
 def test_a_bad_or_half_configuration_names_the_variable(env, named):
@@ -64,7 +64,7 @@ def test_a_bad_or_half_configuration_names_the_variable(env, named):
 
 
 def test_plain_http_is_allowed_on_loopback_only():
-    env = {**WEBHOOK, "PAGE_WEBHOOK_URL": "http://127.0.0.1:8080/pages", "PUBLIC_BASE_URL": "http://localhost:3978"}
+    env = {**WEBHOOK, "PAGE_WEBHOOK_URL": "http://127.0.0.1:8080/pages", "PUBLIC_URL": "http://localhost:3978"}
     settings = load_settings(env).out_of_band
     assert settings.webhook and settings.webhook.url == "http://127.0.0.1:8080/pages"
 

@@ -47,6 +47,8 @@ TABLE: list[Row] = [
     (A.OFFER_SHIFT, None, None,  OK,        OK,         OK),
     (A.TAKE_SHIFT, None, None,   OK,        OK,         OK),
     (A.ASSIGN_SHIFT, None, None, ROLE,      ROLE,       OK),
+    (A.EXPORT,     None, None,   ROLE,      ROLE,       OK),
+    (A.ERASE,      None, None,   ROLE,      ROLE,       OK),
     (A.SHOW,       1,    None,   OK,        OK,         OK),
     (A.SHOW,       3,    OTHER,  OK,        OK,         OK),
     (A.ACKNOWLEDGE, 1,   None,   OK,        OK,         OK),
@@ -164,7 +166,7 @@ def test_ticket_facts_reject_steps_outside_the_chain(step: int) -> None:
         TicketFacts(TicketStatus.OPEN, step, None)
 
 
-MANAGEMENT_ONLY = {A.TEAM_CALENDAR, A.ASSIGN_SHIFT}
+MANAGEMENT_ONLY = {A.TEAM_CALENDAR, A.ASSIGN_SHIFT, A.EXPORT, A.ERASE}
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def _queue_line(lang: str, entry: QueueEntry) -> str:
 
 def ticket_details(
     lang: str, view: TicketView, organisation: str, reporter: str, description: str, time_zone: str,
-    history: tuple[Sequence[PageLine], Sequence[EscalationLine], Sequence[NoteLine]],
+    history: tuple[Sequence[PageLine], Sequence[EscalationLine], Sequence[NoteLine]], attachments: str = "",
 ) -> Reply:
     """One ticket with everything that happened to it: pages (unreachable ones too), steps, notes."""
     pages, escalations, notes = history
@@ -133,6 +133,6 @@ def ticket_details(
         (say(lang, "fact_pages"), lines(page_lines)),
         (say(lang, "fact_escalations"), lines(escalation_lines)),
         (say(lang, "fact_notes"), lines(note_lines)),
-    )
+    ) + (((say(lang, "fact_attachments"), attachments),) if attachments else ())
     buttons = () if view.status == "resolved" else (acknowledge(lang, view.number), take_over(lang, view.number))
     return Reply(f"**{view.number}**: {view.subject}", buttons, facts)

@@ -1,0 +1,38 @@
+"""A per-person limit on incoming messages: a flood is stored in full but not acted on, and answered once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.clock import Clock
+from storage.models import TranscriptMessage
+
+WINDOW = timedelta(minutes=1)
+
+
+@dataclass(frozen=True, slots=True)
+class LimitVerdict:
+    over: bool  # more messages in the last minute than the limit: do not act on this one
+    first_over: bool  # the first one over the limit: say so, once, instead of answering each
+
+
+class MessageLimit:
+    """Counts the person's messages in the transcript, so every replica sees the same count."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, per_minute: int):
+        self._sessions, self._clock, self._per_minute = sessions, clock, per_minute
+
+    async def check(self, person_id: int) -> LimitVerdict:
+        """Called after this message was stored, so it counts itself."""
+        since = self._clock.now() - WINDOW
+        query = select(func.count()).select_from(TranscriptMessage).where(
+            TranscriptMessage.author_person_id == person_id, TranscriptMessage.direction == "in",
+            TranscriptMessage.activity_type == "message", TranscriptMessage.created_at > since,
+        )
+        async with self._sessions() as session:
+            recent = await session.scalar(query) or 0
+        return LimitVerdict(over=recent > self._per_minute, first_over=recent == self._per_minute + 1)

@@ -1,0 +1,61 @@
+"""Messages without words (a pasted image, an emoji, nothing): never a ticket, and a question stays open.
+
+The first such message gets a short "describe it in words"; more of them in a row (three
+screenshots pasted one after another) get nothing more, until the person writes words again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config.operator import OperatorConfig
+from bot.services.messages import AttachmentRef, Caller, Inbound, InboundKind, Reply
+from bot.services.welcome import welcome
+from bot.texts import text
+from storage import transcript_edits
+from storage.models import TranscriptMessage
+
+
+def has_words(words: str) -> bool:
+    """A letter or a digit anywhere; emoji, punctuation and whitespace are not words."""
+    return any(character.isalnum() for character in words)
+
+
+def is_wordless(inbound: Inbound) -> bool:
+    """A message the bot cannot read: no words typed and no card button pressed."""
+    return inbound.kind is InboundKind.MESSAGE and inbound.value is None and not has_words(inbound.text)
+
+
+def describe_attachments(language: str, attachments: Sequence[AttachmentRef]) -> str:
+    """One line per attachment, for a staff member who holds the chat: what it is, its name, where it is."""
+    lines = []
+    for attachment in attachments:
+        label = text(language, f"attachment_{attachment.kind}")
+        named = f"[{label}: {attachment.name}]" if attachment.name else f"[{label}]"
+        lines.append(f"{named} {attachment.url}".strip())
+    return "\n".join(lines)
+
+
+class WordlessMessages:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig):
+        self._sessions, self._config = sessions, config
+
+    async def answer(self, caller: Caller, inbound: Inbound, first_contact: bool) -> list[Reply]:
+        """The welcome on first contact, then the hint unless the message before was wordless too."""
+        replies = [welcome(self._config, caller.language)] if first_contact else []
+        if not await self._follows_another(inbound):
+            replies.append(Reply(text(caller.language, "wordless_hint")))
+        return replies
+
+    async def _follows_another(self, inbound: Inbound) -> bool:
+        async with self._sessions() as session:
+            current = await transcript_edits.incoming(session, inbound.conversation_id, inbound.activity_id)
+            previous = await transcript_edits.previous_incoming(session, current) if current else None
+        return previous is not None and _was_wordless(previous)
+
+
+def _was_wordless(message: TranscriptMessage) -> bool:
+    value = (message.payload or {}).get("value")
+    return value is None and not has_words(message.text)
