@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -28,6 +29,7 @@ from fakes.faulty_connector import FaultyConnector
 from fakes.people import ANNA
 from fakes.replicas import Replica, start_until_healthy
 from fakes.tcp_proxy import LOOPBACK, TcpProxy
+
 
 @dataclass(frozen=True)
 class ChaosPlan:
@@ -45,6 +47,8 @@ class ChaosPlan:
 
 @dataclass
 class ChaosResult:
+    """The figures, and how much chaos there was (so a run without faults cannot pass for a proof)."""
+
     figures: Figures
     kills: int
     outages: int
@@ -153,7 +157,8 @@ async def _on_call_says_hello(channel: Channel, connector: FaultyConnector) -> N
         raise RuntimeError(f"the bot did not answer the on-call engineer's hello: {delivery.outcomes}")
 
 
-def _customers(plan: ChaosPlan, channel: Channel, connector: FaultyConnector, rng: random.Random) -> list:
+def _customers(plan: ChaosPlan, channel: Channel, connector: FaultyConnector,
+               rng: random.Random) -> list[Coroutine[Any, Any, None]]:
     people = chaos_customers(plan.customers)
     emergencies = set(rng.sample(range(len(people)), k=round(plan.emergency_share * len(people))))
     return [
