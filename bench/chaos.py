@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         database = url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False)
         return report(asyncio.run(run_chaos(plan_of(args), database, workdir)))
     finally:
-        if not args.keep_schema:
+        if args.keep_schema:
+            print(f"schema kept: {schema} (drop it with DROP SCHEMA \"{schema}\" CASCADE)")
+        else:
             with admin.begin() as connection:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
