@@ -34,6 +34,7 @@ class Figures:
     unanswered: list[str] = field(default_factory=list)
     doubled_replies: list[str] = field(default_factory=list)
     unexpected_pages: list[str] = field(default_factory=list)
+    pages_to_others: int = 0  # the chain moved past the on-call engineer: information, not a target
 
     @property
     def lost_messages(self) -> set[str]:
@@ -63,6 +64,7 @@ class Figures:
             f" {len(self.unanswered)})",
             f"  replies doubled           {len(self.doubled_replies)}",
             f"pages for no emergency      {len(self.unexpected_pages)}",
+            f"pages past the on-call      {self.pages_to_others} (backup, management; not a target)",
         ]
 
 

@@ -33,6 +33,8 @@ def write_journal(path: Path, r: Rig, started: float, transcript: set[str]) -> s
         lines += [f"      -> {s.text[:100]!r}" for s in replies_to(connector, d.activity_id)]
     lines.append("\npages in the on-call engineer's chats:")
     lines += [f"[{at - started:6.1f}s] {page.text[:100]!r}" for page, at in r.on_call.pages()]
+    lines.append("\npages to other staff (the chain moved on):")
+    lines += [f"[{at - started:6.1f}s] {page.conversation_id} {page.text[:80]!r}" for page, at in r.on_call.pages_to_others()]
     lines.append("\nconnector requests that failed:")
     lines += [f"[{a.at - started:6.1f}s] {a.kind} {a.conversation_id} {a.outcome}" for a in connector.failed_attempts()]
     lines.append("\nerrors the replicas logged:")

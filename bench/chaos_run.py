@@ -109,6 +109,7 @@ async def run_chaos(plan: ChaosPlan, database_url: str, workdir: Path,
         transcript = await inbound_activity_ids(r.database_url)
         figures = tally(r.channel.deliveries, r.on_call.pages(), r.connector, transcript,
                         deadline=faults_end + allowed, allowed_after_faults_s=allowed)
+        figures.pages_to_others = len(r.on_call.pages_to_others())
         write_journal(workdir / "journal.txt", r, started, transcript)
         errors = len(logged_errors(r.replicas))
         return ChaosResult(figures, monkey.kills, monkey.outages, len(r.connector.failed_attempts()), errors,

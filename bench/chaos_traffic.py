@@ -142,8 +142,12 @@ class OnCall:
     def pages(self) -> list[tuple[Sent, float]]:
         """Accepted messages in ANNA's chats that carry an acknowledge button."""
         mine = self.conversations()
-        return [(s, at) for s, at in self.connector.accepted()
-                if s.conversation_id in mine and s.body.get("type") == "message" and _ack_value(s)]
+        return [(s, at) for s, at in _all_pages(self.connector) if s.conversation_id in mine]
+
+    def pages_to_others(self) -> list[tuple[Sent, float]]:
+        """Pages the chain sent past the on-call engineer (backup, management)."""
+        mine = self.conversations()
+        return [(s, at) for s, at in _all_pages(self.connector) if s.conversation_id not in mine]
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -165,6 +169,10 @@ class OnCall:
             if delivery.accepted_at and await wait_for_reply(self.connector, delivery.activity_id, 20.0):
                 self.acknowledged[key] = time.monotonic()
                 return
+
+
+def _all_pages(connector: FaultyConnector) -> list[tuple[Sent, float]]:
+    return [(s, at) for s, at in connector.accepted() if s.body.get("type") == "message" and _ack_value(s)]
 
 
 def _ack_value(sent: Sent) -> dict[str, Any] | None:
