@@ -38,8 +38,13 @@ train: install
 evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
-bench: install-dev
-	$(PY) -m bench.nlu_bench
+$(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench
+	$(PY) -m bench.nlu_peers
+	$(PY) -m bench.nlu_latency --e5
 
 ## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
 chaos: install-dev

@@ -113,5 +113,7 @@ class RateLimits:
 
 
 def lease_for(timeout: timedelta) -> timedelta:
-    """How long a claimed message stays ours: the send timeout plus room for the bookkeeping."""
-    return timeout * 2 + timedelta(seconds=30)
+    """How long a claimed message stays ours before another sender may take it: the send time-out
+    plus room for the bookkeeping, and for a short database outage in which the sender keeps trying
+    to record a delivery (longer outages in that very moment can double one message)."""
+    return timeout * 2 + timedelta(seconds=90)

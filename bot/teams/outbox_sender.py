@@ -21,6 +21,7 @@ from typing import Protocol
 from bot.services.clock import Clock
 from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
 from bot.teams.delivery_policy import Backoff, Outcome, RateLimits, lease_for, outcome_of, retry_after_seconds
+from bot.teams.faults import is_database_unavailable
 from storage import conversations, directory
 from storage import outbox as store
 from storage.outbox import Delivery
@@ -201,13 +202,30 @@ class OutboxSender:
 
     async def _delivered(self, delivery: Delivery, conversation_id: str, answer: ConnectorAnswer) -> None:
         activity_id = answer.body.get("id") if isinstance(answer.body.get("id"), str) else None
-        async with self._sessions.begin() as session:
-            ours = await store.delivered(session, delivery, conversation_id=conversation_id, activity_id=activity_id,
-                                         now=self._clock.now())
+        ours = await self._record_delivery(delivery, conversation_id, activity_id)
         self.wake()  # the lane's next message may be waiting for this one
         if ours and delivery.page_id is not None and self._listener is not None:
             async with self._sessions.unit_of_work():
                 await self._listener.page_delivered(delivery.page_id)
+
+    async def _record_delivery(self, delivery: Delivery, conversation_id: str, activity_id: str | None) -> bool:
+        """The connector took it: that must be written down, or the message is sent again once its lease
+        runs out. While the database is away, keep trying (holding the lane, so its order stays)."""
+        pause = 0.5
+        while True:
+            try:
+                async with self._sessions.begin() as session:
+                    return await store.delivered(
+                        session, delivery, conversation_id=conversation_id, activity_id=activity_id,
+                        now=self._clock.now(),
+                    )
+            except Exception as error:
+                if not is_database_unavailable(error):
+                    raise
+                log.warning("outbox message %s was delivered but cannot be recorded yet (%s); retrying",
+                            delivery.id, type(error).__name__)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 5.0)
 
     async def _retry(self, delivery: Delivery, error: str, retry_after: str | None) -> None:
         now = self._clock.now()

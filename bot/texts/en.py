@@ -233,6 +233,18 @@ TEXTS: dict[str, str] = {
         "**Emergency {number}** from {organisation}, outside service hours. "
         "Please acknowledge that you are on it."
     ),
+    "page_reason": "Why an emergency: {affected}; {stake}.",
+    "page_reason_words": "The customer wrote: {words}",
+    "impact_affected_one": "one person",
+    "impact_affected_several": "a few people",
+    "impact_affected_team": "a whole team or department",
+    "impact_affected_organisation": "the whole organisation",
+    "impact_affected_customers": "the organisation's customers",
+    "impact_stake_none": "nothing in particular is at stake",
+    "impact_stake_degraded": "it works badly",
+    "impact_stake_blocked": "they cannot work",
+    "impact_stake_data_loss": "data is being lost right now",
+    "impact_stake_security": "possibly a security incident",
     "quote_request_notice": (
         "**Quote request** from {reporter} ({organisation}): {category}. "
         "Please contact the customer."

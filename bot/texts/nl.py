@@ -231,6 +231,18 @@ TEXTS: dict[str, str] = {
         "**Noodmelding {number}** van {organisation}, buiten servicetijden. "
         "Bevestig dat u ermee aan de slag gaat."
     ),
+    "page_reason": "Waarom een noodgeval: {affected}; {stake}.",
+    "page_reason_words": "De klant schreef: {words}",
+    "impact_affected_one": "één persoon",
+    "impact_affected_several": "een paar mensen",
+    "impact_affected_team": "een heel team of een afdeling",
+    "impact_affected_organisation": "de hele organisatie",
+    "impact_affected_customers": "de klanten van de organisatie",
+    "impact_stake_none": "er staat niets bijzonders op het spel",
+    "impact_stake_degraded": "het werkt slecht",
+    "impact_stake_blocked": "zij kunnen niet werken",
+    "impact_stake_data_loss": "er gaan op dit moment gegevens verloren",
+    "impact_stake_security": "mogelijk een beveiligingsincident",
     "quote_request_notice": (
         "**Offerteaanvraag** van {reporter} ({organisation}): {category}. "
         "Neem contact op met de klant."
