@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 from nlu_models.impact import BLOCKED, CUSTOMERS, NONE, ONE, ORGANISATION, SECURITY, SEVERAL, TEAM, Signals
 from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 
+ASKS_ABOUT_A_TICKET = frozenset({"ticket_status", "escalation_request"})
+WIDE = (TEAM, ORGANISATION, CUSTOMERS)
+
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
@@ -33,6 +36,8 @@ def decide_emergency(intent: str, probability: float, signals: Signals, threshol
         return True
     if intent in NEVER_EMERGENCY:
         return False
+    if intent in ASKS_ABOUT_A_TICKET and not (signals.critical or signals.affected in WIDE):
+        return False  # "status van mijn meldingen": a question, unless it says what is down and for whom
     if signals.critical and probability >= thresholds.stated:
         return True
     needed = thresholds.single if signals.affected == ONE else thresholds.model
@@ -52,7 +57,7 @@ def explain(intent: str, emergency: bool, signals: Signals) -> Signals:
     if emergency:
         if intent == "security_incident":
             return replace(signals, stake=SECURITY)
-        wide = signals.affected in (TEAM, ORGANISATION, CUSTOMERS)
+        wide = signals.affected in WIDE
         return replace(signals, stake=BLOCKED, affected=signals.affected if wide else ORGANISATION)
     if intent in NEVER_EMERGENCY or signals.stake != BLOCKED:
         return replace(signals, stake=NONE if intent in NEVER_EMERGENCY else BLOCKED,

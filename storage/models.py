@@ -325,6 +325,16 @@ class JobRun(Base):
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ConfigReload(Base):
+    """A reload of the operator config that took effect on one replica; the other replicas follow it."""
+
+    __tablename__ = "config_reloads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requested_by: Mapped[str] = mapped_column(String(64))  # a staff member's object id, or "SIGHUP"
+    reloaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TicketCounter(Base):
     """Per-year sequence for human-friendly ticket numbers, safe across replicas."""
 

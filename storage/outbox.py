@@ -186,6 +186,11 @@ async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> No
         )
 
 
+async def waiting(session: AsyncSession) -> int:
+    """Messages not delivered yet (pending or being sent): the backlog gauge."""
+    return await session.scalar(select(func.count()).where(OutboxMessage.status.in_(OPEN))) or 0
+
+
 async def backlog(session: AsyncSession, now: datetime) -> dict[str, Any]:
     """Readiness figures: messages waiting, the oldest one's age in seconds, and messages given up on."""
     waiting = await session.execute(

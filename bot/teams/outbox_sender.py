@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot.observability.logging import log_context
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
 from bot.teams.delivery_policy import Backoff, Outcome, RateLimits, lease_for, outcome_of, retry_after_seconds
@@ -48,10 +50,10 @@ class SenderSettings:
 
 class OutboxSender:
     def __init__(
-        self, sessions: UnitOfWorkSessions, client: ConnectorClient, clock: Clock, *,
+        self, sessions: UnitOfWorkSessions, client: ConnectorClient, clock: Clock, *, metrics: Metrics,
         settings: SenderSettings | None = None, backoff: Backoff | None = None,
     ):
-        self._sessions, self._client, self._clock = sessions, client, clock
+        self._sessions, self._client, self._clock, self._metrics = sessions, client, clock, metrics
         self._settings = settings or SenderSettings()
         self._backoff = backoff or Backoff()
         self._limits = RateLimits()
@@ -112,8 +114,9 @@ class OutboxSender:
     async def deliver_due(self, ids: list[int] | None = None) -> None:
         now = self._clock.now()
         async with self._sessions.begin() as session:
-            if ids is None:
+            if ids is None:  # a background round: also the moment to measure the backlog
                 await store.release_expired_leases(session, now)
+                self._metrics.outbox_backlog.set(await store.waiting(session))
             claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
@@ -125,11 +128,12 @@ class OutboxSender:
         lock = self._lanes.setdefault(lane, asyncio.Lock())
         async with lock:
             for delivery in deliveries:
-                try:
-                    await self._deliver(delivery)
-                except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
-                    log.exception("delivering outbox message %s failed", delivery.id)
-                    await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+                with log_context(fresh=True, conversation_id=delivery.conversation_id):
+                    try:
+                        await self._deliver(delivery)
+                    except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
+                        log.exception("delivering outbox message %s failed", delivery.id)
+                        await self._retry(delivery, f"{type(error).__name__}: {error}", None)
         if not lock.locked() and self._lanes.get(lane) is lock:
             del self._lanes[lane]
 
@@ -203,6 +207,7 @@ class OutboxSender:
     async def _delivered(self, delivery: Delivery, conversation_id: str, answer: ConnectorAnswer) -> None:
         activity_id = answer.body.get("id") if isinstance(answer.body.get("id"), str) else None
         ours = await self._record_delivery(delivery, conversation_id, activity_id)
+        self._metrics.replies.inc()
         self.wake()  # the lane's next message may be waiting for this one
         if ours and delivery.page_id is not None and self._listener is not None:
             async with self._sessions.unit_of_work():
@@ -233,6 +238,7 @@ class OutboxSender:
             await self._give_up(delivery, f"still failing after {self._settings.give_up_after}: {error}")
             return
         delay = self._backoff.delay(delivery.attempts + 1, retry_after_seconds(retry_after, now))
+        self._metrics.deliveries_retried.inc()
         log.info("outbox message %s not delivered (%s): next attempt in %.1fs", delivery.id, error, delay)
         async with self._sessions.begin() as session:
             await store.retry_later(session, delivery.id, now + timedelta(seconds=delay), error)

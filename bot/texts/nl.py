@@ -516,6 +516,27 @@ TEXTS: dict[str, str] = {
     "desk_denied_management_only": "Alleen het management mag persoonsgegevens exporteren of wissen.",
     "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
+    "help_reload_config": (
+        "**herlaad config**: de configuratie opnieuw inlezen; rooster en medewerkers gelden dan meteen, zonder herstart"
+    ),
+    "desk_denied_reload_management_only": "Alleen het management mag de configuratie herladen.",
+    "config_applied": (
+        "De configuratie is herladen uit {source}; gewijzigd: {sections}. De andere replica's lezen haar binnen "
+        "enkele seconden ook opnieuw in."
+    ),
+    "config_unchanged": "De configuratie in {source} is niet gewijzigd; er is niets herladen.",
+    "config_invalid": (
+        "De configuratie is niet herladen, want {source} klopt niet. De huidige configuratie blijft in gebruik.\n\n"
+        "{reason}"
+    ),
+    "config_needs_restart": (
+        "De configuratie is niet herladen: {sections} gaan pas bij een herstart in. De huidige configuratie "
+        "blijft in gebruik; herstart de bot om de nieuwe te gebruiken."
+    ),
+    "config_fixed": (
+        "De configuratie komt uit de omgevingsvariabele {source} en kan niet worden herladen: pas die aan en "
+        "herstart de bot, of gebruik een configuratiebestand (SUPPORTBOT_CONFIG)."
+    ),
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the
