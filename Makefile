@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench fuzz teams-package clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench chaos fuzz teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,6 +45,10 @@ $(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
 bench: $(VENV)/.bench
 	$(PY) -m bench.nlu_peers
 	$(PY) -m bench.nlu_latency --e5
+
+## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
+chaos: install-dev
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
 
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev
