@@ -8,6 +8,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from fakes.connector import serve
 from fakes import faults
 from fakes.faulty_connector import FaultyConnector
 
@@ -17,10 +18,7 @@ OTHER = "a:1:1-other"
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 @pytest.fixture

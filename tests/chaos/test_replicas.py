@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 
+from fakes.connector import serve
 from fakes import activities
 from fakes.chaos_config import chaos_customers, chaos_operator_config, write_chaos_config
 from fakes.faulty_connector import FaultyConnector
@@ -16,10 +17,7 @@ from fakes.replicas import Replica, ReplicaDied, start_until_healthy
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 async def _post(session: aiohttp.ClientSession, replica: Replica, activity: dict) -> int:

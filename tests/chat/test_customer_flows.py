@@ -191,8 +191,6 @@ async def test_an_unanswered_question_does_not_trap_the_customer(bot, connector)
 
 
 async def test_a_reminder_fired_by_two_replicas_is_sent_once(bot, clock, connector):
-    from bot import keys
-
     clock.set(FRIDAY_EVENING)
     await say(bot, connector, CUSTOMER, "hallo")
     await say(bot, connector, CUSTOMER, "mijn OneDrive synchroniseert niet meer")

@@ -19,6 +19,7 @@ from bot import keys
 from bot.config.settings import load_settings
 from bot.observability.logging import configure_logging
 from e2e.e2e_harness import free_port
+from fakes.connector import serve
 from fakes import activities
 from fakes.chat import say
 from fakes.clock import amsterdam
@@ -52,10 +53,7 @@ class ExplodingClassifier:
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 @pytest.fixture

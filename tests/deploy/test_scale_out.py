@@ -23,7 +23,7 @@ from e2e.e2e_harness import free_port
 from fakes import activities
 from fakes.activities import TeamsUser
 from fakes.chaos_config import chaos_customers, chaos_operator_config, write_chaos_config
-from fakes.connector import FakeConnector
+from fakes.connector import FakeConnector, serve
 from fakes.people import ANNA, CARLA
 from fakes.replicas import Replica, start_until_healthy
 from storage.db import DatabaseUrls
@@ -40,10 +40,7 @@ CUSTOMERS = chaos_customers(6)  # each the only person of their own organisation
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FakeConnector:
-    fake = FakeConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FakeConnector(), aiohttp_server)
 
 
 @pytest.fixture

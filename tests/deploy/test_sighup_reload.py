@@ -18,7 +18,7 @@ import yaml
 from e2e.e2e_harness import LOOPBACK, REPO_ROOT, Service, child_env, free_port
 from fakes import activities
 from fakes.activities import TeamsUser
-from fakes.connector import FakeConnector
+from fakes.connector import FakeConnector, serve
 from fakes.operator_config import OPERATOR_CONFIG
 from fakes.people import MSP_TENANT
 
@@ -29,10 +29,7 @@ NO_CONTRACT = "geen supportcontract"
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FakeConnector:
-    fake = FakeConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FakeConnector(), aiohttp_server)
 
 
 def write_config(path: Path, *, eva_role: str | None) -> None:
