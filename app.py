@@ -57,6 +57,7 @@ from bot.teams.outbox_adapter import OutboxAdapter
 from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
 from bot.web.calendar_feed import setup_calendar_feeds
+from bot.web.access_log import RedactingAccessLogger
 from bot.web.ack_routes import add_ack_routes
 from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
@@ -301,7 +302,7 @@ def main() -> None:
     log.info("database: %s; operator config: %s", _redacted(settings.database_url), settings.config_source.describe())
     app = create_app(settings)
     app.cleanup_ctx.append(reload_on_sighup)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=RedactingAccessLogger)
 
 
 def _redacted(url: str) -> str:
