@@ -118,6 +118,15 @@ async def test_a_gap_warning_nobody_could_be_sent_is_sent_at_the_next_check(make
     assert "do 26 nov. 17:00" in warning
 
 
+async def test_a_shift_running_past_the_two_weeks_is_offered_whole(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 27, 10, 0))  # the window ends at midnight after 11 December, a Friday
+    await chats_known(bot, connector, CARLA)
+
+    await say(bot, connector, CARLA, "ruil")
+
+    assert buttons(connector, CARLA)[-1] == "offer:20261211T1600Z-20261214T0800Z"  # Friday 17:00 to Monday 09:00
+
+
 async def test_a_swap_offered_from_a_card_is_taken_with_one_button_recorded_and_told(bot, clock, connector):
     await chats_known(bot, connector, ANNA, BRAM, CARLA, DIRK)
     [pick] = await say(bot, connector, CARLA, "ruil")
