@@ -27,7 +27,7 @@ from bot.observability.logging import add_to_log_context, log_context
 from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.cards import CARD_ID_KEY
-from bot.teams.faults import is_database_unavailable
+from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
@@ -95,6 +95,7 @@ class InboxProcessor:
 
     async def _run_next(self, conversation_id: str) -> bool:
         """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+        first_attempt: dict[str, Any] | None = None
         with log_context():  # the activity id set inside is this turn's only
             try:
                 async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
@@ -103,6 +104,8 @@ class InboxProcessor:
                         return False
                     if row.next_attempt_at > self._clock.now() and row.attempts > 0:
                         return False
+                    if row.attempts == 0 and row.activity_type == "message":
+                        first_attempt = dict(row.body)
                     answer = await self._turn(unit.session, conversation_id, row)
                     key = row.activity_key
             except Exception as error:
@@ -110,7 +113,8 @@ class InboxProcessor:
                     log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
                               conversation_id, type(error).__name__)
                     self._metrics.turns.labels(outcome="postponed").inc()
-                    await self._postpone(conversation_id, error)
+                    if not await self._postpone(conversation_id, error) and first_attempt is not None:
+                        await self._on_unavailable(first_attempt)  # not even the attempt is noted: say it arrived
                     return False
                 await self._fail(conversation_id, error)
                 return True
@@ -132,6 +136,8 @@ class InboxProcessor:
     async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
         """False for a card button pressed again (Teams sends each press): that press is not a turn."""
         value = body.get("value")
+        if isinstance(value, dict) and isinstance(value.get("action"), dict):  # adaptiveCard/action invoke
+            value = value["action"].get("data")
         card_id = value.get(CARD_ID_KEY) if isinstance(value, dict) else None
         if not isinstance(card_id, str) or not card_id:
             return True
@@ -140,19 +146,21 @@ class InboxProcessor:
         log.info("card %s in %s pressed again: ignored", card_id, conversation_id)
         return False
 
-    async def _postpone(self, conversation_id: str, error: Exception) -> None:
-        """The first time a message's turn cannot run, the customer hears that it arrived."""
+    async def _postpone(self, conversation_id: str, error: Exception) -> bool:
+        """Note the failed attempt; the first time a message's turn cannot run, the customer hears that it
+        arrived. False when even that cannot be written (the database is still away)."""
         try:
             async with self._sessions.begin() as session:
                 row = await store.next_pending(session, conversation_id)
                 if row is None:
-                    return
+                    return True
                 first, body = row.attempts == 0, dict(row.body)
                 await store.postpone(session, row.id, self._clock.now() + self._retry_after, repr(error))
         except Exception:  # still away: the recovery loop finds the row when it is back
-            return
+            return False
         if first and body.get("type") == "message":
             await self._on_unavailable(body)
+        return True
 
     async def _fail(self, conversation_id: str, error: Exception) -> None:
         """A turn that raised for another reason: recorded as failed, the customer gets an apology."""
@@ -174,7 +182,14 @@ class InboxProcessor:
         for path in self._spool.waiting():
             body = self._spool.read(path)
             if body is not None:
-                await self._store(body)  # raises while the database is still away: the order is kept
+                try:
+                    await self._store(body)  # raises while the database is still away: the order is kept
+                except Exception as error:
+                    if is_database_unavailable(error):
+                        raise
+                    log.error("spooled activity %s refused by the database (%s): set aside", path.name, error)
+                    self._spool.set_aside(path)
+                    continue
                 from_spool.append(_conversation_of(body))
             self._spool.remove(path)
         async with self._sessions() as session:
