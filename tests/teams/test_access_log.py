@@ -25,3 +25,13 @@ def test_the_access_log_line_has_no_token(caplog):
         access.log(request, web.Response(status=200), 0.01)
     assert "s3cr3t" not in caplog.text
     assert "GET /calendar/REDACTED HTTP/1.1" in caplog.text
+
+
+def test_a_request_whose_body_was_read_is_logged_too(caplog):
+    logger = logging.getLogger("test.access")
+    access = RedactingAccessLogger(logger, '%r %s')
+    request = make_mocked_request("POST", "/ack/t0ken", payload=None)
+    request._read_bytes = b"{}"  # aiohttp will not clone a request after its body was read
+    with caplog.at_level(logging.INFO, logger="test.access"):
+        access.log(request, web.Response(status=200), 0.01)
+    assert "POST /ack/REDACTED HTTP/1.1 200" in caplog.text
