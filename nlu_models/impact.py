@@ -24,7 +24,8 @@ _NOT_SUPPORT = (r"(?! (?:\w+ )?(?:gesproken|gebeld|teruggebeld|gereageerd|reagee
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+    # An apostrophe inside a word ("collega's") is no boundary; a quote around a pasted error is.
+    return re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(parts) + r")(?!\w)(?!'\w)")
 
 
 _GROUP_NL = (r"(?:medewerkers|collega'?s|gebruikers|mensen|werknemers|personeelsleden|personeel|accounts|mailboxen|"
