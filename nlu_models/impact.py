@@ -144,6 +144,7 @@ STAKE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                   r"(?:starten|openen|laden|laadt|start|opent|open|opens|loads?) (?:\w+ ){0,2}(?:niet|nergens|nowhere)",
                   r"service unavailable", r"foutpagina", r"offline", r"verbinding verbroken", r"disconnected",
                   r"(?:hoort|horen|hear|hears) (?:niks|niets|nothing|geen|niemand|no one|nobody)",
+                  r"(?:hoort|horen|hoorde|hoorden) (?:\w+ ){1,3}(?:niet|nauwelijks)", r"(?:can'?t|cannot|can not|couldn'?t) hear",
                   r"wit(?:te)? scherm", r"(?:white|blank) screen", r"leeg scherm",
                   r"(?:kan|kunnen|kon|konden) (?:\w+ ){1,3}(?:niet|nergens)", r"(?:niks|niets|nothing) (?:\w+ ){0,4}(?:doet het|werkt|works)", r"(?:komt|komen) (?:\w+ ){0,3}niet (?:meer )?aan", r"(?:has|have) been locked",
                   r"alleen[- ]lezen", r"read[- ]only")),

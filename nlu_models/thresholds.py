@@ -22,7 +22,7 @@ from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 from nlu_models.normalize import normalize
 
 FOLDS = 4
-MIN_PRECISION = 0.85
+MIN_PRECISION = 0.90
 TEMPERATURES = [t / 20 for t in range(10, 61)]  # 0.5 .. 3.0
 MODEL_CANDIDATES = [x / 100 for x in range(3, 81)]
 STATED_CANDIDATES = [0.0, 0.02, 0.05, 0.1, 0.2]
