@@ -90,16 +90,40 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+POSTGRES_SERVER_SETTINGS = {
+    "idle_in_transaction_session_timeout": "30s",
+    "lock_timeout": "10s",
+    "tcp_keepalives_idle": "30", "tcp_keepalives_interval": "10", "tcp_keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
+"""Per-session server settings of the app's connections. A replica cut off in the middle of a turn
+leaves its transaction open on the server, holding the chat's advisory lock, until the server
+notices (its keep-alive defaults: about two hours): then no healthy replica could run that chat's
+turns, an emergency included. With these the server ends such a session within about half a
+minute, and a turn waits at most ten seconds for a lock before it is postponed and retried. No
+turn or job of this app keeps a transaction idle for seconds; migrations use their own engine."""
+
 POSTGRES_CONNECT_ARGS = {
     "connect_timeout": 10,  # seconds for the whole connection set-up, not only the TCP handshake
     "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
     "tcp_user_timeout": 30_000,  # ms: data the server has not acknowledged for this long breaks the connection
+    "options": " ".join(f"-c {name}={value}" for name, value in POSTGRES_SERVER_SETTINGS.items()),
 }
 """libpq connection parameters. A server that vanishes without a reset (a partition, a failover
 that moves its address) would otherwise leave a query waiting for as long as the kernel's
 defaults allow (many minutes): with these a dead connection errors within about a minute, and
 the usual outage handling (spool, retry) takes over. Values an operator sets in DATABASE_URL's
-query string win."""
+query string win, `options` settings one by one (behind PgBouncer in transaction mode, which refuses `options`, set
+`POSTGRES_SERVER_SETTINGS` on the server or the role instead and put `options=` in the URL)."""
+
+
+def _postgres_connect_args(query: Any) -> dict[str, Any]:
+    """POSTGRES_CONNECT_ARGS under the URL's own parameters; `options` merged, the URL's settings last (they win)."""
+    arguments = {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if k not in query}
+    own = query.get("options")
+    if own:
+        arguments["options"] = f"{POSTGRES_CONNECT_ARGS['options']} {own if isinstance(own, str) else ' '.join(own)}"
+    return arguments
 
 
 def _engine_options(backend: str, url: str) -> dict[str, Any]:
@@ -108,7 +132,7 @@ def _engine_options(backend: str, url: str) -> dict[str, Any]:
     if backend == "postgresql":
         return {
             "pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True,
-            "connect_args": {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if k not in make_url(url).query},
+            "connect_args": _postgres_connect_args(make_url(url).query),
         }
     return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
 

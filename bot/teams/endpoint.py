@@ -70,7 +70,7 @@ def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxPro
             return _problem(503, "cannot accept messages right now", retry_after=10)
         answer = None
         if accepted is not Accepted.SPOOLED:
-            answer = await inbox.answer(activity.conversation.id, activity_key(body))
+            answer = await inbox.answer(body)
         if activity.type == ActivityTypes.invoke:
             return _invoke_response(answer)
         return web.Response(status=201)

@@ -53,7 +53,7 @@ class InboxProcessor:
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
         metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
         retry_after: timedelta = timedelta(seconds=5), store_within: timedelta = timedelta(seconds=3),
-        answer_within: timedelta = timedelta(seconds=10),
+        answer_within: timedelta = timedelta(seconds=12),
     ):
         """`store_within`: how long accepting waits for the database before it spools instead (Teams gives
         up on a request after 15 s). `answer_within`: how long a request waits for its turn; after that
@@ -63,6 +63,7 @@ class InboxProcessor:
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
         self._store_within, self._answer_within = store_within.total_seconds(), answer_within.total_seconds()
         self._patience = Patience("inbox")
+        self._told: dict[tuple[str, str], None] = {}  # insertion-ordered: the oldest go first
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
 
@@ -76,7 +77,7 @@ class InboxProcessor:
             log.error("database unavailable: activity %s of %s kept in the local spool (%s)", activity_key(body),
                       _conversation_of(body), type(error).__name__)
             self._spool.put(body)
-            await self._on_unavailable(body)
+            await self._tell_received(body)
             return Accepted.SPOOLED
 
     async def _store(self, body: dict[str, Any]) -> Accepted:
@@ -87,15 +88,34 @@ class InboxProcessor:
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
 
-    async def answer(self, conversation_id: str, answer_for: str) -> Any:
-        """`run_owed` for a waiting request, bounded by `answer_within`: a turn stuck on a database that
-        stopped answering goes on in the background; the request gets no invoke response then (None)."""
+    async def answer(self, body: dict[str, Any]) -> Any:
+        """`run_owed` for the request that brought `body`, bounded by `answer_within`.
+
+        A turn stuck on a database that stopped answering (or on another replica's lock) goes on in the
+        background; the customer is told the message arrived, as when it is spooled, and the request
+        gets no invoke response (None)."""
+        conversation_id = _conversation_of(body)
         try:
-            return await self._patience.within(self._answer_within, self.run_owed(conversation_id, answer_for=answer_for))
+            return await self._patience.within(
+                self._answer_within, self.run_owed(conversation_id, answer_for=activity_key(body)),
+            )
         except Overdue:
             log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
                         conversation_id, self._answer_within)
+            if body.get("type") == "message":
+                await self._tell_received(body)
             return None
+
+    async def _tell_received(self, body: dict[str, Any]) -> None:
+        """Tell the customer the message arrived, once per activity in this process: an overdue answer
+        and a postponed first attempt of the same turn would otherwise both say it."""
+        key = (_conversation_of(body), activity_key(body))
+        if key in self._told:
+            return
+        self._told[key] = None
+        while len(self._told) > 1000:
+            del self._told[next(iter(self._told))]
+        await self._on_unavailable(body)
 
     async def close(self, grace: timedelta = timedelta(seconds=5)) -> None:
         """At shutdown: work still waiting on the database gets `grace`, then is cancelled (and stays owed)."""
@@ -135,7 +155,7 @@ class InboxProcessor:
                               conversation_id, type(error).__name__)
                     self._metrics.turns.labels(outcome="postponed").inc()
                     if not await self._postpone(conversation_id, error) and first_attempt is not None:
-                        await self._on_unavailable(first_attempt)  # not even the attempt is noted: say it arrived
+                        await self._tell_received(first_attempt)  # not even the attempt is noted: say it arrived
                     return False
                 await self._fail(conversation_id, error)
                 return True
@@ -180,7 +200,7 @@ class InboxProcessor:
         except Exception:  # still away: the recovery loop finds the row when it is back
             return False
         if first and body.get("type") == "message":
-            await self._on_unavailable(body)
+            await self._tell_received(body)
         return True
 
     async def _fail(self, conversation_id: str, error: Exception) -> None:
