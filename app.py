@@ -41,7 +41,7 @@ from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
 from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
-from bot.teams.connector_client import ConnectorClient
+from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
 from bot.teams.handler import SupportBot
@@ -69,7 +69,7 @@ SHUTDOWN_GRACE_SECONDS = 10.0
 
 def create_app(
     settings: Settings, *, clock: Clock | None = None, classifier: IntentClassifier | None = None,
-    fire_timers: bool = True,
+    fire_timers: bool = True, channel_token: ChannelToken | None = None,
 ) -> web.Application:
     """One application per call; tests pass their own clock, and one classifier loaded per test session.
 
@@ -84,6 +84,8 @@ def create_app(
     app[keys.METRICS] = create_metrics()
     if classifier is not None:
         app[keys.CLASSIFIER] = classifier
+    if channel_token is not None:
+        app[keys.CHANNEL_TOKEN] = channel_token
     if settings.metrics_port is not None:
         app.cleanup_ctx.append(metrics_server(app[keys.METRICS].registry, settings.host, settings.metrics_port))
     app.cleanup_ctx.append(_database)
@@ -158,7 +160,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = settings.operator
     conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
-    client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
+    client = ConnectorClient(app[keys.HTTP], app.get(keys.CHANNEL_TOKEN) or create_channel_token(settings))
     sender = OutboxSender(sessions, client, clock)
     outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")
     adapter = OutboxAdapter(outbox)
