@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from storage.sqlite_driver import OneTripDbapi
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ALEMBIC_INI = REPO_ROOT / "alembic.ini"
 JOBS_TABLE = "apscheduler_jobs"
@@ -94,7 +96,14 @@ def _engine_options(backend: str) -> dict[str, Any]:
 def create_async_engine_for(database_url: str) -> AsyncEngine:
     """The app's engine; dispose it in the cleanup context that created it."""
     urls = DatabaseUrls.from_url(database_url)
-    engine = create_async_engine(urls.async_url, **_engine_options(urls.backend))
+    options = _engine_options(urls.backend)
+    if urls.backend == "sqlite":
+        # Every transaction of the app takes SQLite's write lock at BEGIN (_begin_immediate), so
+        # connections could only take turns, polling the lock with sleeps of up to 100 ms (waits of
+        # seconds, and starvation, under load). One connection handed out in order by the pool
+        # serialises the same work without the polling.
+        options.update(pool_size=1, max_overflow=0, module=OneTripDbapi())
+    engine = create_async_engine(urls.async_url, **options)
     if urls.backend == "sqlite":
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         event.listen(engine.sync_engine, "connect", _own_transactions)

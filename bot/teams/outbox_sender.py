@@ -58,6 +58,7 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._lanes: dict[str, asyncio.Lock] = {}
         self._background: set[asyncio.Task[None]] = set()
+        self._attempts: dict[int, asyncio.Event] = {}  # claimed here, first attempt not yet over
 
     def listen(self, listener: DeliveryListener) -> None:
         self._listener = listener
@@ -86,13 +87,20 @@ class OutboxSender:
     async def flush(self, ids: Iterable[int], *, wait_seconds: float) -> None:
         """Deliver these messages now (the first attempt; retries belong to the background loop),
         waiting at most `wait_seconds` for it: a hanging connector does not hold up the caller."""
-        task = asyncio.create_task(self.deliver_due(list(ids)))
+        task = asyncio.create_task(self._first_attempts(list(ids)))
         self._background.add(task)
         task.add_done_callback(self._finished)
         try:
             await asyncio.wait_for(asyncio.shield(task), wait_seconds)
         except asyncio.TimeoutError:
             log.info("first delivery attempt still running after %ss; it goes on in the background", wait_seconds)
+
+    async def _first_attempts(self, ids: list[int]) -> None:
+        """Deliver what we can claim; wait for those another round (the background loop) claimed first."""
+        await self.deliver_due(ids)
+        elsewhere = [self._attempts[row_id].wait() for row_id in ids if row_id in self._attempts]
+        if elsewhere:
+            await asyncio.gather(*elsewhere)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._background.discard(task)
@@ -110,15 +118,31 @@ class OutboxSender:
 
     async def deliver_due(self, ids: list[int] | None = None) -> None:
         now = self._clock.now()
-        async with self._sessions.begin() as session:
-            if ids is None:
-                await store.release_expired_leases(session, now)
-            claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
+        claimed: list[Delivery] = []
+        try:
+            async with self._sessions.begin() as session:
+                if ids is None:
+                    await store.release_expired_leases(session, now)
+                claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
+                for delivery in claimed:  # before the commit: a flush that finds them claimed waits for these
+                    self._attempts[delivery.id] = asyncio.Event()
+        except BaseException:
+            self._attempts_over(claimed)
+            raise
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
             by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
-        await asyncio.gather(*(self._deliver_lane(lane, items) for lane, items in by_lane.items()))
+        try:
+            await asyncio.gather(*(self._deliver_lane(lane, items) for lane, items in by_lane.items()))
+        finally:
+            self._attempts_over(claimed)
         self._limits.forget_idle(time.monotonic())
+
+    def _attempts_over(self, deliveries: list[Delivery]) -> None:
+        for delivery in deliveries:
+            event = self._attempts.pop(delivery.id, None)
+            if event is not None:
+                event.set()
 
     async def _deliver_lane(self, lane: str, deliveries: list[Delivery]) -> None:
         lock = self._lanes.setdefault(lane, asyncio.Lock())
@@ -129,6 +153,8 @@ class OutboxSender:
                 except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
                     log.exception("delivering outbox message %s failed", delivery.id)
                     await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+                finally:
+                    self._attempts_over([delivery])
         if not lock.locked() and self._lanes.get(lane) is lock:
             del self._lanes[lane]
 
