@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,15 +51,25 @@ async def next_pending(session: AsyncSession, conversation_id: str) -> InboxActi
 async def finish(session: AsyncSession, inbox_id: int, now: datetime, *, status: str = "done", error: str | None = None) -> None:
     """Done (or failed) with its turn's effects; an activity in a conversation the bot does not keep
     (a tenant without a contract) is forgotten instead: of those, nothing is stored but a log line."""
-    row = await session.get(InboxActivity, inbox_id)
-    if row is not None and await session.get(Conversation, row.conversation_id) is None:
-        await session.delete(row)
-        return
-    await session.execute(
+    kept = exists().where(Conversation.id == InboxActivity.conversation_id)
+    finished = await session.execute(
         update(InboxActivity)
-        .where(InboxActivity.id == inbox_id)
+        .where(InboxActivity.id == inbox_id, kept)
         .values(status=status, done_at=now, last_error=error, attempts=InboxActivity.attempts + 1)
+        .execution_options(synchronize_session=False)
     )
+    if not finished.rowcount:
+        await session.execute(
+            delete(InboxActivity).where(InboxActivity.id == inbox_id).execution_options(synchronize_session=False)
+        )
+
+
+async def has_pending(session: AsyncSession, conversation_id: str) -> bool:
+    """Another turn of this conversation is owed (asked in the turn's own transaction, to save one)."""
+    query = select(InboxActivity.id).where(
+        InboxActivity.conversation_id == conversation_id, InboxActivity.status == "pending"
+    ).limit(1)
+    return await session.scalar(query) is not None
 
 
 async def postpone(session: AsyncSession, inbox_id: int, until: datetime, error: str) -> None:

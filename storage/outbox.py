@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -49,15 +49,40 @@ async def enqueue(
     """Add one message to deliver; its id, for the caller's after-commit delivery."""
     if not conversation_id and not recipient_object_id:
         raise ValueError("an outbox message needs a conversation or a recipient")
-    row = OutboxMessage(
+    statement = insert(OutboxMessage).values(
         kind=kind, lane=lane_of(conversation_id, recipient_object_id), conversation_id=conversation_id,
         recipient_object_id=recipient_object_id, tenant_id=tenant_id, service_url=service_url, activity=activity,
         page_id=page_id, author_person_id=author_person_id, author_name=author_name, status="pending",
-        attempts=0, created_at=now, next_attempt_at=now,
+        attempts=0, opened_new_chat=False, created_at=now, next_attempt_at=now,
     )
-    session.add(row)
-    await session.flush()
-    return row.id
+    return (await session.execute(statement.returning(OutboxMessage.id))).scalar_one()
+
+
+async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta) -> list[Delivery]:
+    """Claim messages written in this very transaction (nobody else can see them yet), unless an earlier
+    open message of their lane holds them back; the ones claimed, in order. Two statements."""
+    if not deliveries:
+        return []
+    ids = [delivery.id for delivery in deliveries]
+    lanes = {lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries}
+    blocking = await session.execute(
+        select(OutboxMessage.lane, func.min(OutboxMessage.id))
+        .where(OutboxMessage.lane.in_(lanes), OutboxMessage.status.in_(OPEN), OutboxMessage.id.not_in(ids))
+        .group_by(OutboxMessage.lane)
+    )
+    first_blocked = dict(blocking.all())
+    free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
+    if not free:
+        return []
+    taken = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_([d.id for d in free]), OutboxMessage.status == "pending")
+        .values(status="sending", lease_until=now + lease)
+        .returning(OutboxMessage.id)
+        .execution_options(synchronize_session=False)
+    )
+    claimed = set(taken.scalars())  # a row rolled back with a savepoint since is not there any more
+    return [delivery for delivery in free if delivery.id in claimed]
 
 
 async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: list[int] | None = None,
@@ -112,31 +137,38 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
 
     A message into a conversation the bot does not keep (a tenant without a contract) leaves no row.
     """
-    if await session.get(Conversation, conversation_id) is None:
-        deleted = await session.execute(
-            delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
-        )
-        return bool(deleted.rowcount)
+    kept = exists().where(Conversation.id == conversation_id)
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
+        .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", kept)
         .values(status="delivered", activity_id=activity_id, delivered_at=now, conversation_id=conversation_id,
                 attempts=OutboxMessage.attempts + 1, lease_until=None)
         .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
+        .execution_options(synchronize_session=False)
     )
     author = result.one_or_none()
-    if author is None:
-        return False
+    if author is None:  # not ours any more, or a chat the bot does not keep: then no row at all
+        deleted = await session.execute(
+            delete(OutboxMessage)
+            .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", ~kept)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(deleted.rowcount)
     activity = delivery.activity
     payload = {"attachments": activity["attachments"]} if activity.get("attachments") else None
-    session.add(TranscriptMessage(
+    await session.execute(insert(TranscriptMessage).values(
         conversation_id=conversation_id, direction="out", activity_id=activity_id,
         activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
         author_name=author.author_name or "", relayed=author.author_person_id is not None,
         text=activity.get("text") or "", payload=payload, created_at=now,
     ))
-    await session.flush()
     return True
+
+
+async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:
+    """A message of this lane waits for the one just delivered (so the sender should look again now)."""
+    query = select(OutboxMessage.id).where(OutboxMessage.lane == lane, OutboxMessage.status == "pending").limit(1)
+    return await session.scalar(query) is not None
 
 
 async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, error: str) -> None:

@@ -61,7 +61,7 @@ class SqlAlchemyStorage(Storage):
         query = select(BotStateRecord.key, BotStateRecord.document, BotStateRecord.etag).where(
             BotStateRecord.key.in_(wanted)
         )
-        async with self._connection(write=False) as connection:
+        async with self._connection(write=False, items=0) as connection:
             rows = (await connection.execute(query)).all()
         return {row.key: _from_document(row.document, row.etag) for row in rows}
 
@@ -73,7 +73,7 @@ class SqlAlchemyStorage(Storage):
         if not prepared:
             return
         now = datetime.now(timezone.utc)
-        async with self._connection(write=True) as connection:
+        async with self._connection(write=True, items=len(prepared)) as connection:
             for key, expected, document in prepared:
                 values = {"document": document, "etag": uuid.uuid4().hex, "updated_at": now}
                 await self._write_one(connection, key, expected, values)
@@ -82,13 +82,19 @@ class SqlAlchemyStorage(Storage):
         doomed = set(keys or ())
         if not doomed:
             return
-        async with self._connection(write=True) as connection:
+        async with self._connection(write=True, items=1) as connection:  # one statement: all or nothing
             await connection.execute(delete(BotStateRecord).where(BotStateRecord.key.in_(doomed)))
 
     @asynccontextmanager
-    async def _connection(self, *, write: bool) -> AsyncIterator[AsyncConnection]:
-        """Inside a unit of work (a turn), its transaction, so state commits with the turn; else our own."""
+    async def _connection(self, *, write: bool, items: int) -> AsyncIterator[AsyncConnection]:
+        """Inside a unit of work (a turn), its transaction, so state commits with the turn; else our own.
+
+        A savepoint only where a batch could fail halfway (several items written): a read changes
+        nothing, and one item is one statement that either happens or raises, failing the turn."""
         unit = unit_of_work.current()
+        if unit is not None and items <= 1:
+            yield await unit.session.connection()
+            return
         if unit is not None:
             async with unit.session.begin_nested():
                 yield await unit.session.connection()

@@ -78,6 +78,9 @@ class InboxProcessor:
     async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
         """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
+        awaited = (conversation_id, answer_for) if answer_for else None
+        if awaited:
+            self._invoke_answers.setdefault(awaited, None)  # kept only while a request waits for it
         try:
             async with lock:
                 while await self._run_next(conversation_id):
@@ -85,10 +88,10 @@ class InboxProcessor:
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
-        return self._invoke_answers.pop((conversation_id, answer_for), None) if answer_for else None
+        return self._invoke_answers.pop(awaited, None) if awaited else None
 
     async def _run_next(self, conversation_id: str) -> bool:
-        """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+        """One owed turn; False when none is left after it (or the database went away: the recovery loop retries)."""
         try:
             async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
                 row = await store.next_pending(unit.session, conversation_id)
@@ -101,6 +104,7 @@ class InboxProcessor:
                 if await self._first_press(unit.session, conversation_id, body):
                     answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
                 await store.finish(unit.session, row_id, self._clock.now())
+                more = await store.has_pending(unit.session, conversation_id)
         except Exception as error:
             if is_database_unavailable(error):
                 log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
@@ -109,9 +113,9 @@ class InboxProcessor:
                 return False
             await self._fail(conversation_id, error)
             return True
-        if answer is not None:
+        if answer is not None and (conversation_id, key) in self._invoke_answers:
             self._invoke_answers[(conversation_id, key)] = answer
-        return True
+        return more
 
     async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
         """False for a card button pressed again (Teams sends each press): that press is not a turn."""

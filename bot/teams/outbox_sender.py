@@ -13,10 +13,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.clock import Clock
 from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
@@ -27,6 +29,7 @@ from storage.outbox import Delivery
 from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger(__name__)
+LEASE_CHECK_SECONDS = 5.0  # leases last 50 s or more: looking for expired ones every round is waste
 
 
 class DeliveryListener(Protocol):
@@ -59,6 +62,7 @@ class OutboxSender:
         self._lanes: dict[str, asyncio.Lock] = {}
         self._background: set[asyncio.Task[None]] = set()
         self._attempts: dict[int, asyncio.Event] = {}  # claimed here, first attempt not yet over
+        self._leases_checked = 0.0
 
     def listen(self, listener: DeliveryListener) -> None:
         self._listener = listener
@@ -87,13 +91,29 @@ class OutboxSender:
     async def flush(self, ids: Iterable[int], *, wait_seconds: float) -> None:
         """Deliver these messages now (the first attempt; retries belong to the background loop),
         waiting at most `wait_seconds` for it: a hanging connector does not hold up the caller."""
-        task = asyncio.create_task(self._first_attempts(list(ids)))
+        await self._wait_for(self._first_attempts(list(ids)), wait_seconds)
+
+    async def _wait_for(self, attempts: Coroutine[Any, Any, None], wait_seconds: float) -> None:
+        task = asyncio.create_task(attempts)
         self._background.add(task)
         task.add_done_callback(self._finished)
         try:
             await asyncio.wait_for(asyncio.shield(task), wait_seconds)
         except asyncio.TimeoutError:
             log.info("first delivery attempt still running after %ss; it goes on in the background", wait_seconds)
+
+    async def claim_in(self, session: AsyncSession, deliveries: list[Delivery]) -> list[Delivery]:
+        """Inside the unit of work that wrote them, just before it commits: claim the unit's messages,
+        so delivering them needs no transaction of its own (a crash before the attempt: the lease runs out)."""
+        return await store.claim_new(session, deliveries, self._clock.now(), lease_for(self._settings.send_timeout))
+
+    async def deliver_claimed(self, claimed: list[Delivery], *, wait_seconds: float) -> None:
+        """The first attempt of messages `claim_in` took, waiting at most `wait_seconds` for it."""
+        if not claimed:
+            return
+        for delivery in claimed:
+            self._attempts[delivery.id] = asyncio.Event()
+        await self._wait_for(self._deliver_claimed(claimed), wait_seconds)
 
     async def _first_attempts(self, ids: list[int]) -> None:
         """Deliver what we can claim; wait for those another round (the background loop) claimed first."""
@@ -121,7 +141,8 @@ class OutboxSender:
         claimed: list[Delivery] = []
         try:
             async with self._sessions.begin() as session:
-                if ids is None:
+                if ids is None and time.monotonic() - self._leases_checked >= LEASE_CHECK_SECONDS:
+                    self._leases_checked = time.monotonic()
                     await store.release_expired_leases(session, now)
                 claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
                 for delivery in claimed:  # before the commit: a flush that finds them claimed waits for these
@@ -129,6 +150,9 @@ class OutboxSender:
         except BaseException:
             self._attempts_over(claimed)
             raise
+        await self._deliver_claimed(claimed)
+
+    async def _deliver_claimed(self, claimed: list[Delivery]) -> None:
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
             by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
@@ -165,7 +189,7 @@ class OutboxSender:
             if opened is None:
                 return
             conversation_id, service_url = opened
-        await self._respect_rate_limits(conversation_id)
+        await self._respect_rate_limits(conversation_id, delivery.tenant_id)
         activity = {**delivery.activity, "conversation": {**(delivery.activity.get("conversation") or {}), "id": conversation_id}}
         answer = await self._client.send(service_url, conversation_id, activity)
         outcome = outcome_of(answer.status) if answer.status else Outcome.TRANSIENT
@@ -182,12 +206,12 @@ class OutboxSender:
         else:
             await self._give_up(delivery, answer.error)
 
-    async def _respect_rate_limits(self, conversation_id: str) -> None:
-        wait = self._limits.wait(conversation_id, time.monotonic())
+    async def _respect_rate_limits(self, conversation_id: str, tenant_id: str | None) -> None:
+        wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
         while wait > 0:
             await asyncio.sleep(min(wait, self._settings.max_rate_wait_seconds))
-            wait = self._limits.wait(conversation_id, time.monotonic())
-        self._limits.record(conversation_id, time.monotonic())
+            wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
+        self._limits.record(conversation_id, tenant_id, time.monotonic())
 
     async def _open_chat(self, delivery: Delivery) -> tuple[str, str] | None:
         """A new 1:1 chat with the recipient through the tenant's most recently seen service URL."""
@@ -230,7 +254,10 @@ class OutboxSender:
         async with self._sessions.begin() as session:
             ours = await store.delivered(session, delivery, conversation_id=conversation_id, activity_id=activity_id,
                                          now=self._clock.now())
-        self.wake()  # the lane's next message may be waiting for this one
+            waiting = await store.lane_has_waiting(session, store.lane_of(delivery.conversation_id,
+                                                                          delivery.recipient_object_id))
+        if waiting:
+            self.wake()  # the lane's next message was held back by this one
         if ours and delivery.page_id is not None and self._listener is not None:
             async with self._sessions.unit_of_work():
                 await self._listener.page_delivered(delivery.page_id)
