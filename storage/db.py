@@ -89,7 +89,9 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def _engine_options(backend: str) -> dict[str, Any]:
     if backend == "postgresql":
-        return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800}
+        # Room for the turns a replica runs at once: a connection beyond the pool is closed again when
+        # the pool is full, and opening one costs PostgreSQL a new backend process (milliseconds).
+        return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10, "pool_recycle": 1800}
     return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}}
 
 

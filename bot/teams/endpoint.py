@@ -71,9 +71,10 @@ def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxPro
             log.exception("neither the database nor the local spool could take an activity")
             return _problem(503, "cannot accept messages right now", retry_after=10)
         answer = None
+        invoke = activity.type == ActivityTypes.invoke
         if accepted is not Accepted.SPOOLED:
-            answer = await inbox.run_owed(activity.conversation.id, answer_for=activity_key(body))
-        if activity.type == ActivityTypes.invoke:
+            answer = await inbox.run_owed(activity.conversation.id, answer_for=activity_key(body), parsed=activity)
+        if invoke:
             return _invoke_response(answer)
         return web.Response(status=201)
 

@@ -75,22 +75,24 @@ class InboxProcessor:
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
 
-    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
-        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
+    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None, parsed: Activity | None = None) -> Any:
+        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here.
+        `parsed` is that activity as the endpoint already deserialised it (spares doing it again in the turn)."""
+        ready = {answer_for: parsed} if answer_for and parsed is not None else {}
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
         awaited = (conversation_id, answer_for) if answer_for else None
         if awaited:
             self._invoke_answers.setdefault(awaited, None)  # kept only while a request waits for it
         try:
             async with lock:
-                while await self._run_next(conversation_id):
+                while await self._run_next(conversation_id, ready):
                     pass
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
         return self._invoke_answers.pop(awaited, None) if awaited else None
 
-    async def _run_next(self, conversation_id: str) -> bool:
+    async def _run_next(self, conversation_id: str, ready: dict[str, Activity]) -> bool:
         """One owed turn; False when none is left after it (or the database went away: the recovery loop retries)."""
         try:
             async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
@@ -102,7 +104,8 @@ class InboxProcessor:
                 row_id, key, body = row.id, row.activity_key, dict(row.body)
                 answer = None
                 if await self._first_press(unit.session, conversation_id, body):
-                    answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+                    activity = ready.pop(key, None) or Activity().deserialize(body)
+                    answer = await self._adapter.run_turn(activity, self._bot.on_turn)
                 await store.finish(unit.session, row_id, self._clock.now())
                 more = await store.has_pending(unit.session, conversation_id)
         except Exception as error:
