@@ -60,6 +60,7 @@ from storage import directory
 from storage.db import create_async_engine_for, session_factory, spool_folder_for, upgrade_database
 from storage.scheduler_store import create_scheduler
 from storage.spool import Spool
+from storage.conversation_state import StoredConversationState
 from storage.state import SqlAlchemyStorage
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -159,7 +160,7 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = settings.operator
-    conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
+    conversation_state = StoredConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
     client = ConnectorClient(app[keys.HTTP], app.get(keys.CHANNEL_TOKEN) or create_channel_token(settings))
     sender = OutboxSender(sessions, client, clock)
     outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")

@@ -42,6 +42,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES))
     p.add_argument("--profile", action="store_true", help="record each bot with py-spy (a flame graph per group)")
     p.add_argument("--workdir", type=Path, help="logs and databases (default: a new temporary folder)")
+    p.add_argument("--code", type=Path, help="run the bot of another checkout (a baseline; it needs this bench/ copied in)")
+    p.add_argument("--sql-stats", action="store_true", help="the bot logs its statement and transaction times")
+    p.add_argument("--flush-wait", type=float, help="seconds a turn's answer waits for its replies (default 5)")
     return p.parse_args(argv)
 
 
@@ -52,7 +55,7 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
     print(f"logs and databases in {folder}; machine load {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
     setup = Setup(folder=folder, postgres_url=args.postgres, tenants=args.tenants, seed=args.seed,
                   turns_per_person=args.turns_per_person, warmup=args.warmup, seconds=args.seconds,
-                  max_turns=args.turns, profile=args.profile)
+                  max_turns=args.turns, profile=args.profile, code=args.code, bot_options=_bot_options(args))
     print_header()
     results: list[Result] = []
     for group in groups:
@@ -61,6 +64,11 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
             results.append(result)
     print_ratio(results)
     return results
+
+
+def _bot_options(args: argparse.Namespace) -> tuple[str, ...]:
+    options = ("--sql-stats",) if args.sql_stats else ()
+    return options + (("--flush-wait", str(args.flush_wait)) if args.flush_wait is not None else ())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -71,10 +71,10 @@ def database(backend: str, folder: Path, postgres_url: str) -> Iterator[str]:
 class BotProcess:
     """One server process on a port of its own; stopped with SIGTERM (then SIGKILL) by `stop`."""
 
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], folder: Path):
+    def __init__(self, name: str, argv: list[str], env: dict[str, str], folder: Path, code: Path = REPO_ROOT):
         self.name, self.port = name, free_port()
         self.url = f"http://{LOOPBACK}:{self.port}"
-        self.service = Service(name, argv, cwd=REPO_ROOT, env=child_env(PORT=str(self.port), **env),
+        self.service = Service(name, argv, cwd=code, env=child_env(PORT=str(self.port), **env),
                                log_path=folder / f"{name}.log")
 
     @property
@@ -118,8 +118,9 @@ def echo_bot(folder: Path) -> BotProcess:
 
 
 def support_bot(name: str, folder: Path, *, database_url: str, config: Path, clock_start: datetime,
-                production: dict[str, str] | None) -> BotProcess:
+                production: dict[str, str] | None, code: Path = REPO_ROOT, options: tuple[str, ...] = ()) -> BotProcess:
+    """`code`: the checkout whose bot runs (another one measures a baseline); `options` go to bench.serve_bot."""
     env = {"DATABASE_URL": database_url, "SUPPORTBOT_CONFIG": str(config), "INBOX_SPOOL_DIR": str(folder / f"{name}.spool"),
            "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "INFO"), **(production or {})}
-    argv = [sys.executable, "-m", "bench.serve_bot", "--clock-start", clock_start.isoformat()]
-    return BotProcess(name, argv, env, folder)
+    argv = [sys.executable, "-m", "bench.serve_bot", "--clock-start", clock_start.isoformat(), *options]
+    return BotProcess(name, argv, env, folder, code)

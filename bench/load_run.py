@@ -39,6 +39,8 @@ class Setup:
     seconds: float
     max_turns: int | None = None
     profile: bool = False
+    code: Path | None = None  # another checkout's bot (a baseline); None: this one
+    bot_options: tuple[str, ...] = ()  # passed to bench.serve_bot (--sql-stats, --flush-wait)
 
 
 async def run_group(group: str, user_counts: list[int], setup: Setup) -> list[Result]:
@@ -74,9 +76,13 @@ async def _run(group: str, user_counts: list[int], setup: Setup, connector: Coun
         for users in user_counts:
             results.append(await _measure(group, users, traffic, http, processes, setup))
     for process in processes:
-        errors = [line for line in process.service.log_text().splitlines() if re.search(r"\bERROR\b|\"error\"", line)]
+        lines = process.service.log_text().splitlines()
+        errors = [line for line in lines if re.search(r"\bERROR\b|\"level\": \"ERROR\"", line)]
         if errors:
             print(f"  {process.name}: {len(errors)} error lines in its log, e.g. {errors[0][:300]}")
+        stats = [line[line.index("sql stats"):] for line in lines if "sql stats over" in line]
+        if stats:
+            print(f"  {process.name}, last: {stats[-1][:300]}")
     return results
 
 
@@ -97,8 +103,9 @@ def _processes(group: str, setup: Setup, config_path: Path, connector: CountingC
                       "BotOpenIdMetadata": issuer.metadata_url, "HOST": "127.0.0.1"}
         traffic.authorization = f"Bearer {issuer.token(app_id=APP_ID, service_url=connector.url)}"
     start = business_morning(config_path)
+    code = {"code": setup.code} if setup.code else {}
     return [support_bot(f"{group}-{n}", setup.folder, database_url=database_url, config=config_path, clock_start=start,
-                        production=production) for n in range(1, replicas + 1)]
+                        production=production, options=setup.bot_options, **code) for n in range(1, replicas + 1)]
 
 
 async def _staff_say_hello(traffic: Traffic, http: aiohttp.ClientSession, config_path: Path) -> None:
@@ -133,7 +140,7 @@ async def _measure(group: str, users: int, traffic: Traffic, http: aiohttp.Clien
     for task in late:
         task.cancel()
     return Result(group, users, len(recorder.latencies), seconds, recorder.latencies, recorder.errors, cpu,
-                  max(peak for _, peak in rss), sum(now for now, _ in rss), load, series)
+                  max(peak for _, peak in rss), sum(now for now, _ in rss), load, series, recorder.answers)
 
 
 def _done(recorder: Recorder, started: float, setup: Setup) -> bool:
@@ -147,7 +154,7 @@ class _profiling:
 
     def __init__(self, processes: list[BotProcess], prefix: Path):
         self._recorders = [
-            subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(p.pid), "--rate", "200", "--nonblocking", "--format", "raw",
+            subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(p.pid), "--rate", "200", "--nonblocking", "--gil", "--format", "raw",
                               "--output", f"{prefix}-{n}.txt"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for n, p in enumerate(processes, 1)
         ]

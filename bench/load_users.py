@@ -90,16 +90,18 @@ class Recorder:
     """Turns finished inside the measuring window: latencies, statuses, what went wrong."""
 
     measuring: bool = False
-    latencies: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # until answered and replied to
+    answers: list[float] = field(default_factory=list)  # until the HTTP answer alone
     statuses: Counter[int] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     turns_total: int = 0
 
-    def record(self, seconds: float, status: int, replied: bool) -> None:
+    def record(self, seconds: float, answered: float, status: int, replied: bool) -> None:
         self.turns_total += 1
         if not self.measuring:
             return
         self.latencies.append(seconds)
+        self.answers.append(answered)
         self.statuses[status] += 1
         if status not in (200, 201):
             self.errors[f"HTTP {status}" if status else "no answer"] += 1
@@ -149,12 +151,14 @@ async def _turn(traffic: Traffic, http: aiohttp.ClientSession, recorder: Recorde
     seen = traffic.connector.received[conversation_id]
     headers = {"Authorization": traffic.authorization} if traffic.authorization else {}
     started, status, replied = time.perf_counter(), 0, False
+    answered = started
     try:
         async with http.post(f"{traffic.next_url()}/api/messages", json=activity, headers=headers) as response:
             await response.read()
             status = response.status
+        answered = time.perf_counter()
         if status in (200, 201):
             replied = await traffic.connector.reply_after(conversation_id, seen, REPLY_TIMEOUT_SECONDS)
     except (aiohttp.ClientError, asyncio.TimeoutError):
         status = 0
-    recorder.record(time.perf_counter() - started, status, replied)
+    recorder.record(time.perf_counter() - started, answered - started, status, replied)

@@ -66,7 +66,22 @@ def summarise(stacks: Counter[tuple[str, ...]], top: int) -> str:
     lines += [f"| {part} | {count / total:.1%} |" for part, count in parts.most_common()]
     lines += ["", f"top {top} functions by own samples:"]
     lines += [f"  {count / total:6.1%}  {name}" for name, count in own.most_common(top)]
+    lines += ["", f"top {top} of the bot's functions by samples inside them (callees included):"]
+    lines += [f"  {count / total:6.1%}  {name}" for name, count in inclusive(stacks).most_common(top)]
     return "\n".join(lines)
+
+
+def inclusive(stacks: Counter[tuple[str, ...]]) -> Counter[str]:
+    """Samples under each of the bot's own functions (bot/, dialogs/, storage/, nlu_models/), once per stack."""
+    under: Counter[str] = Counter()
+    for stack, count in stacks.items():
+        names = {re.sub(r":\d+\)$", ")", frame) for frame in stack if _OWN.search(frame)}
+        for name in names:
+            under[name] += count
+    return under
+
+
+_OWN = re.compile(r"\((?:bot|dialogs|storage|nlu_models)/")
 
 
 def main() -> None:

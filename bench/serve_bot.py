@@ -4,6 +4,8 @@ Settings come from the environment exactly as for app.py. Two differences, both 
 the clock is the real one shifted so the run starts at `--clock-start` (a weekday morning: the run
 is in business hours whenever it runs, and the timers it sets lie in the real future), and in
 production mode the bot calls the (fake) channel with a fixed token instead of asking Azure AD.
+Two measuring aids: `--sql-stats` logs the database's share of the time, and `--flush-wait`
+changes how long a turn's answer waits for the first delivery attempt of its replies.
 
 Run: python -m bench.serve_bot --clock-start 2026-12-03T10:00:00+01:00
 """
@@ -11,7 +13,7 @@ Run: python -m bench.serve_bot --clock-start 2026-12-03T10:00:00+01:00
 from __future__ import annotations
 
 import argparse
-import asyncio
+import inspect
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the fa
 from aiohttp import web  # noqa: E402
 
 from app import create_app  # noqa: E402
+from bot import keys  # noqa: E402
 from bot.config.settings import load_settings  # noqa: E402
 from bot.observability.logging import configure_logging  # noqa: E402
+from bot.teams.outbox import Outbox  # noqa: E402
 from fakes.token_issuer import StaticChannelToken  # noqa: E402
 
 
@@ -40,22 +44,22 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.serve_bot", description=__doc__.splitlines()[0])
     parser.add_argument("--clock-start", type=datetime.fromisoformat, required=True,
                         help="ISO time with offset the run starts at, e.g. a Thursday 10:00")
+    parser.add_argument("--sql-stats", action="store_true", help="log statement and transaction times every 10 s")
+    parser.add_argument("--flush-wait", type=float, help="seconds a turn's answer waits for its replies' first attempt")
     args = parser.parse_args(argv)
-    import os
-    if os.environ.get("BENCH_SWITCH_INTERVAL"):
-        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     settings = load_settings()
     configure_logging(settings.log_level, settings.log_format)
-    token = None if settings.development_mode else StaticChannelToken("bench-channel-token")
-    app = create_app(settings, clock=ShiftedClock(args.clock_start), channel_token=token)
-    if os.environ.get("BENCH_SQL_STATS"):
-        sys.path.insert(0, "/tmp/perfwork")
-        import sqlstats
-        async def _stats(app):
-            task = asyncio.create_task(sqlstats.loop())
-            yield
-            task.cancel()
-        app.cleanup_ctx.append(_stats)
+    if args.flush_wait is not None:  # the one production default a measurement changes: said so in the log
+        Outbox.__init__.__kwdefaults__["wait_seconds"] = args.flush_wait
+        print(f"bench: a turn's answer waits at most {args.flush_wait} s for its replies", flush=True)
+    extra = {}
+    if "channel_token" in inspect.signature(create_app).parameters:  # an older checkout measured as the baseline
+        extra["channel_token"] = None if settings.development_mode else StaticChannelToken("bench-channel-token")
+    app = create_app(settings, clock=ShiftedClock(args.clock_start), **extra)
+    if args.sql_stats:
+        from bench.sql_stats import sql_stats
+
+        app.cleanup_ctx.append(sql_stats(keys.ENGINE))
     web.run_app(app, host=settings.host, port=settings.port, print=None)
 
 

@@ -55,6 +55,10 @@ class SqlAlchemyStorage(Storage):
         )
 
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
+        return {key: _from_document(document) for key, document in (await self.read_documents(keys)).items()}
+
+    async def read_documents(self, keys: Iterable[str] | None) -> dict[str, dict[str, Any]]:
+        """The stored documents themselves (with their `e_tag`), as `flatten_item` makes them."""
         wanted = set(keys or ())
         if not wanted:
             return {}
@@ -63,13 +67,17 @@ class SqlAlchemyStorage(Storage):
         )
         async with self._connection(write=False, items=0) as connection:
             rows = (await connection.execute(query)).all()
-        return {row.key: _from_document(row.document, row.etag) for row in rows}
+        return {row.key: {**row.document, "e_tag": row.etag} for row in rows}
 
     async def write(self, changes: Mapping[str, Any] | None) -> None:
         if changes is None:
             raise ValueError("Changes are required when writing")
         # Validate and serialise every item before the transaction starts.
-        prepared = [(key, _expected_etag(key, item), _to_document(item)) for key, item in changes.items()]
+        await self.write_documents({key: flatten_item(item) for key, item in changes.items()})
+
+    async def write_documents(self, documents: Mapping[str, dict[str, Any]]) -> None:
+        """`write` for items already flattened (by `flatten_item`): their `e_tag` is the expected one."""
+        prepared = [(key, _expected_etag(key, document), _without_etag(document)) for key, document in documents.items()]
         if not prepared:
             return
         now = datetime.now(timezone.utc)
@@ -135,13 +143,17 @@ def _expected_etag(key: str, item: Any) -> str | None:
     return etag
 
 
-def _to_document(item: Any) -> dict[str, Any]:
+def flatten_item(item: Any) -> dict[str, Any]:
+    """An item as stored (jsonpickle's flattened form), its `e_tag` still in it."""
     document = Pickler().flatten(item)
     if not isinstance(document, dict):
         raise TypeError(f"Storage items must be dicts or objects, not {type(item).__name__}")
-    document.pop("e_tag", None)
     return document
 
 
-def _from_document(document: dict[str, Any], etag: str) -> Any:
-    return Unpickler(safe=True).restore({**document, "e_tag": etag})
+def _without_etag(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "e_tag"}
+
+
+def _from_document(document: dict[str, Any]) -> Any:
+    return Unpickler(safe=True).restore(dict(document))
