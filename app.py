@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.base import BaseScheduler
-from botbuilder.core import ConversationState
 
 from bot import keys
 from bot.channels.setup import out_of_band_pager
