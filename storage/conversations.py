@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.core import run
 from storage.models import Conversation, Organisation, TranscriptMessage
 
 SEEN_REFRESH = timedelta(minutes=15)
@@ -99,7 +100,7 @@ async def record_message(session: AsyncSession, message: TranscriptMessage) -> b
         .on_conflict_do_nothing(index_elements=["conversation_id", "direction", "activity_id"])
         .returning(TranscriptMessage.id)
     )
-    return (await session.execute(statement)).scalar_one_or_none() is not None
+    return (await run(session, statement)).scalar_one_or_none() is not None
 
 
 async def transcript(session: AsyncSession, conversation_id: str) -> list[TranscriptMessage]:

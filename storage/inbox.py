@@ -7,8 +7,10 @@ from typing import Any
 
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.core import run
 from storage.models import Conversation, InboxActivity
 
 
@@ -27,7 +29,7 @@ async def accept(
         .on_conflict_do_nothing(index_elements=["conversation_id", "activity_key"])
         .returning(InboxActivity.id)
     )
-    return (await session.execute(statement)).scalar_one_or_none()
+    return (await run(session, statement)).scalar_one_or_none()
 
 
 async def status_of(session: AsyncSession, conversation_id: str, activity_key: str) -> str | None:
@@ -37,31 +39,30 @@ async def status_of(session: AsyncSession, conversation_id: str, activity_key: s
     return await session.scalar(query)
 
 
-async def next_pending(session: AsyncSession, conversation_id: str) -> InboxActivity | None:
-    """The oldest owed turn of one conversation: turns run in the order they arrived."""
+async def next_pending(session: AsyncSession, conversation_id: str) -> Row[Any] | None:
+    """The oldest owed turn of one conversation (id, activity_key, body, attempts, next_attempt_at):
+    turns run in the order they arrived. A row, not an ORM object: it is read in every turn."""
     query = (
-        select(InboxActivity)
+        select(InboxActivity.id, InboxActivity.activity_key, InboxActivity.body, InboxActivity.attempts,
+               InboxActivity.next_attempt_at)
         .where(InboxActivity.conversation_id == conversation_id, InboxActivity.status == "pending")
         .order_by(InboxActivity.id)
         .limit(1)
     )
-    return await session.scalar(query)
+    return (await run(session, query)).first()
 
 
 async def finish(session: AsyncSession, inbox_id: int, now: datetime, *, status: str = "done", error: str | None = None) -> None:
     """Done (or failed) with its turn's effects; an activity in a conversation the bot does not keep
     (a tenant without a contract) is forgotten instead: of those, nothing is stored but a log line."""
     kept = exists().where(Conversation.id == InboxActivity.conversation_id)
-    finished = await session.execute(
+    finished = await run(session, (
         update(InboxActivity)
         .where(InboxActivity.id == inbox_id, kept)
         .values(status=status, done_at=now, last_error=error, attempts=InboxActivity.attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
+    ))
     if not finished.rowcount:
-        await session.execute(
-            delete(InboxActivity).where(InboxActivity.id == inbox_id).execution_options(synchronize_session=False)
-        )
+        await run(session, delete(InboxActivity).where(InboxActivity.id == inbox_id))
 
 
 async def has_pending(session: AsyncSession, conversation_id: str) -> bool:
@@ -69,7 +70,7 @@ async def has_pending(session: AsyncSession, conversation_id: str) -> bool:
     query = select(InboxActivity.id).where(
         InboxActivity.conversation_id == conversation_id, InboxActivity.status == "pending"
     ).limit(1)
-    return await session.scalar(query) is not None
+    return (await run(session, query)).first() is not None
 
 
 async def postpone(session: AsyncSession, inbox_id: int, until: datetime, error: str) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.core import run
 from storage.models import Conversation, OutboxMessage, Person, TranscriptMessage
 
 OPEN = ("pending", "sending")
@@ -55,7 +56,7 @@ async def enqueue(
         page_id=page_id, author_person_id=author_person_id, author_name=author_name, status="pending",
         attempts=0, opened_new_chat=False, created_at=now, next_attempt_at=now,
     )
-    return (await session.execute(statement.returning(OutboxMessage.id))).scalar_one()
+    return (await run(session, statement.returning(OutboxMessage.id))).scalar_one()
 
 
 async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta) -> list[Delivery]:
@@ -65,22 +66,21 @@ async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: date
         return []
     ids = [delivery.id for delivery in deliveries]
     lanes = {lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries}
-    blocking = await session.execute(
+    blocking = await run(session, (
         select(OutboxMessage.lane, func.min(OutboxMessage.id))
         .where(OutboxMessage.lane.in_(lanes), OutboxMessage.status.in_(OPEN), OutboxMessage.id.not_in(ids))
         .group_by(OutboxMessage.lane)
-    )
+    ))
     first_blocked = dict(blocking.all())
     free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
     if not free:
         return []
-    taken = await session.execute(
+    taken = await run(session, (
         update(OutboxMessage)
         .where(OutboxMessage.id.in_([d.id for d in free]), OutboxMessage.status == "pending")
         .values(status="sending", lease_until=now + lease)
         .returning(OutboxMessage.id)
-        .execution_options(synchronize_session=False)
-    )
+    ))
     claimed = set(taken.scalars())  # a row rolled back with a savepoint since is not there any more
     return [delivery for delivery in free if delivery.id in claimed]
 
@@ -138,25 +138,22 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
     A message into a conversation the bot does not keep (a tenant without a contract) leaves no row.
     """
     kept = exists().where(Conversation.id == conversation_id)
-    result = await session.execute(
+    result = await run(session, (
         update(OutboxMessage)
         .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", kept)
         .values(status="delivered", activity_id=activity_id, delivered_at=now, conversation_id=conversation_id,
                 attempts=OutboxMessage.attempts + 1, lease_until=None)
         .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
-        .execution_options(synchronize_session=False)
-    )
+    ))
     author = result.one_or_none()
     if author is None:  # not ours any more, or a chat the bot does not keep: then no row at all
-        deleted = await session.execute(
-            delete(OutboxMessage)
-            .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", ~kept)
-            .execution_options(synchronize_session=False)
-        )
+        deleted = await run(session, (
+            delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", ~kept)
+        ))
         return bool(deleted.rowcount)
     activity = delivery.activity
     payload = {"attachments": activity["attachments"]} if activity.get("attachments") else None
-    await session.execute(insert(TranscriptMessage).values(
+    await run(session, insert(TranscriptMessage).values(
         conversation_id=conversation_id, direction="out", activity_id=activity_id,
         activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
         author_name=author.author_name or "", relayed=author.author_person_id is not None,
@@ -168,7 +165,7 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
 async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:
     """A message of this lane waits for the one just delivered (so the sender should look again now)."""
     query = select(OutboxMessage.id).where(OutboxMessage.lane == lane, OutboxMessage.status == "pending").limit(1)
-    return await session.scalar(query) is not None
+    return (await run(session, query)).first() is not None
 
 
 async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, error: str) -> None:

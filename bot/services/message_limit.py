@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.clock import Clock
+from storage.core import run
 from storage.models import TranscriptMessage
 
 WINDOW = timedelta(minutes=1)
@@ -34,5 +35,5 @@ class MessageLimit:
             TranscriptMessage.activity_type == "message", TranscriptMessage.created_at > since,
         )
         async with self._sessions() as session:
-            recent = await session.scalar(query) or 0
+            recent = (await run(session, query)).scalar() or 0
         return LimitVerdict(over=recent > self._per_minute, first_over=recent == self._per_minute + 1)
