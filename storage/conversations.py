@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.core import run
+from storage.core import by_dialect, run
 from storage.models import Conversation, Organisation, TranscriptMessage
 
 SEEN_REFRESH = timedelta(minutes=15)
@@ -90,17 +90,18 @@ def is_personal(reference: dict[str, Any]) -> bool:
     return not conversation.get("isGroup") and kind in (None, "", "personal")
 
 
+_RECORD = {
+    name: insert(TranscriptMessage).on_conflict_do_nothing(index_elements=["conversation_id", "direction", "activity_id"])
+    .returning(TranscriptMessage.id)
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+
+
 async def record_message(session: AsyncSession, message: TranscriptMessage) -> bool:
     """Append to the transcript; False when this activity was recorded before (a redelivery).
     One statement that skips a duplicate itself, so no savepoint is needed: it runs in every turn."""
-    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
     values = {key: value for key, value in inspect(message).dict.items() if not key.startswith("_")}
-    statement = (
-        insert(TranscriptMessage).values(**values)
-        .on_conflict_do_nothing(index_elements=["conversation_id", "direction", "activity_id"])
-        .returning(TranscriptMessage.id)
-    )
-    return (await run(session, statement)).scalar_one_or_none() is not None
+    return (await run(session, by_dialect(session, _RECORD), values)).scalar_one_or_none() is not None
 
 
 async def transcript(session: AsyncSession, conversation_id: str) -> list[TranscriptMessage]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -42,6 +42,9 @@ def lane_of(conversation_id: str | None, recipient_object_id: str | None) -> str
     return f"chat:{conversation_id}" if conversation_id else f"person:{recipient_object_id}"
 
 
+_ENQUEUE = insert(OutboxMessage).returning(OutboxMessage.id)
+
+
 async def enqueue(
     session: AsyncSession, *, kind: str, service_url: str, activity: dict[str, Any], now: datetime,
     conversation_id: str | None = None, recipient_object_id: str | None = None, tenant_id: str | None = None,
@@ -50,13 +53,27 @@ async def enqueue(
     """Add one message to deliver; its id, for the caller's after-commit delivery."""
     if not conversation_id and not recipient_object_id:
         raise ValueError("an outbox message needs a conversation or a recipient")
-    statement = insert(OutboxMessage).values(
-        kind=kind, lane=lane_of(conversation_id, recipient_object_id), conversation_id=conversation_id,
-        recipient_object_id=recipient_object_id, tenant_id=tenant_id, service_url=service_url, activity=activity,
-        page_id=page_id, author_person_id=author_person_id, author_name=author_name, status="pending",
-        attempts=0, opened_new_chat=False, created_at=now, next_attempt_at=now,
-    )
-    return (await run(session, statement.returning(OutboxMessage.id))).scalar_one()
+    values = {
+        "kind": kind, "lane": lane_of(conversation_id, recipient_object_id), "conversation_id": conversation_id,
+        "recipient_object_id": recipient_object_id, "tenant_id": tenant_id, "service_url": service_url,
+        "activity": activity, "page_id": page_id, "author_person_id": author_person_id, "author_name": author_name,
+        "status": "pending", "attempts": 0, "opened_new_chat": False, "created_at": now, "next_attempt_at": now,
+    }
+    return (await run(session, _ENQUEUE, values)).scalar_one()
+
+
+_BLOCKING = (
+    select(OutboxMessage.lane, func.min(OutboxMessage.id))
+    .where(OutboxMessage.lane.in_(bindparam("lanes", expanding=True)), OutboxMessage.status.in_(OPEN),
+           OutboxMessage.id.not_in(bindparam("ids", expanding=True)))
+    .group_by(OutboxMessage.lane)
+)
+_TAKE = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id.in_(bindparam("ids", expanding=True)), OutboxMessage.status == "pending")
+    .values(status="sending", lease_until=bindparam("until"))
+    .returning(OutboxMessage.id)
+)
 
 
 async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta) -> list[Delivery]:
@@ -65,22 +82,12 @@ async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: date
     if not deliveries:
         return []
     ids = [delivery.id for delivery in deliveries]
-    lanes = {lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries}
-    blocking = await run(session, (
-        select(OutboxMessage.lane, func.min(OutboxMessage.id))
-        .where(OutboxMessage.lane.in_(lanes), OutboxMessage.status.in_(OPEN), OutboxMessage.id.not_in(ids))
-        .group_by(OutboxMessage.lane)
-    ))
-    first_blocked = dict(blocking.all())
+    lanes = list({lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries})
+    first_blocked = dict((await run(session, _BLOCKING, {"lanes": lanes, "ids": ids})).all())
     free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
     if not free:
         return []
-    taken = await run(session, (
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_([d.id for d in free]), OutboxMessage.status == "pending")
-        .values(status="sending", lease_until=now + lease)
-        .returning(OutboxMessage.id)
-    ))
+    taken = await run(session, _TAKE, {"ids": [d.id for d in free], "until": now + lease})
     claimed = set(taken.scalars())  # a row rolled back with a savepoint since is not there any more
     return [delivery for delivery in free if delivery.id in claimed]
 
@@ -131,41 +138,45 @@ def _delivery(row: OutboxMessage) -> Delivery:
     )
 
 
+_KEPT = exists().where(Conversation.id == bindparam("chat"))
+_DELIVERED = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == "sending", _KEPT)
+    .values(status="delivered", activity_id=bindparam("sent_id"), delivered_at=bindparam("at"),
+            conversation_id=bindparam("chat"), attempts=OutboxMessage.attempts + 1, lease_until=None)
+    .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
+)
+_NOT_KEPT = delete(OutboxMessage).where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == "sending", ~_KEPT)
+_TRANSCRIPT = insert(TranscriptMessage)
+_LANE_WAITING = select(OutboxMessage.id).where(
+    OutboxMessage.lane == bindparam("lane"), OutboxMessage.status == "pending"
+).limit(1)
+
+
 async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_id: str, activity_id: str | None,
                     now: datetime) -> bool:
     """Mark delivered and add it to the transcript with the connector's activity id; False if not ours.
 
     A message into a conversation the bot does not keep (a tenant without a contract) leaves no row.
     """
-    kept = exists().where(Conversation.id == conversation_id)
-    result = await run(session, (
-        update(OutboxMessage)
-        .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", kept)
-        .values(status="delivered", activity_id=activity_id, delivered_at=now, conversation_id=conversation_id,
-                attempts=OutboxMessage.attempts + 1, lease_until=None)
-        .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
-    ))
-    author = result.one_or_none()
+    found = {"row_id": delivery.id, "chat": conversation_id}
+    author = (await run(session, _DELIVERED, {**found, "sent_id": activity_id, "at": now})).one_or_none()
     if author is None:  # not ours any more, or a chat the bot does not keep: then no row at all
-        deleted = await run(session, (
-            delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending", ~kept)
-        ))
-        return bool(deleted.rowcount)
+        return bool((await run(session, _NOT_KEPT, found)).rowcount)
     activity = delivery.activity
     payload = {"attachments": activity["attachments"]} if activity.get("attachments") else None
-    await run(session, insert(TranscriptMessage).values(
-        conversation_id=conversation_id, direction="out", activity_id=activity_id,
-        activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
-        author_name=author.author_name or "", relayed=author.author_person_id is not None,
-        text=activity.get("text") or "", payload=payload, created_at=now,
-    ))
+    await run(session, _TRANSCRIPT, {
+        "conversation_id": conversation_id, "direction": "out", "activity_id": activity_id,
+        "activity_type": activity.get("type", "message"), "author_person_id": author.author_person_id,
+        "author_name": author.author_name or "", "relayed": author.author_person_id is not None,
+        "text": activity.get("text") or "", "payload": payload, "created_at": now,
+    })
     return True
 
 
 async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:
     """A message of this lane waits for the one just delivered (so the sender should look again now)."""
-    query = select(OutboxMessage.id).where(OutboxMessage.lane == lane, OutboxMessage.status == "pending").limit(1)
-    return (await run(session, query)).first() is not None
+    return (await run(session, _LANE_WAITING, {"lane": lane})).first() is not None
 
 
 async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, error: str) -> None:
