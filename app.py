@@ -40,6 +40,7 @@ from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
 from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
+from bot.teams.auth_cache import CheckedTokens
 from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
@@ -201,7 +202,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
     app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
     app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, services.paging))
-    app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
+    app[keys.MESSAGES] = messages_handler(CheckedTokens(create_authentication(settings)), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.services.clock import Clock
 from bot.teams import json_guard
@@ -50,7 +49,13 @@ def parse_activity(raw: bytes) -> tuple[dict[str, Any], Activity]:
         raise BadActivity(f"not a Bot Framework activity: {type(error).__name__}") from error
 
 
-def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxProcessor):
+class Authentication(Protocol):
+    """The SDK's BotFrameworkAuthentication, or anything that raises for a request it must refuse."""
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> Any: ...
+
+
+def messages_handler(authentication: Authentication, inbox: InboxProcessor):
     """POST /api/messages: authenticate, store durably, then run the turn (and any owed before it)."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
