@@ -40,7 +40,7 @@ class Result:
 
 
 def print_header() -> None:
-    print("| bot | users | turns/s | p50 | p99 | p99 of the 201 | errors | bot CPU/turn | peak RSS | RSS at end | load |")
+    print("| bot | users | turns/s | p50 | p99 | 201 p50 / p99 | errors | bot CPU/turn | peak RSS | RSS at end | load |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
 
@@ -48,7 +48,8 @@ def print_result(result: Result) -> None:
     errors = sum(result.errors.values())
     kinds = f" ({', '.join(f'{k} {n}' for k, n in result.errors.most_common())})" if errors else ""
     print(f"| {result.group} | {result.users} | {result.turns_per_second:,.1f} | {result.percentile_ms(0.50):,.0f} ms "
-          f"| {result.percentile_ms(0.99):,.0f} ms | {result.percentile_ms(0.99, answers=True):,.0f} ms "
+          f"| {result.percentile_ms(0.99):,.0f} ms "
+          f"| {result.percentile_ms(0.50, answers=True):,.0f} / {result.percentile_ms(0.99, answers=True):,.0f} ms "
           f"| {errors} of {result.turns:,}{kinds} | {result.cpu_ms_per_turn:.1f} ms "
           f"| {result.rss_peak_mb:,.0f} MB | {result.rss_end_mb:,.0f} MB | {result.load:.1f} |", flush=True)
     if result.rss_series:
