@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench fuzz load load-matrix teams-package clean
+.PHONY: run test install install-dev e2e-deps train evaluate bench chaos fuzz load load-matrix teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,8 +38,17 @@ train: install
 evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
-bench: install-dev
-	$(PY) -m bench.nlu_bench
+$(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench
+	$(PY) -m bench.nlu_peers
+	$(PY) -m bench.nlu_latency --e5
+
+## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
+chaos: install-dev
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
 
 ## The load benchmark: botbuilder's echo bot, then this bot (SQLite), under 1, 16 and 64 Teams users; the ratio.
 load: install-dev

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.desk import CustomerDesk
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller
@@ -17,13 +18,18 @@ from bot.services.tickets import TicketService
 
 @dataclass(frozen=True, slots=True)
 class CustomerServices:
-    config: OperatorConfig
+    holder: ConfigHolder
     desk: CustomerDesk
     tickets: TicketService
     escalations: EscalationService
     quotes: QuoteService
     reminders: ReminderService
     paging: PagingService
+
+    @property
+    def config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self.holder.current
 
 
 def turn_options(caller: Caller, text: str, conversation_id: str, activity_id: str | None) -> dict[str, Any]:

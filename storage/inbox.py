@@ -41,8 +41,8 @@ async def status_of(session: AsyncSession, conversation_id: str, activity_key: s
 
 
 _NEXT_PENDING = (
-    select(InboxActivity.id, InboxActivity.activity_key, InboxActivity.body, InboxActivity.attempts,
-           InboxActivity.next_attempt_at)
+    select(InboxActivity.id, InboxActivity.activity_key, InboxActivity.activity_type, InboxActivity.body,
+           InboxActivity.attempts, InboxActivity.next_attempt_at)
     .where(InboxActivity.conversation_id == bindparam("chat"), InboxActivity.status == "pending")
     .order_by(InboxActivity.id)
     .limit(1)
@@ -50,7 +50,7 @@ _NEXT_PENDING = (
 
 
 async def next_pending(session: AsyncSession, conversation_id: str) -> Row[Any] | None:
-    """The oldest owed turn of one conversation (id, activity_key, body, attempts, next_attempt_at):
+    """The oldest owed turn of one conversation (id, activity_key, activity_type, body, attempts, next_attempt_at):
     turns run in the order they arrived. A row, not an ORM object: it is read in every turn."""
     return (await run(session, _NEXT_PENDING, {"chat": conversation_id})).first()
 

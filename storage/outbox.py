@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.core import run
-from storage.models import Conversation, OutboxMessage, Person, TranscriptMessage
+from storage.models import Conversation, OutboxMessage, OutboxSenderBeat, Person, TranscriptMessage
 
 OPEN = ("pending", "sending")
 
@@ -71,29 +72,40 @@ _BLOCKING = (
 _TAKE = (
     update(OutboxMessage)
     .where(OutboxMessage.id.in_(bindparam("ids", expanding=True)), OutboxMessage.status == "pending")
-    .values(status="sending", lease_until=bindparam("until"))
+    .values(status="sending", lease_until=bindparam("until"), claimed_by=bindparam("sender"))
     .returning(OutboxMessage.id)
 )
+_LANE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:lane, 1))")
 
 
-async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta) -> list[Delivery]:
-    """Claim messages written in this very transaction (nobody else can see them yet), unless an earlier
-    open message of their lane holds them back; the ones claimed, in order. Two statements."""
+async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta, *,
+                    sender: str) -> list[Delivery]:
+    """Claim messages written in this very transaction (nobody else can see them yet) for `sender`,
+    unless an earlier open message of their lane holds them back; the ones claimed, in order.
+
+    Two statements, and on PostgreSQL a lock per lane held until the commit: two transactions writing
+    to one lane at once (a staff relay and the customer's turn, a page and a reminder) could otherwise
+    each miss the other's uncommitted message and both claim theirs, so they would be sent side by
+    side. With the lock the later one sees the earlier one's message, as `claim` does after a commit.
+    SQLite runs one writer at a time anyway."""
     if not deliveries:
         return []
     ids = [delivery.id for delivery in deliveries]
-    lanes = list({lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries})
+    lanes = sorted({lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries})
+    if session.bind.dialect.name == "postgresql":
+        for lane in lanes:  # sorted: two units never wait for each other's lanes crosswise
+            await run(session, _LANE_LOCK, {"lane": lane})
     first_blocked = dict((await run(session, _BLOCKING, {"lanes": lanes, "ids": ids})).all())
     free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
     if not free:
         return []
-    taken = await run(session, _TAKE, {"ids": [d.id for d in free], "until": now + lease})
+    taken = await run(session, _TAKE, {"ids": [d.id for d in free], "until": now + lease, "sender": sender})
     claimed = set(taken.scalars())  # a row rolled back with a savepoint since is not there any more
     return [delivery for delivery in free if delivery.id in claimed]
 
 
-async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: list[int] | None = None,
-                limit: int = 50) -> list[Delivery]:
+async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, sender: str,
+                ids: list[int] | None = None, limit: int = 50) -> list[Delivery]:
     """Claim due messages that no earlier open message of their lane holds back, so a chat's
     messages arrive in order: a lane waits behind a message being sent or waiting for a retry."""
     query = select(OutboxMessage.id, OutboxMessage.lane).where(
@@ -120,7 +132,7 @@ async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: 
         taken = await session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id, OutboxMessage.status == "pending")
-            .values(status="sending", lease_until=now + lease)
+            .values(status="sending", lease_until=now + lease, claimed_by=sender)
             .returning(OutboxMessage)
         )
         row = taken.scalar_one_or_none()
@@ -188,6 +200,16 @@ async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, err
     )
 
 
+async def unclaim(session: AsyncSession, ids: list[int]) -> None:
+    """Claimed but not tried: back in the queue as they were (an earlier message of their chat waits
+    for a retry, and they must not overtake it)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
+        .values(status="pending", lease_until=None, claimed_by=None)
+    )
+
+
 async def reroute_to_new_chat(session: AsyncSession, delivery_id: int, error: str) -> None:
     """The stored chat is gone (403/404/400 on a stale service URL): the message goes to a new 1:1 chat.
     Stays claimed: the sender opens the chat at once; a retry after a crash opens it too."""
@@ -206,13 +228,27 @@ async def failed(session: AsyncSession, delivery_id: int, error: str) -> None:
     )
 
 
-async def release_expired_leases(session: AsyncSession, now: datetime) -> int:
-    """Messages a dead sender had claimed go back to the queue."""
+async def beat(session: AsyncSession, sender: str, now: datetime) -> None:
+    """This sender is alive (see `release_abandoned`)."""
+    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    statement = insert(OutboxSenderBeat).values(id=sender, seen_at=now)
+    await session.execute(statement.on_conflict_do_update(index_elements=["id"], set_={"seen_at": now}))
+
+
+async def release_abandoned(session: AsyncSession, now: datetime, silent_for: timedelta) -> int:
+    """Messages claimed by a sender that has not beaten for `silent_for` (killed), or whose lease ran
+    out (a sender stuck), go back to the queue; senders long gone are forgotten."""
+    alive = select(OutboxSenderBeat.id).where(OutboxSenderBeat.seen_at >= now - silent_for)
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == "sending", OutboxMessage.lease_until < now)
-        .values(status="pending", lease_until=None)
+        .where(
+            OutboxMessage.status == "sending",
+            (OutboxMessage.lease_until < now) | OutboxMessage.claimed_by.is_(None)
+            | OutboxMessage.claimed_by.not_in(alive),
+        )
+        .values(status="pending", lease_until=None, claimed_by=None)
     )
+    await session.execute(delete(OutboxSenderBeat).where(OutboxSenderBeat.seen_at < now - timedelta(days=1)))
     return result.rowcount or 0
 
 
@@ -224,6 +260,11 @@ async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> No
             .where(OutboxMessage.page_id.in_(page_ids), OutboxMessage.status == "pending")
             .values(status="cancelled", last_error="page settled before it was delivered")
         )
+
+
+async def waiting(session: AsyncSession) -> int:
+    """Messages not delivered yet (pending or being sent): the backlog gauge."""
+    return await session.scalar(select(func.count()).where(OutboxMessage.status.in_(OPEN))) or 0
 
 
 async def backlog(session: AsyncSession, now: datetime) -> dict[str, Any]:

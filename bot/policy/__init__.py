@@ -84,6 +84,7 @@ from bot.policy.scope import (
     scope_of,
 )
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT, SlaClause
+from bot.policy.triage import Affected, Impact, Stake, Triage, Urgency, triage
 
 __all__ = [
     "ASSIGNED",
@@ -114,6 +115,7 @@ __all__ = [
     "MONDAY_TO_FRIDAY",
     "PAID_SUPPORT",
     "STEPS",
+    "Affected",
     "AlreadyAtFinalStep",
     "AlreadyInMediation",
     "AskWhichTicket",
@@ -131,6 +133,7 @@ __all__ = [
     "EscalationStep",
     "ExcludedHandling",
     "Greet",
+    "Impact",
     "Intent",
     "NaiveDatetimeError",
     "OfferQuote",
@@ -151,10 +154,13 @@ __all__ = [
     "SayGoodbye",
     "Scope",
     "SlaClause",
+    "Stake",
     "Staff",
     "TicketStatus",
     "TicketSummary",
+    "Triage",
     "UnknownIntentError",
+    "Urgency",
     "decide",
     "due_escalations",
     "escalation_due_at",
@@ -168,4 +174,5 @@ __all__ = [
     "require_aware",
     "scope_of",
     "start_paging",
+    "triage",
 ]

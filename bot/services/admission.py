@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.message_limit import MessageLimit
 from bot.services.messages import Admission, Caller, Inbound, InboundKind, Reply
@@ -32,10 +33,15 @@ class IdentityConflict(Exception):
 class AdmissionService:
     """The first step of every turn; nothing of an unknown tenant is stored but a log line."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock):
-        self._sessions, self._config, self._clock = sessions, config, clock
-        self._limit = MessageLimit(sessions, clock, config.limits.messages_per_minute)
-        self._organisations: dict[str, tuple[int, str]] = {}  # tenant id -> (id, name), configured tenants only
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock):
+        self._sessions, self._holder, self._clock = sessions, config, clock
+        self._limit = MessageLimit(sessions, clock, config.current.limits.messages_per_minute)  # a restart changes it
+        self._organisations: dict[tuple[str, str], int] = {}  # (tenant id, name) -> organisation id
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def admit(self, inbound: Inbound) -> Admission:
         language = language_of_locale(inbound.locale)
@@ -138,15 +144,15 @@ class AdmissionService:
         return Caller("customer", language, person.aad_object_id, person.name, person.id, organisation_id, organisation_name)
 
     async def _organisation_of(self, session: AsyncSession, tenant_id: str, name: str) -> tuple[int, str]:
-        """A customer organisation's id and name: stored at start-up from the config and never renumbered,
-        so looked up once per process (a query less in every turn)."""
-        known = self._organisations.get(tenant_id)
+        """A customer organisation's id and name: stored at start-up (and on a reload) from the config and
+        never renumbered, so looked up once per process and name (a query less in every turn)."""
+        known = self._organisations.get((tenant_id, name))
         if known is not None:
-            return known
+            return known, name
         stored = await directory.organisation_by_tenant(session, tenant_id)
         if stored is not None and stored.name == name:
-            known = self._organisations[tenant_id] = (stored.id, stored.name)
-            return known
+            self._organisations[(tenant_id, name)] = stored.id
+            return stored.id, name
         organisation = await directory.upsert_organisation(session, tenant_id, name)  # not cached: may roll back
         return organisation.id, organisation.name
 

@@ -16,12 +16,14 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services import jobs
 from bot.services.clock import Clock
 from bot.services.out_of_band import OutOfBandPager, OutOfBandReason
 from bot.services.staff_language import staff_language
 from bot.services.timers import Timers
 from storage import unit_of_work
+from storage.job_runs import claim_run
 from storage.models import Organisation, Page, Person, Ticket
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -32,13 +34,18 @@ PageAction = Callable[[int], Awaitable[None]]
 
 class PageOutOfBand:
     def __init__(
-        self, sessions: UnitOfWorkSessions, config: OperatorConfig, clock: Clock, timers: Timers,
+        self, sessions: UnitOfWorkSessions, config: ConfigHolder, clock: Clock, timers: Timers,
         pager: OutOfBandPager | None, *, after: timedelta = timedelta(minutes=2),
     ):
-        self._sessions, self._config, self._clock, self._timers = sessions, config, clock, timers
+        self._sessions, self._holder, self._clock, self._timers = sessions, config, clock, timers
         self._pager, self._after = pager, after
         self._delivered: PageAction | None = None
         jobs.bind(DUE_JOB, self.on_due)
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     @property
     def enabled(self) -> bool:
@@ -59,10 +66,13 @@ class PageOutOfBand:
 
     async def on_due(self, page_id: int) -> None:
         """Fired by the scheduler: still not in Teams, so the page goes out of band too."""
-        async with self._sessions() as session:
+        async with self._sessions.begin() as session:
             page = await session.get(Page, page_id)
-        if page is not None and page.status == "sending":
-            self._after_commit(lambda: self._send_and_count(page_id, None))
+            if page is None or page.status != "sending":
+                return
+            if not await claim_run(session, _timer(page_id), self._clock.now()):
+                return  # another replica fired the same timer: one out-of-band copy
+        self._after_commit(lambda: self._send_and_count(page_id, None))
 
     async def instead_of_teams(self, page_id: int, otherwise: PageAction) -> bool:
         """Teams refused the page for good: out of band, and `otherwise(page_id)` if no channel took it.

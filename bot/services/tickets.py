@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
+from bot.observability.logging import add_to_log_context
 from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
@@ -50,11 +52,16 @@ class Joined:
 
 class TicketService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock, notifier: Notifier,
         escalations: EscalationService,
     ):
-        self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier
+        self._sessions, self._holder, self._clock, self._notifier = sessions, config, clock, notifier
         self._escalations = escalations
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def open_ticket(self, caller: Caller, conversation_id: str, new: NewTicket) -> tuple[replies.TicketView, bool]:
         """Store the ticket; (view, created). A redelivered report returns the ticket it made before."""
@@ -112,6 +119,9 @@ class TicketService:
         session.add(ticket)
         await session.flush()
         await session.refresh(ticket, ["holder"])
+        add_to_log_context(ticket=ticket.number)
+        log.info("ticket %s opened: %s %s%s", ticket.number, ticket.priority, ticket.intent,
+                 ", emergency" if ticket.emergency else "")
         return ticket
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.messages import AttachmentRef, Caller, Inbound, InboundKind, Reply
 from bot.services.welcome import welcome
 from bot.texts import text
@@ -39,8 +40,13 @@ def describe_attachments(language: str, attachments: Sequence[AttachmentRef]) ->
 
 
 class WordlessMessages:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig):
-        self._sessions, self._config = sessions, config
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder):
+        self._sessions, self._holder = sessions, config
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def answer(self, caller: Caller, inbound: Inbound, first_contact: bool) -> list[Reply]:
         """The welcome on first contact, then the hint unless the message before was wordless too."""

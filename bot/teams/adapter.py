@@ -15,6 +15,7 @@ from botbuilder.integration.aiohttp import (
 )
 
 from bot.config.settings import Settings
+from bot.config.source import ConfigHolder
 from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.texts import language_of_locale, text
 
@@ -58,18 +59,16 @@ def create_channel_token(settings: Settings) -> ChannelToken:
     return ChannelToken(settings.app_id, ConfigurationServiceClientCredentialFactory(_configuration(settings)))
 
 
-def turn_failed_handler(settings: Settings, conversation_state: ConversationState):
-    """The one error boundary of a turn: log with the conversation id, drop the broken dialog state, apologise."""
-    contact = settings.operator.msp.contact_email
+def turn_failed_handler(config: ConfigHolder, conversation_state: ConversationState):
+    """The one error boundary of a turn: drop the broken dialog state and apologise (the inbox has
+    logged the error with the turn's ids)."""
 
     async def on_turn_failed(context: TurnContext, error: Exception) -> None:
-        conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
-        log.error("turn failed in conversation %s", conversation_id, exc_info=error)
         await conversation_state.load(context)  # delete() needs the state loaded in this turn
         await conversation_state.delete(context)
         if context.activity.type == "message":
             language = language_of_locale(context.activity.locale)
-            await context.send_activity(text(language, "turn_error", contact=contact))
+            await context.send_activity(text(language, "turn_error", contact=config.current.msp.contact_email))
 
     return on_turn_failed
 

@@ -17,8 +17,6 @@ from storage import outbox as outbox_store
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
-from bot.teams import json_guard
-
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
 READINESS_TIMEOUT_SECONDS = 2.0
@@ -113,7 +111,9 @@ def _problem(status: int, detail: str, *, retry_after: int | None = None) -> web
 
 
 def readiness_handler(sessions: UnitOfWorkSessions, spool: Spool, clock: Clock):
-    """GET /readyz: 200 when the database answers; the inbox, outbox and spool backlogs either way."""
+    """GET /readyz: 200 while this replica can take messages: the database answers, or, while it does
+    not, the local spool can hold them (a load balancer that drops a replica whose database blipped
+    would refuse every message instead). 503 when neither. The backlogs either way."""
 
     async def ready(_request: web.Request) -> web.Response:
         report: dict[str, Any] = {"spooled": len(spool.waiting())}
@@ -122,8 +122,12 @@ def readiness_handler(sessions: UnitOfWorkSessions, spool: Spool, clock: Clock):
                 async with sessions() as session:
                     report["inbox_owed"] = await inbox_store.backlog(session)
                     report["outbox"] = await outbox_store.backlog(session, clock.now())
-        except Exception as error:  # any failure to answer in time means: send traffic elsewhere
-            report.update(status="unavailable", database=type(error).__name__)
+        except Exception as error:  # not in time: the messages go to the spool meanwhile
+            report["database"] = type(error).__name__
+            if spool.writable():
+                report["status"] = "degraded"
+                return web.json_response(report)
+            report["status"] = "unavailable"
             return web.json_response(report, status=503)
         report.update(status="ok", database="ok")
         return web.json_response(report)

@@ -21,11 +21,14 @@ from typing import Any
 
 from botbuilder.core import Bot, TurnContext
 from botbuilder.schema import Activity
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.observability.logging import add_to_log_context, log_context
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.cards import CARD_ID_KEY
-from bot.teams.faults import is_database_unavailable
+from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
@@ -47,9 +50,11 @@ class Accepted(StrEnum):
 class InboxProcessor:
     def __init__(
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
-        on_turn_failed: TurnFailed, on_unavailable: Unavailable, retry_after: timedelta = timedelta(seconds=5),
+        metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
+        retry_after: timedelta = timedelta(seconds=5),
     ):
         self._sessions, self._adapter, self._bot, self._clock, self._spool = sessions, adapter, bot, clock, spool
+        self._metrics = metrics
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
@@ -85,8 +90,9 @@ class InboxProcessor:
             self._invoke_answers.setdefault(awaited, None)  # kept only while a request waits for it
         try:
             async with lock:
-                while await self._run_next(conversation_id, ready):
-                    pass
+                with log_context(conversation_id=conversation_id):
+                    while await self._run_next(conversation_id, ready):
+                        pass
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
@@ -94,35 +100,52 @@ class InboxProcessor:
 
     async def _run_next(self, conversation_id: str, ready: dict[str, Activity]) -> bool:
         """One owed turn; False when none is left after it (or the database went away: the recovery loop retries)."""
-        try:
-            async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
-                row = await store.next_pending(unit.session, conversation_id)
-                if row is None:
+        first_attempt: dict[str, Any] | None = None
+        with log_context():  # the activity id set inside is this turn's only
+            try:
+                async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
+                    row = await store.next_pending(unit.session, conversation_id)
+                    if row is None:
+                        return False
+                    if row.next_attempt_at > self._clock.now() and row.attempts > 0:
+                        return False
+                    if row.attempts == 0 and row.activity_type == "message":
+                        first_attempt = dict(row.body)
+                    answer = await self._turn(unit.session, conversation_id, row, ready)
+                    key = row.activity_key
+                    more = await store.has_pending(unit.session, conversation_id)  # asked here: saves a transaction
+            except Exception as error:
+                if is_database_unavailable(error):
+                    log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
+                              conversation_id, type(error).__name__)
+                    self._metrics.turns.labels(outcome="postponed").inc()
+                    if not await self._postpone(conversation_id, error) and first_attempt is not None:
+                        await self._on_unavailable(first_attempt)  # not even the attempt is noted: say it arrived
                     return False
-                if row.next_attempt_at > self._clock.now() and row.attempts > 0:
-                    return False
-                row_id, key, body = row.id, row.activity_key, dict(row.body)
-                answer = None
-                if await self._first_press(unit.session, conversation_id, body):
-                    activity = ready.pop(key, None) or Activity().deserialize(body)
-                    answer = await self._adapter.run_turn(activity, self._bot.on_turn)
-                await store.finish(unit.session, row_id, self._clock.now())
-                more = await store.has_pending(unit.session, conversation_id)
-        except Exception as error:
-            if is_database_unavailable(error):
-                log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
-                          conversation_id, type(error).__name__)
-                await self._postpone(conversation_id, error)
-                return False
-            await self._fail(conversation_id, error)
-            return True
+                await self._fail(conversation_id, error)
+                return True
+        self._metrics.turns.labels(outcome="done").inc()
         if answer is not None and (conversation_id, key) in self._invoke_answers:
             self._invoke_answers[(conversation_id, key)] = answer
         return more
 
+    async def _turn(self, session: AsyncSession, conversation_id: str, row: Row[Any], ready: dict[str, Activity]) -> Any:
+        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response.
+        `ready`: activities the endpoint already deserialised, by activity key (spares doing it again)."""
+        body = dict(row.body)
+        add_to_log_context(activity_id=_activity_id_of(body))
+        answer = None
+        if await self._first_press(session, conversation_id, body):
+            activity = ready.pop(row.activity_key, None) or Activity().deserialize(body)
+            answer = await self._adapter.run_turn(activity, self._bot.on_turn)
+        await store.finish(session, row.id, self._clock.now())
+        return answer
+
     async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
         """False for a card button pressed again (Teams sends each press): that press is not a turn."""
         value = body.get("value")
+        if isinstance(value, dict) and isinstance(value.get("action"), dict):  # adaptiveCard/action invoke
+            value = value["action"].get("data")
         card_id = value.get(CARD_ID_KEY) if isinstance(value, dict) else None
         if not isinstance(card_id, str) or not card_id:
             return True
@@ -131,19 +154,21 @@ class InboxProcessor:
         log.info("card %s in %s pressed again: ignored", card_id, conversation_id)
         return False
 
-    async def _postpone(self, conversation_id: str, error: Exception) -> None:
-        """The first time a message's turn cannot run, the customer hears that it arrived."""
+    async def _postpone(self, conversation_id: str, error: Exception) -> bool:
+        """Note the failed attempt; the first time a message's turn cannot run, the customer hears that it
+        arrived. False when even that cannot be written (the database is still away)."""
         try:
             async with self._sessions.begin() as session:
                 row = await store.next_pending(session, conversation_id)
                 if row is None:
-                    return
+                    return True
                 first, body = row.attempts == 0, dict(row.body)
                 await store.postpone(session, row.id, self._clock.now() + self._retry_after, repr(error))
         except Exception:  # still away: the recovery loop finds the row when it is back
-            return
+            return False
         if first and body.get("type") == "message":
             await self._on_unavailable(body)
+        return True
 
     async def _fail(self, conversation_id: str, error: Exception) -> None:
         """A turn that raised for another reason: recorded as failed, the customer gets an apology."""
@@ -151,7 +176,10 @@ class InboxProcessor:
             row = await store.next_pending(unit.session, conversation_id)
             if row is None:
                 return
+            add_to_log_context(activity_id=_activity_id_of(dict(row.body)))
             log.error("turn for activity %s in %s failed", row.activity_key, conversation_id, exc_info=error)
+            self._metrics.turns.labels(outcome="failed").inc()
+            self._metrics.errors.inc()
             await store.finish(unit.session, row.id, self._clock.now(), status="failed", error=repr(error)[:2000])
             context = TurnContext(self._adapter, Activity().deserialize(dict(row.body)))
             await self._on_turn_failed(context, error)
@@ -162,7 +190,14 @@ class InboxProcessor:
         for path in self._spool.waiting():
             body = self._spool.read(path)
             if body is not None:
-                await self._store(body)  # raises while the database is still away: the order is kept
+                try:
+                    await self._store(body)  # raises while the database is still away: the order is kept
+                except Exception as error:
+                    if is_database_unavailable(error):
+                        raise
+                    log.error("spooled activity %s refused by the database (%s): set aside", path.name, error)
+                    self._spool.set_aside(path)
+                    continue
                 from_spool.append(_conversation_of(body))
             self._spool.remove(path)
         async with self._sessions() as session:
@@ -201,6 +236,11 @@ def activity_key(body: dict[str, Any]) -> str:
 
 def _digest(body: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _activity_id_of(body: dict[str, Any]) -> str | None:
+    identifier = body.get("id")
+    return identifier[:256] if isinstance(identifier, str) and identifier else None
 
 
 def _conversation_of(body: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from botbuilder.core import TurnContext
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.messages import Admission, Inbound, InboundKind, Reply
 from bot.services.staff_desk import StaffDesk
 from bot.services.takeover import TakeoverService
@@ -19,11 +20,16 @@ class FirstLineRouter:
     """Welcome on first contact; then a taken-over chat relays, the dialogs answer, staff use the desk."""
 
     def __init__(
-        self, config: OperatorConfig, chats: CustomerChats, desk: StaffDesk, takeover: TakeoverService,
+        self, config: ConfigHolder, chats: CustomerChats, desk: StaffDesk, takeover: TakeoverService,
         wordless: WordlessMessages,
     ):
-        self._config, self._chats, self._desk, self._takeover = config, chats, desk, takeover
+        self._holder, self._chats, self._desk, self._takeover = config, chats, desk, takeover
         self._wordless = wordless
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def route(self, context: TurnContext, admission: Admission, inbound: Inbound) -> None:
         caller = admission.caller

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from app import create_app
 from bot import keys
 from bot.config.settings import load_settings
+from fakes.connector import serve
 from fakes import activities
 from fakes.chat import say
 from fakes.clock import amsterdam
@@ -32,10 +33,7 @@ GROUP_CHAT = "19:group-chat@thread.v2"
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 async def deliver_due(bot) -> None:
@@ -275,7 +273,9 @@ async def test_an_emergency_reported_while_the_database_is_down_is_paged_once_it
     ready = await bot.get("/readyz")
 
     assert "ontvangen" in told  # at once, while nothing can be stored
-    assert ready.status == 503 and (await ready.json())["spooled"] == 1
+    report = await ready.json()
+    assert ready.status == 200 and report["status"] == "degraded"  # still taking messages: keep sending them here
+    assert report["spooled"] == 1
     assert page_cards(connector, ANNA.conversation_id) == []
     await proxy.restore()
     clock.advance(timedelta(seconds=30))
@@ -300,3 +300,26 @@ async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, c
     assert "aan Petra de Vries: Welkom" in queue
     [failed] = await rows(bot, OutboxMessage, OutboxMessage.status == "failed")
     assert "404" in (failed.last_error or "")
+
+
+async def test_a_throttled_reply_is_not_overtaken_by_the_next_one_in_its_chat(bot, connector, clock):
+    connector.plan.next(1, throttled(retry_after=20), conversation_id=CUSTOMER.conversation_id)
+
+    assert await say(bot, connector, CUSTOMER, "hallo") == []
+    assert await say(bot, connector, CUSTOMER, "Word crasht bij het opstarten") == []  # waits behind the welcome
+    clock.advance(timedelta(seconds=21))
+    await deliver_due(bot)
+    await deliver_due(bot)
+
+    replies = connector.texts(CUSTOMER.conversation_id)
+    assert replies[0].startswith("Welkom") and len(replies) >= 2
+
+
+async def test_a_number_too_large_for_json_gets_a_400_not_a_lost_message(bot, connector):
+    response = await bot.post(
+        "/api/messages", data=b'{"type": "message", "serviceUrl": "http://x/", "conversation": {"id": "c"}, "x": 1e400}',
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status == 400
+    assert await count(bot, InboxActivity) == 0

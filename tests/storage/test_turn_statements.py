@@ -3,6 +3,7 @@ keeping a chat's reference without rewriting it on every message."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
@@ -30,17 +31,42 @@ async def _statuses(sessions: async_sessionmaker[AsyncSession]) -> dict[str, str
         return {activity["text"]: status for activity, status in rows.all()}
 
 
+async def _claimers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, str | None]:
+    async with sessions() as session:
+        rows = await session.execute(select(OutboxMessage.activity, OutboxMessage.claimed_by))
+        return {activity["text"]: sender for activity, sender in rows.all()}
+
+
 async def test_a_turn_claims_its_messages_unless_an_earlier_one_of_the_chat_is_still_open(async_session_factory):
     async with async_session_factory.begin() as session:
         await _put(session, "chat-busy", "waiting for a retry")
     async with async_session_factory.begin() as session:
         mine = [await _put(session, "chat-busy", "behind it"), await _put(session, "chat-free", "first"),
                 await _put(session, "chat-free", "second")]
-        claimed = await store.claim_new(session, mine, NOW, LEASE)
+        claimed = await store.claim_new(session, mine, NOW, LEASE, sender="sender-1")
     assert [delivery.activity["text"] for delivery in claimed] == ["first", "second"]
     assert await _statuses(async_session_factory) == {
         "waiting for a retry": "pending", "behind it": "pending", "first": "sending", "second": "sending",
     }
+    claimers = await _claimers(async_session_factory)  # claimed for the sender: its heartbeat keeps them
+    assert (claimers["first"], claimers["second"], claimers["behind it"]) == ("sender-1", "sender-1", None)
+
+
+async def _put_and_claim(sessions: async_sessionmaker[AsyncSession], chat: str, text: str) -> list[Delivery]:
+    async with sessions.begin() as session:
+        mine = await _put(session, chat, text)
+        return await store.claim_new(session, [mine], NOW, LEASE, sender="sender-2")
+
+
+async def test_two_transactions_writing_to_one_chat_at_once_do_not_both_claim(async_session_factory):
+    """A staff relay and the customer's own turn, say: the one that commits second waits its turn."""
+    async with async_session_factory.begin() as session:
+        earlier = await _put(session, "chat-1", "earlier")
+        assert await store.claim_new(session, [earlier], NOW, LEASE, sender="sender-1") == [earlier]
+        later = asyncio.create_task(_put_and_claim(async_session_factory, "chat-1", "later"))
+        await asyncio.sleep(0.3)  # it writes its message and asks before this transaction commits
+    assert await asyncio.wait_for(later, 10) == []
+    assert await _statuses(async_session_factory) == {"earlier": "sending", "later": "pending"}
 
 
 async def test_a_message_rolled_back_with_its_savepoint_is_not_claimed(async_session_factory):
@@ -49,7 +75,7 @@ async def test_a_message_rolled_back_with_its_savepoint_is_not_claimed(async_ses
         savepoint = await session.begin_nested()
         dropped = await _put(session, "chat-1", "dropped")
         await savepoint.rollback()
-        claimed = await store.claim_new(session, [kept, dropped], NOW, LEASE)
+        claimed = await store.claim_new(session, [kept, dropped], NOW, LEASE, sender="sender-1")
     assert [delivery.activity["text"] for delivery in claimed] == ["kept"]
 
 

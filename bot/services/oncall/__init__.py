@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.notifier import Notifier
 from bot.services.oncall.changes import ScheduleChanges
@@ -26,7 +26,7 @@ class OnCall:
 
 
 def build_on_call(
-    sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+    sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock, notifier: Notifier,
     timers: Timers, *, public_url: str,
 ) -> OnCall:
     """Composed once per app; the gap check binds its daily job here, before the scheduler starts."""
