@@ -63,7 +63,7 @@ from dialogs.context import CustomerServices
 from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
 from storage.db import DatabaseUrls, create_async_engine_for, session_factory, spool_folder_for, upgrade_database
-from storage.scheduler_store import create_scheduler
+from storage.scheduler_store import create_scheduler, start_scheduler, stop_scheduler
 from storage.spool import Spool
 from storage.conversation_state import StoredConversationState
 from storage.state import SqlAlchemyStorage
@@ -147,8 +147,8 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
+        if not await stop_scheduler(scheduler):
+            log.warning("the scheduler's thread did not stop in time (its database does not answer); left behind")
         jobs.unbind_all()
 
 
@@ -211,7 +211,7 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     """Timers, the outbox sender and the inbox recovery run from here on; an emergency left mid-way
     by the last stop is picked up first."""
     scheduler = app[keys.SCHEDULER]
-    scheduler.start(paused=not app[keys.FIRE_TIMERS])
+    await start_scheduler(scheduler, paused=not app[keys.FIRE_TIMERS])
     await app[keys.SENDER].start()
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
@@ -234,12 +234,14 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
         for task in late:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await app[keys.INBOX].close()
         await app[keys.SENDER].close()
 
 
 async def _poll_shared_timers(scheduler: BaseScheduler, stopping: asyncio.Event, *, every: float) -> None:
     """APScheduler 3 only wakes for timers it set itself: look at the shared job store every few
-    seconds, so a timer stored by a replica that died still fires on time here."""
+    seconds, so a timer stored by a replica that died still fires on time here. Waking only signals
+    the scheduler's own thread, which reads the store; the loop never waits for it."""
     while not stopping.is_set():
         try:
             await asyncio.wait_for(stopping.wait(), every)

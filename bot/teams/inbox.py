@@ -32,6 +32,7 @@ from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
+from storage.patience import Overdue, Patience
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -51,18 +52,24 @@ class InboxProcessor:
     def __init__(
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
         metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
-        retry_after: timedelta = timedelta(seconds=5),
+        retry_after: timedelta = timedelta(seconds=5), store_within: timedelta = timedelta(seconds=3),
+        answer_within: timedelta = timedelta(seconds=10),
     ):
+        """`store_within`: how long accepting waits for the database before it spools instead (Teams gives
+        up on a request after 15 s). `answer_within`: how long a request waits for its turn; after that
+        the turn goes on in the background and its replies are sent from the outbox all the same."""
         self._sessions, self._adapter, self._bot, self._clock, self._spool = sessions, adapter, bot, clock, spool
         self._metrics = metrics
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
+        self._store_within, self._answer_within = store_within.total_seconds(), answer_within.total_seconds()
+        self._patience = Patience("inbox")
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
 
     async def accept(self, body: dict[str, Any]) -> Accepted:
         """Durably store an authenticated activity; raises OSError only when neither database nor disk can."""
         try:
-            return await self._store(body)
+            return await self._patience.within(self._store_within, self._store(body))  # late: it still stores
         except Exception as error:
             if not is_database_unavailable(error):
                 raise
@@ -79,6 +86,22 @@ class InboxProcessor:
                 activity_type=str(body.get("type")), body=body, now=self._clock.now(),
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
+
+    async def answer(self, conversation_id: str, answer_for: str, *, parsed: Activity | None = None) -> Any:
+        """`run_owed` for a waiting request, bounded by `answer_within`: a turn stuck on a database that
+        stopped answering goes on in the background; the request gets no invoke response then (None)."""
+        try:
+            return await self._patience.within(
+                self._answer_within, self.run_owed(conversation_id, answer_for=answer_for, parsed=parsed),
+            )
+        except Overdue:
+            log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
+                        conversation_id, self._answer_within)
+            return None
+
+    async def close(self, grace: timedelta = timedelta(seconds=5)) -> None:
+        """At shutdown: work still waiting on the database gets `grace`, then is cancelled (and stays owed)."""
+        await self._patience.close(grace.total_seconds())
 
     async def run_owed(self, conversation_id: str, *, answer_for: str | None = None, parsed: Activity | None = None) -> Any:
         """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here.
