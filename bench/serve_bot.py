@@ -60,7 +60,16 @@ def main(argv: list[str] | None = None) -> None:
         from bench.sql_stats import sql_stats
 
         app.cleanup_ctx.append(sql_stats(keys.ENGINE))
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, **_access_log())
+
+
+def _access_log() -> dict[str, object]:
+    """The access logger app.py's main() runs with (a line per request, as in production)."""
+    try:
+        from bot.web.access_log import RedactingAccessLogger
+    except ImportError:  # an older checkout measured as the baseline
+        return {}
+    return {"access_log_class": RedactingAccessLogger}
 
 
 if __name__ == "__main__":
