@@ -70,6 +70,14 @@ class CardChoicePrompt(Prompt):
     message is handled as a new one (the router sees UNANSWERED), since it is usually a new problem.
     """
 
+    async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
+        """Ask; then keep only what recognising the answer needs. The question itself (an Activity with
+        its card, half of a chat's dialog state) is never sent again: an unfitting answer drops it."""
+        result = await super().begin_dialog(dialog_context, options)
+        assert isinstance(options, PromptOptions)
+        dialog_context.active_dialog.state[self.persisted_options] = PromptOptions(validations=options.validations)
+        return result
+
     async def continue_dialog(self, dialog_context: DialogContext) -> DialogTurnResult:
         context = dialog_context.context
         if context.activity.type != ActivityTypes.message:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,12 +66,14 @@ async def all_open_tickets(session: AsyncSession) -> list[Ticket]:
     return list(await session.scalars(query))
 
 
+_HELD_IN_CONVERSATION = select(Ticket).where(
+    Ticket.conversation_id == bindparam("chat"), Ticket.holder_id.is_not(None), Ticket.status == "taken_over"
+).order_by(Ticket.id.desc()).limit(1)
+
+
 async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> Ticket | None:
     """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
-    query = select(Ticket).where(
-        Ticket.conversation_id == conversation_id, Ticket.holder_id.is_not(None), Ticket.status == "taken_over"
-    )
-    return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
+    return await session.scalar(_HELD_IN_CONVERSATION, {"chat": conversation_id})
 
 
 async def ticket_held_by(session: AsyncSession, person_id: int) -> Ticket | None:

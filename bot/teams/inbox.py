@@ -21,6 +21,7 @@ from typing import Any
 
 from botbuilder.core import Bot, TurnContext
 from botbuilder.schema import Activity
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.observability.logging import add_to_log_context, log_context
@@ -31,7 +32,6 @@ from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
-from storage.models import InboxActivity
 from storage.patience import Overdue, Patience
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
@@ -88,8 +88,9 @@ class InboxProcessor:
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
 
-    async def answer(self, body: dict[str, Any]) -> Any:
-        """`run_owed` for the request that brought `body`, bounded by `answer_within`.
+    async def answer(self, body: dict[str, Any], *, parsed: Activity | None = None) -> Any:
+        """`run_owed` for the request that brought `body` (`parsed`: its Activity, if the caller has it),
+        bounded by `answer_within`.
 
         A turn stuck on a database that stopped answering (or on another replica's lock) goes on in the
         background; the customer is told the message arrived, as when it is spooled, and the request
@@ -97,7 +98,7 @@ class InboxProcessor:
         conversation_id = _conversation_of(body)
         try:
             return await self._patience.within(
-                self._answer_within, self.run_owed(conversation_id, answer_for=activity_key(body)),
+                self._answer_within, self.run_owed(conversation_id, answer_for=activity_key(body), parsed=parsed),
             )
         except Overdue:
             log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
@@ -121,21 +122,26 @@ class InboxProcessor:
         """At shutdown: work still waiting on the database gets `grace`, then is cancelled (and stays owed)."""
         await self._patience.close(grace.total_seconds())
 
-    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
-        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
+    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None, parsed: Activity | None = None) -> Any:
+        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here.
+        `parsed` is that activity as the endpoint already deserialised it (spares doing it again in the turn)."""
+        ready = {answer_for: parsed} if answer_for and parsed is not None else {}
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
+        awaited = (conversation_id, answer_for) if answer_for else None
+        if awaited:
+            self._invoke_answers.setdefault(awaited, None)  # kept only while a request waits for it
         try:
             async with lock:
                 with log_context(conversation_id=conversation_id):
-                    while await self._run_next(conversation_id):
+                    while await self._run_next(conversation_id, ready):
                         pass
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
-        return self._invoke_answers.pop((conversation_id, answer_for), None) if answer_for else None
+        return self._invoke_answers.pop(awaited, None) if awaited else None
 
-    async def _run_next(self, conversation_id: str) -> bool:
-        """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+    async def _run_next(self, conversation_id: str, ready: dict[str, Activity]) -> bool:
+        """One owed turn; False when none is left after it (or the database went away: the recovery loop retries)."""
         first_attempt: dict[str, Any] | None = None
         with log_context():  # the activity id set inside is this turn's only
             try:
@@ -147,8 +153,9 @@ class InboxProcessor:
                         return False
                     if row.attempts == 0 and row.activity_type == "message":
                         first_attempt = dict(row.body)
-                    answer = await self._turn(unit.session, conversation_id, row)
+                    answer = await self._turn(unit.session, conversation_id, row, ready)
                     key = row.activity_key
+                    more = await store.has_pending(unit.session, conversation_id)  # asked here: saves a transaction
             except Exception as error:
                 if is_database_unavailable(error):
                     log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
@@ -160,17 +167,19 @@ class InboxProcessor:
                 await self._fail(conversation_id, error)
                 return True
         self._metrics.turns.labels(outcome="done").inc()
-        if answer is not None:
+        if answer is not None and (conversation_id, key) in self._invoke_answers:
             self._invoke_answers[(conversation_id, key)] = answer
-        return True
+        return more
 
-    async def _turn(self, session: AsyncSession, conversation_id: str, row: InboxActivity) -> Any:
-        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response."""
+    async def _turn(self, session: AsyncSession, conversation_id: str, row: Row[Any], ready: dict[str, Activity]) -> Any:
+        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response.
+        `ready`: activities the endpoint already deserialised, by activity key (spares doing it again)."""
         body = dict(row.body)
         add_to_log_context(activity_id=_activity_id_of(body))
         answer = None
         if await self._first_press(session, conversation_id, body):
-            answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+            activity = ready.pop(row.activity_key, None) or Activity().deserialize(body)
+            answer = await self._adapter.run_turn(activity, self._bot.on_turn)
         await store.finish(session, row.id, self._clock.now())
         return answer
 

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 
+import pytest
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import (
@@ -20,8 +21,11 @@ from botbuilder.dialogs import (
 from botbuilder.dialogs.prompts import PromptOptions
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
+from storage.conversation_state import StoredConversationState
 from storage.db import create_async_engine_for
 from storage.state import SqlAlchemyStorage, StorageConcurrencyError
+
+STATE_CLASSES = pytest.mark.parametrize("state_class", [ConversationState, StoredConversationState])
 
 
 async def _ask_name(step: WaterfallStepContext):
@@ -40,9 +44,9 @@ async def _summarise(step: WaterfallStepContext):
     return await step.end_dialog()
 
 
-def _bot(storage: SqlAlchemyStorage) -> Callable[[TurnContext], Awaitable[None]]:
+def _bot(storage: SqlAlchemyStorage, state_class: type[ConversationState]) -> Callable[[TurnContext], Awaitable[None]]:
     """A freshly built bot over `storage`: everything but the database is new, as after a restart."""
-    conversation_state = ConversationState(storage)
+    conversation_state = state_class(storage)
     dialogs = DialogSet(conversation_state.create_property("DialogState"))
     dialogs.add(TextPrompt("name"))
     dialogs.add(TextPrompt("product"))
@@ -58,20 +62,51 @@ def _bot(storage: SqlAlchemyStorage) -> Callable[[TurnContext], Awaitable[None]]
     return on_turn
 
 
-async def _turn_after_restart(database_url: str, text: str) -> list[str]:
+async def _turn_after_restart(database_url: str, text: str, state_class: type[ConversationState]) -> list[str]:
     engine = create_async_engine_for(database_url)
     try:
-        adapter = TestAdapter(_bot(SqlAlchemyStorage(engine)))
+        adapter = TestAdapter(_bot(SqlAlchemyStorage(engine), state_class))
         await adapter.receive_activity(text)
         return [activity.text for activity in adapter.activity_buffer]
     finally:
         await engine.dispose()
 
 
-async def test_a_waterfall_dialog_continues_across_restarts(migrated_database_url: str) -> None:
-    replies = [await _turn_after_restart(migrated_database_url, text) for text in ("hi", "Ada", "Outlook")]
+@STATE_CLASSES
+async def test_a_waterfall_dialog_continues_across_restarts(migrated_database_url: str, state_class) -> None:
+    replies = [await _turn_after_restart(migrated_database_url, text, state_class) for text in ("hi", "Ada", "Outlook")]
     assert replies == [["Your name?"], ["Which product?"], ["Ada, Outlook, since 09:30"]]
-    assert await _turn_after_restart(migrated_database_url, "hello again") == ["Your name?"]
+    assert await _turn_after_restart(migrated_database_url, "hello again", state_class) == ["Your name?"]
+
+
+async def test_the_stored_state_is_written_when_a_turn_changes_it_and_only_then(storage: SqlAlchemyStorage) -> None:
+    conversation_state = StoredConversationState(storage)
+    visits = conversation_state.create_property("visits")
+
+    async def on_turn(turn_context: TurnContext) -> None:
+        count = await visits.get(turn_context) or 0
+        if turn_context.activity.text == "count":
+            await visits.set(turn_context, count + 1)
+        await conversation_state.save_changes(turn_context)
+
+    adapter = TestAdapter(on_turn)
+    await adapter.receive_activity("count")
+    key = next(iter(await _state_keys(storage)))
+    first = (await storage.read_documents([key]))[key]
+    await adapter.receive_activity("just looking")
+    assert (await storage.read_documents([key]))[key] == first  # same eTag: nothing written
+    await adapter.receive_activity("count")
+    again = (await storage.read([key]))[key]
+    assert again["visits"] == 2 and again["e_tag"] != first["e_tag"]
+
+
+async def _state_keys(storage: SqlAlchemyStorage) -> list[str]:
+    from sqlalchemy import select
+
+    from storage.models import BotStateRecord
+
+    async with storage._engine.connect() as connection:  # noqa: SLF001 (the test looks at the table itself)
+        return list((await connection.execute(select(BotStateRecord.key))).scalars())
 
 
 async def test_dialog_state_objects_round_trip(storage: SqlAlchemyStorage) -> None:
