@@ -115,6 +115,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       ]
     }
     template: {
+      // Time to finish a stop while the database does not answer (see deploy/compose.yaml).
+      terminationGracePeriodSeconds: 60
       containers: [
         {
           name: 'bot'
