@@ -235,6 +235,17 @@ async def beat(session: AsyncSession, sender: str, now: datetime) -> None:
     await session.execute(statement.on_conflict_do_update(index_elements=["id"], set_={"seen_at": now}))
 
 
+async def renew_leases(session: AsyncSession, sender: str, now: datetime, lease: timedelta) -> int:
+    """The claims of a sender that is alive stay its own however long its queue takes (a lane of many
+    messages, rate-limit waits): only a silent sender's claims go back (`release_abandoned`)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.claimed_by == sender, OutboxMessage.status == "sending")
+        .values(lease_until=now + lease)
+    )
+    return result.rowcount or 0
+
+
 async def release_abandoned(session: AsyncSession, now: datetime, silent_for: timedelta) -> int:
     """Messages claimed by a sender that has not beaten for `silent_for` (killed), or whose lease ran
     out (a sender stuck), go back to the queue; senders long gone are forgotten."""

@@ -42,6 +42,9 @@ TurnFailed = Callable[[TurnContext, Exception], Awaitable[None]]
 Unavailable = Callable[[dict[str, Any]], Awaitable[None]]
 
 
+NOTICE_WITHIN_SECONDS = 2.0  # after an overdue answer (12 s), the "it arrived" notice's share of Teams' 15 s
+
+
 class Accepted(StrEnum):
     NEW = "new"  # stored; its turn is owed
     SEEN = "seen"  # accepted before (a redelivery): answered once already, or on its way
@@ -104,7 +107,10 @@ class InboxProcessor:
             log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
                         conversation_id, self._answer_within)
             if body.get("type") == "message":
-                await self._tell_received(body)
+                try:  # Teams gives up on the request at 15 s: the notice's send goes on without it
+                    await self._patience.within(NOTICE_WITHIN_SECONDS, self._tell_received(body))
+                except Overdue:
+                    pass
             return None
 
     async def _tell_received(self, body: dict[str, Any]) -> None:

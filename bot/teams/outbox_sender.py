@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from math import ceil
 from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,6 +51,7 @@ class SenderSettings:
     give_up_after: timedelta = timedelta(hours=24)  # a reply nobody could deliver for a day is news to no one
     max_rate_wait_seconds: float = 5.0
     silent_sender: timedelta = timedelta(seconds=15)  # no heartbeat this long: its claims are free again
+    max_queue_wait: timedelta = timedelta(seconds=30)  # a longer rate-limit wait puts the message back
 
 
 class OutboxSender:
@@ -82,7 +84,34 @@ class OutboxSender:
 
     async def run(self, stopping: asyncio.Event) -> None:
         """The background loop: due retries, leases of dead senders, anything a flush left behind.
-        Stops between rounds, never inside a transaction, once `stopping` is set."""
+        Stops between rounds, never inside a transaction, once `stopping` is set.
+
+        A round hands its chats to tasks of their own and does not wait for them: one chat whose send
+        hangs holds up only that chat. The heartbeat runs beside the rounds, so a slow queue never
+        looks like a dead sender to the other replicas."""
+        heart = asyncio.create_task(self._beat_until(stopping))
+        try:
+            await self._rounds_until(stopping)
+        finally:
+            heart.cancel()
+            await asyncio.gather(heart, return_exceptions=True)
+
+    async def _beat_until(self, stopping: asyncio.Event) -> None:
+        every = self._settings.silent_sender.total_seconds() / 3
+        while not stopping.is_set():
+            try:
+                async with self._sessions.begin() as session:
+                    now = self._clock.now()
+                    await store.beat(session, self.identity, now)
+                    await store.renew_leases(session, self.identity, now, lease_for(self._settings.send_timeout))
+            except Exception:  # the database may be away: the next beat tries again
+                log.warning("outbox sender heartbeat failed", exc_info=True)
+            try:
+                await asyncio.wait_for(stopping.wait(), every)
+            except asyncio.TimeoutError:
+                pass
+
+    async def _rounds_until(self, stopping: asyncio.Event) -> None:
         while not stopping.is_set():
             waking = asyncio.ensure_future(self._wake.wait())
             stop = asyncio.ensure_future(stopping.wait())
@@ -94,7 +123,7 @@ class OutboxSender:
                 return
             self._wake.clear()
             try:
-                await self.deliver_due()
+                await self.deliver_due(wait=False)
             except Exception:  # the database may be away; the next round tries again
                 log.warning("outbox round failed; retrying in %ss", self._settings.poll.total_seconds(), exc_info=True)
 
@@ -149,7 +178,9 @@ class OutboxSender:
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
 
-    async def deliver_due(self, ids: list[int] | None = None) -> None:
+    async def deliver_due(self, ids: list[int] | None = None, *, wait: bool = True) -> None:
+        """Claim what is due (`ids`: only these) and deliver it; `wait=False` (the background loop)
+        returns once the deliveries are under way."""
         now = self._clock.now()
         claimed: list[Delivery] = []
         try:
@@ -166,7 +197,12 @@ class OutboxSender:
         except BaseException:
             self._attempts_over(claimed)
             raise
-        await self._deliver_claimed(claimed)
+        if wait:
+            await self._deliver_claimed(claimed)
+        elif claimed:
+            task = asyncio.create_task(self._deliver_claimed(claimed))
+            self._background.add(task)
+            task.add_done_callback(self._finished)
 
     async def _deliver_claimed(self, claimed: list[Delivery]) -> None:
         by_lane: dict[str, list[Delivery]] = {}
@@ -210,7 +246,9 @@ class OutboxSender:
             if opened is None:
                 return
             conversation_id, service_url = opened
-        await self._respect_rate_limits(conversation_id, delivery.tenant_id)
+        if (later := await self._respect_rate_limits(conversation_id, delivery.tenant_id)) > 0:
+            await self._retry(delivery, "held back by Teams' rate limits", str(ceil(later)))
+            return
         activity = {**delivery.activity, "conversation": {**(delivery.activity.get("conversation") or {}), "id": conversation_id}}
         answer = await self._client.send(service_url, conversation_id, activity)
         outcome = outcome_of(answer.status) if answer.status else Outcome.TRANSIENT
@@ -227,12 +265,20 @@ class OutboxSender:
         else:
             await self._give_up(delivery, answer.error)
 
-    async def _respect_rate_limits(self, conversation_id: str, tenant_id: str | None) -> None:
+    async def _respect_rate_limits(self, conversation_id: str, tenant_id: str | None) -> float:
+        """Wait for Teams' rate limits, up to `max_queue_wait`; the seconds still to wait beyond that (the
+        message goes back to the queue until then rather than holding its claim), else 0."""
+        waited = 0.0
         wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
         while wait > 0:
-            await asyncio.sleep(min(wait, self._settings.max_rate_wait_seconds))
+            if waited + wait > self._settings.max_queue_wait.total_seconds():
+                return wait
+            pause = min(wait, self._settings.max_rate_wait_seconds)
+            await asyncio.sleep(pause)
+            waited += pause
             wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
         self._limits.record(conversation_id, tenant_id, time.monotonic())
+        return 0.0
 
     async def _open_chat(self, delivery: Delivery) -> tuple[str, str] | None:
         """A new 1:1 chat with the recipient through the tenant's most recently seen service URL."""

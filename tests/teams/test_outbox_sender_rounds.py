@@ -1,0 +1,104 @@
+"""The background sender under slow and hanging chats: no chat waits for another, no slow queue looks dead.
+
+Real senders over the storage layer (SQLite and PostgreSQL) and a fault-injecting fake connector.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+
+import aiohttp
+import pytest
+
+from bot.observability.metrics import create_metrics
+from bot.services.clock import SystemClock
+from bot.teams.connector_client import ChannelToken, ConnectorClient
+from bot.teams.outbox_sender import OutboxSender, SenderSettings
+from fakes.connector import serve
+from fakes.faults import hang, slow
+from fakes.faulty_connector import FaultyConnector
+from storage import outbox as store
+from storage.models import Conversation
+from storage.unit_of_work import UnitOfWorkSessions
+
+SLOW_CHAT, OTHER_CHAT = "a:slow-chat", "a:other-chat"
+
+
+async def _chats(sessions: UnitOfWorkSessions, service_url: str, *chat_ids: str) -> None:
+    now = datetime.now(timezone.utc)
+    async with sessions.begin() as session:
+        for chat_id in chat_ids:
+            session.add(Conversation(id=chat_id, channel_id="msteams", service_url=service_url, reference={},
+                                     created_at=now, updated_at=now))
+
+
+async def _queue(sessions: UnitOfWorkSessions, service_url: str, chat_id: str, *texts: str) -> None:
+    async with sessions.begin() as session:
+        for text in texts:
+            await store.enqueue(session, kind="reply", service_url=service_url, conversation_id=chat_id,
+                                activity={"type": "message", "text": text}, now=datetime.now(timezone.utc))
+
+
+def _sender(sessions: UnitOfWorkSessions, http: aiohttp.ClientSession, **settings) -> OutboxSender:
+    client = ConnectorClient(http, ChannelToken(None, None))
+    return OutboxSender(sessions, client, SystemClock(), metrics=create_metrics(), settings=SenderSettings(**settings))
+
+
+async def test_a_chat_whose_send_hangs_does_not_hold_up_another_chat(async_session_factory, aiohttp_server):
+    connector = await serve(FaultyConnector(), aiohttp_server)
+    connector.plan.next(1, hang(20), conversation_id=SLOW_CHAT)
+    sessions = UnitOfWorkSessions(async_session_factory)
+    await _chats(sessions, connector.url, SLOW_CHAT, OTHER_CHAT)
+    await _queue(sessions, connector.url, SLOW_CHAT, "stuck")
+    async with aiohttp.ClientSession() as http:
+        sender = _sender(sessions, http)
+        await sender.start()
+        stopping = asyncio.Event()
+        running = asyncio.create_task(sender.run(stopping))
+        await asyncio.sleep(1.5)  # the round with the hanging send is under way
+        await _queue(sessions, connector.url, OTHER_CHAT, "a reminder written by a timer")
+        started = time.monotonic()
+        while not connector.messages(OTHER_CHAT) and time.monotonic() - started < 15:
+            await asyncio.sleep(0.1)
+        waited = time.monotonic() - started
+        stopping.set()
+        await running
+        await sender.close(grace_seconds=0)
+
+    assert [m.body["text"] for m in connector.messages(OTHER_CHAT)] == ["a reminder written by a timer"]
+    assert waited < 5  # not the hanging chat's 10 s send time-out
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_slow_queue_keeps_its_claims_and_no_reply_goes_out_twice(async_session_factory, aiohttp_server):
+    """Two replicas' senders; one claimed a chat's backlog that takes longer than the silence after
+    which a sender counts as dead. It is not dead: nothing is sent twice, and the order holds."""
+    connector = await serve(FaultyConnector(), aiohttp_server)
+    connector.plan.next(100, slow(1.0), conversation_id=SLOW_CHAT)
+    sessions = UnitOfWorkSessions(async_session_factory)
+    await _chats(sessions, connector.url, SLOW_CHAT)
+    replies = [f"reply {n}" for n in range(7)]
+    await _queue(sessions, connector.url, SLOW_CHAT, *replies)
+    async with aiohttp.ClientSession() as http:
+        first, second = (_sender(sessions, http, silent_sender=timedelta(seconds=3)) for _ in range(2))
+        for sender in (first, second):
+            await sender.start()
+        stopping = asyncio.Event()
+        running = [asyncio.create_task(first.run(stopping))]
+        await asyncio.sleep(1.5)  # the first sender's round has claimed the whole chat
+        running.append(asyncio.create_task(second.run(stopping)))
+        started = time.monotonic()
+        while len(connector.messages(SLOW_CHAT)) < len(replies) and time.monotonic() - started < 30:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(4)  # time for a wrongful second copy to show up
+        stopping.set()
+        await asyncio.gather(*running)
+        for sender in (first, second):
+            await sender.close(grace_seconds=0)
+
+    sent = [m.body["text"] for m in connector.messages(SLOW_CHAT)]
+    assert {text: n for text, n in Counter(sent).items() if n > 1} == {}
+    assert sent == replies
