@@ -71,6 +71,7 @@ from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger("supportbot")
 SHUTDOWN_GRACE_SECONDS = 10.0
+TIMER_SWEEP_SECONDS = 60.0  # how often each replica looks for timers lost with a killed replica
 
 
 def create_app(
@@ -225,6 +226,8 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     ]
     if DatabaseUrls.from_url(app[keys.SETTINGS].database_url).backend == "postgresql":  # SQLite: one process
         loops.append(_follow_config_reloads(app[keys.RELOADER], stopping, every=every))
+    if app[keys.FIRE_TIMERS]:
+        loops.append(_rearm_lost_timers(app, stopping, every=TIMER_SWEEP_SECONDS))
     tasks = [asyncio.create_task(loop) for loop in loops]
     try:
         yield
@@ -248,6 +251,22 @@ async def _poll_shared_timers(scheduler: BaseScheduler, stopping: asyncio.Event,
         except asyncio.TimeoutError:
             if scheduler.running:
                 scheduler.wakeup()
+
+
+async def _rearm_lost_timers(app: web.Application, stopping: asyncio.Event, *, every: float) -> None:
+    """A timer leaves the job store when it fires; a replica killed before its job committed took it
+    along, and start-up's resume only runs when some replica restarts. Every replica therefore looks
+    now and then for open emergencies and tickets whose timer is missing and sets it again (the job
+    handlers claim their work, so a timer set twice still acts once)."""
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), every)
+        except asyncio.TimeoutError:
+            try:
+                await app[keys.PAGING].resume()
+                await app[keys.ESCALATIONS].resume()
+            except Exception:  # the database may be away; the next round looks again
+                log.warning("could not look for lost timers", exc_info=True)
 
 
 async def _follow_config_reloads(reloader: ConfigReloader, stopping: asyncio.Event, *, every: float) -> None:

@@ -148,7 +148,8 @@ class PagingService:
             await self._page_from(ticket.number, page.chain_index + 1)
 
     async def resume(self) -> None:
-        """At start-up: every unattended emergency gets its waiting page's timer back, or moves on.
+        """At start-up, and every minute on each replica (app.py): every unattended emergency gets its
+        waiting page's timer back, or moves on.
 
         Covers a stop between storing the ticket and the first page, between a timeout's claim
         and the next page, and between a page and its timer. One ticket's trouble is logged and

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from app import create_app
+from app import _rearm_lost_timers, create_app
 from bot import keys
 from bot.config.settings import load_settings
 from fakes.connector import serve
@@ -23,6 +23,7 @@ from fakes.faults import Fault, hang, throttled, unavailable
 from fakes.faulty_connector import FaultyConnector
 from fakes.http_helpers import count, post, rows
 from fakes.tcp_proxy import ThreadedTcpProxy
+from fakes.scheduler import timers
 from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
 from storage import conversations
 from storage.db import create_async_engine_for
@@ -374,6 +375,28 @@ async def test_a_replica_cut_off_mid_turn_does_not_keep_the_chat_from_the_others
     assert ticket.emergency
     assert len(page_cards(connector, ANNA.conversation_id)) == 1
     assert [t for t in connector.texts(CUSTOMER.conversation_id) if "ontvangen" in t] == [told]  # told once
+
+
+async def test_a_page_timeout_lost_with_a_killed_replica_is_set_again_without_a_restart(bot, connector, clock):
+    """The timer left the store when it fired; the replica was killed before its job committed. The
+    replicas still running notice within a minute and set it again."""
+    await say(bot, connector, ANNA, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [timeout] = [job for job in timers(bot) if job.id.startswith("page-timeout:")]
+    timeout.remove()
+    stopping = asyncio.Event()
+
+    sweeping = asyncio.create_task(_rearm_lost_timers(bot.app, stopping, every=0.1))
+    for _ in range(50):
+        if any(job.id == timeout.id for job in timers(bot)):
+            break
+        await asyncio.sleep(0.1)
+    stopping.set()
+    await sweeping
+
+    assert [job.id for job in timers(bot) if job.id.startswith("page-timeout:")] == [timeout.id]
+    assert len(page_cards(connector, ANNA.conversation_id)) == 1  # set again, not paged again
 
 
 async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, connector):
