@@ -263,7 +263,8 @@ async def _rearm_lost_timers(app: web.Application, stopping: asyncio.Event, *, e
             await asyncio.wait_for(stopping.wait(), every)
         except asyncio.TimeoutError:
             try:
-                await app[keys.PAGING].resume()
+                async with app[keys.SESSIONS].unit_of_work(lock_key="rearm-lost-timers"):  # one replica at a time
+                    await app[keys.PAGING].resume()
                 await app[keys.ESCALATIONS].resume()
             except Exception:  # the database may be away; the next round looks again
                 log.warning("could not look for lost timers", exc_info=True)
