@@ -50,6 +50,7 @@ param containerRegistryServer string = ''
 param replicas int = 2
 
 @description('The operator config file\'s content (YAML, see config/example.yaml), e.g. loadTextContent(\'operator.yaml\') in the parameter file. Stored in Key Vault and mounted at /config/operator.yaml.')
+@secure() // staff names, e-mail addresses and phone numbers: kept out of the deployment history
 param operatorConfig string
 
 @description('PostgreSQL administrator login name (not "postgres", "admin" or another reserved name).')
@@ -187,7 +188,7 @@ module app 'modules/containerapp.bicep' = {
       LOG_LEVEL: logLevel
       SMTP_HOST: smtpHost
       SMTP_PORT: smtpPort
-      SMTP_SECURITY: smtpSecurity
+      SMTP_SECURITY: empty(smtpHost) ? '' : smtpSecurity // set alone, it asks for the rest of the SMTP settings
       SMTP_USERNAME: smtpUsername
       SMTP_FROM: smtpFrom
       PAGE_WEBHOOK_URL: pageWebhookUrl

@@ -9,6 +9,8 @@ param containerImage = 'myregistry.azurecr.io/supportbot:0.1.0'
 param containerRegistryServer = 'myregistry.azurecr.io'
 param operatorConfig = loadTextContent('../../config/example.yaml')
 param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+// With botAppType 'SingleTenant': the app registration's client secret.
+param botAppPassword = readEnvironmentVariable('MICROSOFT_APP_PASSWORD', '')
 
 // Optional: the public address once a custom domain is bound (default: the container app's own).
 // param publicUrl = 'https://bot.example.nl'

@@ -155,6 +155,30 @@ async def test_through_caddy_only_the_public_routes_reach_a_replica_and_tokens_s
     assert b"s3cret-token" not in access_log
 
 
+async def test_with_no_replica_answering_caddys_error_log_keeps_the_tokens_out_too(tmp_path: Path) -> None:
+    caddy = require_tool("caddy", "caddy")
+    port = free_port()
+    config = CADDYFILE.replace("{\n\temail", "{\n\tadmin off\n\temail", 1).replace(
+        "bot-1:3978 bot-2:3978", f"127.0.0.1:{free_port()}"  # nobody listens: every request is an error
+    ).replace("lb_try_duration 10s", "lb_try_duration 0s")
+    (tmp_path / "Caddyfile").write_text(config, encoding="utf-8")
+    env = {"BOT_DOMAIN": f"http://127.0.0.1:{port}", "ACME_EMAIL": "ops@example.nl", "HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    process = await asyncio.create_subprocess_exec(
+        caddy, "run", "--config", str(tmp_path / "Caddyfile"), "--adapter", "caddyfile", env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        answers = await through_proxy(f"http://127.0.0.1:{port}")
+    finally:
+        process.terminate()
+        access_log, caddy_log = await process.communicate()
+
+    assert answers["GET /ack/s3cret-token"][0] in (502, 503), caddy_log.decode()
+    assert b"/ack/REDACTED" in caddy_log  # the error was logged, with the token cut out
+    assert b"s3cret-token" not in caddy_log + access_log
+
+
 PUBLIC_SAMPLES = {"/api/messages", "/ack/s3cret-token", "/calendar/s3cret-token.ics"}
 REQUESTS = [
     ("POST", "/api/messages"), ("GET", "/ack/s3cret-token"), ("POST", "/ack/s3cret-token"),

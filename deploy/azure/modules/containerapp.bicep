@@ -148,8 +148,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
                 path: '/healthz'
                 port: appPort
               }
-              periodSeconds: 5
-              failureThreshold: 36
+              periodSeconds: 18 // 10 tries (the most Container Apps allows): three minutes to migrate and start
+              failureThreshold: 10
             }
             {
               type: 'Liveness'
