@@ -133,7 +133,7 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
         conversation_id=conversation_id, direction="out", activity_id=activity_id,
         activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
         author_name=author.author_name or "", relayed=author.author_person_id is not None,
-        text=activity.get("text") or "", payload=payload, created_at=now,
+        text=activity.get("text") or activity.get("summary") or "", payload=payload, created_at=now,
     ))
     await session.flush()
     return True
@@ -223,5 +223,5 @@ async def undeliverable(session: AsyncSession, since: datetime, limit: int = 5) 
     found = []
     for row, chat_owner, recipient_name in (await session.execute(query)).all():
         name = recipient_name or chat_owner or row.recipient_object_id or row.conversation_id or "?"
-        found.append(Undeliverable(name, row.created_at, row.activity.get("text") or ""))
+        found.append(Undeliverable(name, row.created_at, row.activity.get("text") or row.activity.get("summary") or ""))
     return found, total
