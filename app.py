@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.base import BaseScheduler
-from botbuilder.core import ConversationState
 
 from bot import keys
 from bot.channels.setup import out_of_band_pager
@@ -22,7 +21,7 @@ from bot.services import jobs
 from bot.services.ack_desk import StoredAckDesk, paging_acknowledger
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
-from bot.services.desk import CustomerDesk
+from bot.services.customer import CustomerDeps, CustomerService
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.oncall import build_on_call
@@ -42,7 +41,6 @@ from bot.services.transcript import TranscriptService
 from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
 from bot.teams.connector_client import ConnectorClient
-from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
 from bot.teams.handler import SupportBot
 from bot.teams.inbox import InboxProcessor
@@ -53,14 +51,11 @@ from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
 from bot.web.calendar_feed import setup_calendar_feeds
 from bot.web.ack_routes import add_ack_routes
-from dialogs.context import CustomerServices
-from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
 from storage import directory
 from storage.db import create_async_engine_for, session_factory, spool_folder_for, upgrade_database
 from storage.scheduler_store import create_scheduler
 from storage.spool import Spool
-from storage.state import SqlAlchemyStorage
 from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger("supportbot")
@@ -157,7 +152,6 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = settings.operator
-    conversation_state = ConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
     client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
     sender = OutboxSender(sessions, client, clock)
     outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")
@@ -165,40 +159,40 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.msp.tenant_id)
     timers = Timers(app[keys.SCHEDULER])
     jobs.run_in(sessions.unit_of_work)
+    calendar = business_calendar(config)
     escalations = EscalationService(sessions, config, clock, notifier, timers)
     tickets = TicketService(sessions, config, clock, notifier, escalations)
-    services = CustomerServices(
-        config=config,
-        desk=CustomerDesk(app[keys.CLASSIFIER], tickets, business_calendar(config), policy_rules(config), clock),
-        tickets=tickets,
-        escalations=escalations,
-        quotes=QuoteService(sessions, config, clock, notifier),
-        reminders=ReminderService(timers, notifier, sessions, clock),
-        paging=PagingService(
-            sessions, config, clock, notifier, timers, tickets,
-            PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)),
-        ),
+    paging = PagingService(
+        sessions, config, clock, notifier, timers, tickets,
+        PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)),
     )
-    sender.listen(services.paging)
-    chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
-    takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
+    customers = CustomerService(CustomerDeps(
+        sessions=sessions, config=config, classifier=app[keys.CLASSIFIER], calendar=calendar,
+        rules=policy_rules(config), clock=clock, tickets=tickets, escalations=escalations,
+        quotes=QuoteService(sessions, config, clock, notifier),
+        reminders=ReminderService(timers, notifier, sessions, clock, calendar, config), paging=paging,
+        wordless=WordlessMessages(sessions), notifier=notifier,
+    ))  # fmt: skip
+    sender.listen(paging)
+    takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), paging, escalations, customers)
     on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
     await RetentionService(sessions, config, clock, timers).schedule()
     personal_data = PersonalDataService(sessions, clock, timers)
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock),
+        sessions, config, clock, paging, takeover, escalations, DeskInfo(sessions, config, clock),
         on_call.desk, personal_data,
     )
-    router = FirstLineRouter(config, chats, desk, takeover, WordlessMessages(sessions, config))
+    router = FirstLineRouter(customers, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), router, RevisionService(sessions, clock, notifier))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
     inbox = InboxProcessor(
         sessions, adapter, bot, clock, spool,
-        on_turn_failed=turn_failed_handler(settings, conversation_state), on_unavailable=received_notice_sender(client),
+        on_turn_failed=turn_failed_handler(settings, customers.drop_question),
+        on_unavailable=received_notice_sender(client),
     )
-    app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
+    app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, paging, escalations
     app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
-    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, services.paging))
+    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, paging))
     app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield

@@ -91,6 +91,8 @@ class Conversation(Base):
     reference: Mapped[dict[str, Any]]  # serialised ConversationReference
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    language: Mapped[str | None] = mapped_column(String(8))  # the language the customer writes in, once known
+    customer_state: Mapped[dict[str, Any] | None]  # the customer conversation's state (bot/services/customer)
 
     person: Mapped[Person | None] = relationship()
 
@@ -303,17 +305,6 @@ class CalendarFeed(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
-
-
-class BotStateRecord(Base):
-    """Conversation, user and dialog state for botbuilder's Storage, with an eTag."""
-
-    __tablename__ = "bot_state"
-
-    key: Mapped[str] = mapped_column(String(512), primary_key=True)
-    document: Mapped[dict[str, Any]]
-    etag: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class JobRun(Base):

@@ -97,6 +97,9 @@ class BusinessHoursConfig(_Strict):
 class Customer(_Strict):
     tenant_id: ObjectId
     name: Name
+    # Who sees whose tickets: `own` (default) each person their own; `organisation` also colleagues'
+    # open tickets, by number and subject only (for status and for choosing one to escalate).
+    ticket_visibility: Literal["own", "organisation"] = "own"
 
 
 class StaffMember(_Strict):

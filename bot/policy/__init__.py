@@ -3,13 +3,14 @@
 Imports only the standard library and `holidays`; every function is given `now`.
 """
 
-from bot.policy.calendar import MONDAY_TO_FRIDAY, BusinessCalendar, BusinessHours
+from bot.policy.calendar import MONDAY_TO_FRIDAY, BusinessCalendar, BusinessHours, Closed, ClosedReason
 from bot.policy.decide import (
     HIGH_PRIORITY_INTENTS,
     CustomerRequest,
     ExcludedHandling,
     PolicyRules,
     decide,
+    escalation_of,
     priority_for,
 )
 from bot.policy.decisions import (
@@ -119,6 +120,8 @@ __all__ = [
     "AskWhichTicket",
     "BusinessCalendar",
     "BusinessHours",
+    "Closed",
+    "ClosedReason",
     "Clarify",
     "ConfirmEmergency",
     "CreateTicket",
@@ -156,6 +159,7 @@ __all__ = [
     "TicketSummary",
     "UnknownIntentError",
     "decide",
+    "escalation_of",
     "due_escalations",
     "escalation_due_at",
     "exclusion_clause",

@@ -33,7 +33,7 @@ def facts_from(text: str, intent: str) -> IntakeFacts:
     return IntakeFacts(
         product=product or _IMPLIED_PRODUCT.get(intent),
         affected=_affected(lowered),
-        since=since.group(0).strip()[:100] if since else None,
+        since=since.group(0).strip() if since else None,  # the ticket clips it to its column
     )
 
 

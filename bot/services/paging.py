@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -56,14 +55,10 @@ class PagingService:
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
         out_of_band.when_delivered(self.page_delivered)
 
-    async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
+    async def report_emergency(self, caller: Caller, conversation_id: str, new: NewTicket) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
-        new = NewTicket(
-            intent=options["intent"], priority="P1", emergency=True, description=options["text"],
-            source_activity_id=options["activity_id"],
-        )
         join_since = self._clock.now() - JOIN_WINDOW
-        report = await self._tickets.open_emergency(caller, options["conversation_id"], new, join_since)
+        report = await self._tickets.open_emergency(caller, conversation_id, new, join_since)
         if report.created:
             await self._page_from(report.view.number, 0)
         elif report.acknowledged_by:

@@ -20,5 +20,5 @@ def summary_of(ticket: Ticket) -> TicketSummary:
     return TicketSummary(
         number=ticket.number, intent=ticket.intent, status=TicketStatus(ticket.status),
         escalation_step=ticket.escalation_step, priority=Priority(ticket.priority), opened_at=ticket.created_at,
-        step_since=ticket.step_since,
+        step_since=ticket.step_since, subject=ticket.subject,
     )

@@ -20,7 +20,7 @@ from bot.services.staff_language import staff_language
 from bot.services.ticket_views import summary_of, view_of
 from storage import paging as paging_store
 from storage import tickets as ticket_store
-from storage.models import Ticket, TicketNote
+from storage.models import Organisation, Ticket, TicketNote
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,14 @@ class NewTicket:
     affected: str | None = None
     since: str | None = None
     source_activity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerTickets:
+    """Open tickets as one customer may see them: their own, and colleagues' where the organisation shares."""
+
+    own: tuple[TicketSummary, ...]
+    colleagues: tuple[TicketSummary, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +142,29 @@ class TicketService:
             if ticket is not None:
                 ticket.rating = rating
 
-    async def open_summaries(self, organisation_id: int) -> tuple[TicketSummary, ...]:
+    async def visible_to(self, caller: Caller) -> CustomerTickets:
+        """The caller's own open tickets; colleagues' too when the operator lets the organisation share them.
+        Never another organisation's."""
         async with self._sessions() as session:
-            return tuple(summary_of(t) for t in await ticket_store.open_tickets_of(session, organisation_id))
+            found = await ticket_store.open_tickets_of(session, caller.organisation_id or 0)
+            shared = await self._shares_tickets(session, caller.organisation_id)
+        own = tuple(summary_of(t) for t in found if t.reporter_id == caller.person_id)
+        colleagues = tuple(summary_of(t) for t in found if t.reporter_id != caller.person_id) if shared else ()
+        return CustomerTickets(own, colleagues)
 
-    async def open_views(self, organisation_id: int) -> list[replies.TicketView]:
-        """The customer's own organisation's open tickets, and never anyone else's."""
+    async def views(self, caller: Caller, numbers: tuple[str, ...]) -> list[replies.TicketView]:
+        """The caller's own tickets as the status shows them (who holds each, too)."""
         async with self._sessions() as session:
-            found = await ticket_store.open_tickets_of(session, organisation_id)
-            for ticket in found:
-                await session.refresh(ticket, ["holder"])
-            return [view_of(t) for t in found]
+            found = [await ticket_store.ticket_by_number(session, n, organisation_id=caller.organisation_id) for n in numbers]
+            tickets = [t for t in found if t is not None and t.reporter_id == caller.person_id]
+            for ticket in tickets:
+                await session.refresh(ticket, ["holder", "acknowledged_by"])
+            return [view_of(t) for t in tickets]
+
+    async def _shares_tickets(self, session: AsyncSession, organisation_id: int | None) -> bool:
+        organisation = await session.get(Organisation, organisation_id) if organisation_id else None
+        customer = self._config.customer(organisation.tenant_id) if organisation else None
+        return customer is not None and customer.ticket_visibility == "organisation"
 
 
 def _fact(answer: str | None) -> str | None:

@@ -70,12 +70,6 @@ def is_personal(activity: Activity) -> bool:
     return getattr(conversation, "is_group", None) is not True
 
 
-def adopt_normalised(activity: Activity, inbound: Inbound) -> None:
-    """The dialogs' prompts read the activity itself: they must see the same words as the services."""
-    activity.text = inbound.text
-    activity.value = inbound.value
-
-
 def _mentions(activity: Activity) -> list[Mention]:
     found = []
     for entity in activity.entities or []:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
-from botbuilder.core import ConversationState, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
@@ -43,15 +44,20 @@ def create_channel_token(settings: Settings) -> ChannelToken:
     return ChannelToken(settings.app_id, ConfigurationServiceClientCredentialFactory(_configuration(settings)))
 
 
-def turn_failed_handler(settings: Settings, conversation_state: ConversationState):
-    """The one error boundary of a turn: log with the conversation id, drop the broken dialog state, apologise."""
+def turn_failed_handler(
+    settings: Settings, forget_question: Callable[[str], Awaitable[None]],
+) -> Callable[[TurnContext, Exception], Awaitable[None]]:
+    """The one error boundary of a turn: log with the conversation id, drop the open question (it may be
+    what broke the turn), apologise."""
     contact = settings.operator.msp.contact_email
 
     async def on_turn_failed(context: TurnContext, error: Exception) -> None:
         conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
         log.error("turn failed in conversation %s", conversation_id, exc_info=error)
-        await conversation_state.load(context)  # delete() needs the state loaded in this turn
-        await conversation_state.delete(context)
+        try:
+            await forget_question(conversation_id)
+        except Exception:
+            log.exception("could not drop the open question in %s", conversation_id)
         if context.activity.type == "message":
             language = language_of_locale(context.activity.locale)
             await context.send_activity(text(language, "turn_error", contact=contact))

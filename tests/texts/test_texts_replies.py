@@ -11,7 +11,7 @@ import pytest
 from bot.config.operator import OperatorConfig, load_operator_config
 from bot.policy.decisions import OfferQuote, RefuseExcluded
 from bot.policy.scope import Intent
-from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT
+from bot.policy.sla_clauses import ALL_CLAUSES, EXCLUSION_CLAUSES, PAID_SUPPORT
 from bot.services import replies as r
 from bot.services.messages import Reply
 
@@ -37,8 +37,8 @@ def choice_sets(config: OperatorConfig) -> list[Reply]:
     for lang in LANGS:
         quote = OfferQuote("howto", EXCLUSION_CLAUSES["howto"])
         sets += [
-            r.out_of_hours(lang, OPENING, AMS, config), r.confirm_emergency(lang),
-            r.not_an_emergency(lang, OPENING, AMS, offer_reminder=True), r.excluded(lang, quote, config),
+            r.out_of_hours(lang, OPENING, config, "Het is weekend"), r.confirm_emergency(lang),
+            r.excluded(lang, quote, config),
             r.ask_affected(lang), r.ask_since(lang), r.rating_request(lang, "T-1"),
         ]  # fmt: skip
         sets += [r.ask_product(lang, intent) for intent in ("email_problem", "files_problem", "license_problem")]
@@ -48,27 +48,32 @@ def choice_sets(config: OperatorConfig) -> list[Reply]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("intent", sorted(EXCLUSION_CLAUSES))
 @pytest.mark.parametrize("offer", [False, True], ids=["refuse", "quote"])
-def test_excluded_quotes_the_dutch_clause_word_for_word(
+def test_excluded_is_short_and_quotes_the_dutch_clause_word_for_word(
     config: OperatorConfig, lang: str, intent: str, offer: bool
 ) -> None:
     clause = EXCLUSION_CLAUSES[intent]
     decision = OfferQuote(intent, clause) if offer else RefuseExcluded(intent, clause)
     reply = r.excluded(lang, decision, config)
+    assert len(reply.text.split()) <= 80
     assert clause.text_nl in reply.text
     assert (clause.section_nl if lang == "nl" else clause.section_en) in reply.text
     if lang == "en":
-        assert clause.translation_note_en in reply.text
-        assert clause.translation_en in reply.text
+        translation = f"(Translation: {clause.translation_en})"
+        assert translation in reply.text.splitlines(), "the translation is one line of its own"
         assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en)
     else:
         assert clause.translation_en not in reply.text
-    if offer:
-        assert PAID_SUPPORT.text_nl in reply.text
-        assert (PAID_SUPPORT.translation_en in reply.text) == (lang == "en")
-        assert values(reply) == ("accept", "decline")
-    else:
-        assert reply.choices == ()
-        assert PAID_SUPPORT.text_nl not in reply.text
+    assert PAID_SUPPORT.text_nl not in reply.text, "the paid-work clause is in the whole text, on request"
+    assert values(reply) == (("accept", "decline", "full_sla") if offer else ("full_sla",))
+    assert ("offerte" if lang == "nl" else "quote") in reply.text.lower() if offer else True
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_sla_text_quotes_every_clause(lang: str) -> None:
+    reply = r.full_sla(lang)
+    for clause in ALL_CLAUSES:
+        assert clause.text_nl in reply.text
+        assert (clause.translation_en in reply.text) == (lang == "en")
 
 
 def test_a_refused_user_management_request_points_to_the_admin_centre(config: OperatorConfig) -> None:
@@ -78,23 +83,32 @@ def test_a_refused_user_management_request_points_to_the_admin_centre(config: Op
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_out_of_hours_names_the_opening_and_offers_remind_no_emergency(config: OperatorConfig, lang: str) -> None:
-    reply = r.out_of_hours(lang, OPENING, AMS, config)
+def test_out_of_hours_says_why_names_the_opening_and_offers_remind_no_emergency(config: OperatorConfig, lang: str) -> None:
+    reply = r.out_of_hours(lang, OPENING, config, "Het is Tweede Kerstdag")
     moment = r.format_moment(lang, OPENING, AMS)
+    assert reply.text.startswith("Het is Tweede Kerstdag: ")
     assert moment in reply.text
     assert values(reply) == ("remind", "no", "emergency")
     assert moment in reply.choices[0].label
     assert ("noodgeval" if lang == "nl" else "emergency") in reply.text
+    assert config.msp.emergency_phone and config.msp.emergency_phone in reply.text
 
 
-def test_documented_choice_values() -> None:
+def test_without_an_emergency_phone_the_closed_reply_names_none(config: OperatorConfig) -> None:
+    no_phone = config.model_copy(update={"msp": config.msp.model_copy(update={"emergency_phone": None})})
+    reply = r.out_of_hours("nl", OPENING, no_phone, "Het is weekend")
+    assert "noodnummer" not in reply.text and "typ *noodgeval*" in reply.text
+
+
+def test_documented_choice_values(config: OperatorConfig) -> None:
     assert values(r.confirm_emergency("nl")) == ("yes", "no")
     assert values(r.ask_affected("en")) == ("one", "several", "everyone")
     assert values(r.ask_since("nl")) == ("just_now", "today", "longer")
     assert values(r.rating_request("en", "T-1")) == ("1", "2", "3", "4", "5")
     assert r.rating_request("nl", "T-1").choices[0].label == "1 – slecht"
     assert r.rating_request("nl", "T-1").choices[4].label == "5 – uitstekend"
-    assert values(r.not_an_emergency("nl", OPENING, AMS)) == ()
+    assert values(r.not_an_emergency("nl", OPENING, config)) == ()
+
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,104 @@
+"""Tickets from the conversation: the intake's questions, one ticket or several, escalating one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.policy import CreateTicket, CustomerRequest, Decision, Escalate, Priority, Scope, decide, scope_of
+from bot.services import replies
+from bot.services.customer import intake
+from bot.services.customer.reading import parts
+from bot.services.customer.state import Facts, IntakeQuestion, Report, SeparateTickets
+from bot.services.customer.turn import CustomerDeps, Outcome, Turn
+from bot.services.tickets import NewTicket
+
+SEVERAL_CONFIDENCE = 0.7  # each named problem must be this clear before the customer is asked about several
+
+
+class TicketActs:
+    def __init__(self, deps: CustomerDeps):
+        self._deps = deps
+
+    async def decide(
+        self, turn: Turn, report: Report, facts: Facts, *, chosen_intent: bool = False, insists: bool = False,
+        confirmed: bool = False, reported: bool = False,
+    ) -> Decision:
+        """The policy's decision on this report as things stand: now, or (`reported`) when it was made."""
+        tickets = await self._deps.tickets.visible_to(turn.caller)
+        classified = turn.classified
+        sure = chosen_intent or classified.intent != report.intent
+        request = CustomerRequest(
+            intent=report.intent, confidence=1.0 if sure else classified.confidence,
+            alternatives=() if sure else tuple(classified.alternatives), emergency=report.emergency,
+            open_tickets=tickets.own, colleague_tickets=tickets.colleagues, confirmed_emergency=confirmed,
+            insists_emergency=insists, affected_people=intake.PEOPLE.get(facts.affected or "one", 1),
+            whole_organisation=facts.affected == "everyone", urgent=facts.urgent,
+        )  # fmt: skip
+        moment = report.reported_at if reported else turn.now
+        return decide(request, moment, self._deps.calendar, self._deps.rules)
+
+    async def create(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> Outcome:
+        """An emergency at once; else ask what is missing, one question at a time, then the ticket."""
+        missing = facts.missing()
+        if priority is Priority.P1 or not missing:
+            return await self.open(turn, report, facts, priority)
+        question = IntakeQuestion(report, facts, missing[0])
+        return Outcome((intake.ask(turn.lang, question.asking, report.intent),), question)
+
+    async def intake_done(self, turn: Turn, report: Report, facts: Facts) -> Outcome:
+        """Everything known: the policy decides the priority with it, as of when the report was made."""
+        decision = await self.decide(turn, report, facts, chosen_intent=True, reported=True)
+        priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
+        return await self.open(turn, report, facts, priority)
+
+    async def open(self, turn: Turn, report: Report, facts: Facts, priority: Priority, *, suffix: str = "") -> Outcome:
+        view, _ = await self._store(turn, report, facts, priority, suffix)
+        if priority is Priority.P1:
+            return Outcome((replies.emergency_in_hours(turn.lang, view.number),))
+        return Outcome((replies.ticket_created(turn.lang, view.number, view.intent, view.priority),))
+
+    async def _store(self, turn: Turn, report: Report, facts: Facts, priority: Priority, suffix: str) -> tuple[replies.TicketView, bool]:
+        new = NewTicket(
+            intent=report.intent, priority=str(priority), emergency=priority is Priority.P1, description=report.text,
+            product=facts.product, affected=facts.affected, since=facts.since,
+            source_activity_id=f"{report.activity_id}{suffix}" if report.activity_id else None,
+        )  # fmt: skip
+        view, created = await self._deps.tickets.open_ticket(turn.caller, turn.conversation_id, new)
+        if created:
+            await self._deps.tickets.notify_support(turn.caller, view, new.description)
+        return view, created
+
+    def several(self, turn: Turn, report: Report, facts: Facts) -> Outcome | None:
+        """Several clear problems in one message: ask whether to open a ticket for each."""
+        intents: list[str] = []
+        for part in parts(report.text):
+            found = self._deps.classifier.classify(part)
+            if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in intents and _covered(found.intent):
+                intents.append(found.intent)
+        if len(intents) < 2:
+            return None
+        return Outcome((replies.separate_tickets(turn.lang, intents),), SeparateTickets(report, tuple(intents), facts))
+
+    async def open_each(self, turn: Turn, question: SeparateTickets) -> Outcome:
+        """One ticket per problem, each with the priority the policy gives it, named in one message."""
+        views = []
+        for index, intent in enumerate(question.intents):
+            report = replace(question.report, intent=intent)
+            decision = await self.decide(turn, report, question.facts, chosen_intent=True, reported=True)
+            priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
+            view, _ = await self._store(turn, report, question.facts, priority, f"#{index}" if index else "")
+            views.append(view)
+        return Outcome((replies.separate_created(turn.lang, views),))
+
+    async def escalate(self, turn: Turn, decision: Escalate, reason: str) -> Outcome:
+        """The step the policy chose; the service records it and tells staff."""
+        number = decision.ticket.number
+        await self._deps.escalations.escalate(
+            number, reason, trigger="customer", actor=turn.caller, organisation_id=turn.caller.organisation_id,
+            from_step=decision.to_step - 1,
+        )  # fmt: skip
+        return Outcome((replies.escalated(turn.lang, number, decision.to_step),))
+
+
+def _covered(intent: str) -> bool:
+    return scope_of(intent) is Scope.COVERED
