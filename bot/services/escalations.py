@@ -16,13 +16,14 @@ from bot.config.operator import OperatorConfig
 from bot.policy import TicketSummary, due_escalations, escalation_due_at, notify_roles
 from bot.services import jobs, replies
 from bot.services.clock import Clock
+from bot.services.customer_language import customer_language
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.policy_setup import business_calendar, escalation_rules
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import summary_of, view_of
 from bot.services.timers import Timers
-from bot.texts import language_of_locale, text
+from bot.texts import text
 from storage import claims
 from storage import tickets as ticket_store
 from storage.models import EscalationEvent, Ticket
@@ -122,9 +123,8 @@ class EscalationService:
         await session.flush()
         await session.refresh(ticket)
         await session.refresh(ticket, ["holder", "organisation", "reporter"])
-        escalation = Escalation(
-            view_of(ticket), ticket.organisation.name, language_of_locale(ticket.reporter.locale), ticket.conversation_id,
-        )
+        language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
+        escalation = Escalation(view_of(ticket), ticket.organisation.name, language, ticket.conversation_id)
         return escalation, summary_of(ticket), ticket.id
 
     async def _tell_staff(self, escalation: Escalation, reason: str) -> None:

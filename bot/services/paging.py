@@ -13,6 +13,7 @@ from bot.config.operator import OperatorConfig
 from bot.policy import PageTarget, Staff, page_chain
 from bot.services import jobs, replies
 from bot.services.clock import Clock
+from bot.services.customer_language import customer_language
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
 from bot.services.paging_out_of_band import PageOutOfBand
@@ -22,7 +23,6 @@ from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
 from bot.services.timers import Timers
-from bot.texts import language_of_locale
 from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
@@ -77,7 +77,8 @@ class PagingService:
             await session.refresh(ticket)
             await session.refresh(ticket, ["acknowledged_by", "reporter"])
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
-            conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
+            conversation_id = ticket.conversation_id
+            language = await customer_language(session, conversation_id, ticket.reporter.locale)
         await self.cancel_timeouts(waiting)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
@@ -154,7 +155,8 @@ class PagingService:
             return
         await self._out_of_band.chain_ran_out(ticket.id, chain)
         if ticket.conversation_id:
-            language = language_of_locale(ticket.reporter.locale)
+            async with self._sessions() as session:
+                language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
             notice = replies.emergency_unanswered(language, ticket.number, self._config.msp)
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 

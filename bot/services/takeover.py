@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import replies
 from bot.services.clock import Clock
+from bot.services.customer_language import customer_language
 from bot.services.escalations import EscalationService
 from bot.services.messages import Author, Caller, Inbound, Reply
 from bot.services.notifier import Notifier
@@ -52,11 +53,11 @@ class TakeOver:
     other: str = ""  # the other holder's name, or the ticket the actor still holds
 
 
-def customer_of(ticket: Ticket) -> Caller:
-    """The ticket's reporter as a caller, for dialogs started on their behalf (reporter and organisation loaded)."""
+def customer_of(ticket: Ticket, language: str) -> Caller:
+    """The ticket's reporter as a caller, written to in `language` (reporter and organisation loaded)."""
     reporter = ticket.reporter
     return Caller(
-        kind="customer", language=language_of_locale(reporter.locale), object_id=reporter.aad_object_id,
+        kind="customer", language=language, object_id=reporter.aad_object_id,
         name=reporter.name, person_id=reporter.id, organisation_id=ticket.organisation_id,
         organisation_name=ticket.organisation.name,
     )
@@ -83,7 +84,8 @@ class TakeoverService:
             held = await ticket_store.ticket_held_by(session, staff.person_id or 0)
             if held is not None:
                 return TakeOver(Outcome.HOLDING_ANOTHER, number, held.number)
-            customer, ticket_id, conversation_id = customer_of(ticket), ticket.id, ticket.conversation_id
+            language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
+            customer, ticket_id, conversation_id = customer_of(ticket, language), ticket.id, ticket.conversation_id
             if not await claims.claim_holder(session, ticket_id, staff.person_id or 0, now):
                 return TakeOver(Outcome.HELD_BY_OTHER, number, await self._chat_holder(session, conversation_id))
             await claims.claim_acknowledgement(session, ticket_id, staff.person_id, now)
@@ -96,7 +98,7 @@ class TakeoverService:
 
     async def hand_back(self, staff: Caller, ticket: Ticket) -> bool:
         """The bot answers the customer again; the ticket stays open. False: nobody held it any more."""
-        holder, customer = ticket.holder, customer_of(ticket)
+        holder, customer = ticket.holder, await self._customer(ticket)
         async with self._sessions.begin() as session:
             if holder is None or not await claims.release_holder(session, ticket.id, holder.id, self._clock.now()):
                 return False
@@ -107,7 +109,7 @@ class TakeoverService:
 
     async def resolve(self, staff: Caller, ticket: Ticket, note: str) -> bool:
         """Close with a note; the customer is told and asked for a rating. False: it was resolved already."""
-        now, holder, customer = self._clock.now(), ticket.holder, customer_of(ticket)
+        now, holder, customer = self._clock.now(), ticket.holder, await self._customer(ticket)
         async with self._sessions.begin() as session:
             if not await claims.resolve(session, ticket.id, ticket.holder_id, note.strip() or None, now):
                 return False
@@ -119,6 +121,11 @@ class TakeoverService:
             await self._chats.ask_rating(ticket.conversation_id, customer, ticket.number)
         await self._tell_displaced_holder(staff, holder, "desk_resolved_by", ticket.number)
         return True
+
+    async def _customer(self, ticket: Ticket) -> Caller:
+        async with self._sessions() as session:
+            language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
+        return customer_of(ticket, language)
 
     async def _tell_displaced_holder(self, actor: Caller, holder: Person | None, key: str, number: str) -> None:
         """Management may end a colleague's chat; the colleague must know their words no longer go out."""
