@@ -74,7 +74,8 @@ class Answers:
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
         report = question.report
-        if turn.pressed is None and _new_subject(turn, report.intent):
+        said = intake.read_facts(turn.core, report.intent)
+        if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
             return None
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
         if facts is None:
@@ -170,9 +171,7 @@ class Answers:
 
 
 def _new_subject(turn: Turn, intent: str) -> bool:
-    """A free-text answer that clearly speaks of something else, and carries none of the asked facts."""
-    if intake.read_facts(turn.core, "") != Facts():
-        return False
+    """A message that clearly speaks of something else (it did not answer the question asked)."""
     found = turn.classified
     return found.confidence >= NEW_SUBJECT and found.intent != intent and found.intent not in _CHATTER
 
