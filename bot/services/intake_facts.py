@@ -16,7 +16,7 @@ _IMPLIED_PRODUCT = {"email_problem": "outlook", "teams_problem": "teams"}
 _EVERYONE = r"\b(iedereen|niemand|hele (kantoor|bedrijf|organisatie)|alle (collega'?s|medewerkers|gebruikers)|everyone|nobody|no one|whole (office|company)|all (users|staff|colleagues))\b"
 _SEVERAL = r"\b(collega'?s|meerdere|een paar|enkele|wij|we|ons|colleagues|several|a few|some of us|\d+ (mensen|gebruikers|people|users))\b"
 _ONE = r"\b(alleen (bij )?(mij|ik|mijn)|alleen mijn|bij mij|only (me|mine|my)|just (me|mine|my)|nobody else|niemand anders)\b"
-_SINCE = r"\b(sinds|vanaf|since|vanochtend|vanmorgen|gisteren|vandaag|this morning|yesterday|today|al \d+ (dagen|uur)|for \d+ (days|hours))\b.*"
+_SINCE = r"\b(sinds|vanaf|since|vanochtend|vanmorgen|gisteren|vandaag|this morning|yesterday|today|al \d+ (dagen|uur)|for \d+ (days|hours))\b[^,.;!?\n]*"  # up to the end of its clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +37,16 @@ def facts_from(text: str, intent: str) -> IntakeFacts:
     )
 
 
+_ME_AND_OTHERS = r"\b(mij|mijzelf|ik|me|myself) (en|and) (\w+ )?(collega|colleague|anderen|others|\d+|twee|drie|een paar|a few)"
+
+
 def _affected(lowered: str) -> str | None:
-    if re.search(_ONE, lowered):
+    """"bij mij en twee collega's" is several, though it begins with "bij mij"."""
+    if re.search(_ONE, lowered) and not re.search(_ME_AND_OTHERS, lowered):
         return "one"
     if re.search(_EVERYONE, lowered):
         return "everyone"
-    if re.search(_SEVERAL, lowered):
+    if re.search(_SEVERAL, lowered) or re.search(_ME_AND_OTHERS, lowered):
         return "several"
     return None
 

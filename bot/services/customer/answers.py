@@ -80,11 +80,7 @@ class Answers:
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
         if facts is None:
             return None
-        missing = facts.missing()
-        if missing:
-            asked = replace(question, facts=facts, asking=missing[0])
-            return Outcome((intake.ask(turn.lang, missing[0], report.intent),), asked)
-        return await self._acts.tickets.intake_done(turn, report, facts)
+        return await self._acts.tickets.go_on(turn, question, facts)
 
     async def _out_of_hours(self, question: OutOfHoursOffer, turn: Turn) -> Outcome | None:
         value, report = self.choice(question, turn), question.report

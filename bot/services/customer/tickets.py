@@ -45,11 +45,16 @@ class TicketActs:
         question = IntakeQuestion(report, facts, missing[0])
         return Outcome((intake.ask(turn.lang, question.asking, report.intent),), question)
 
-    async def intake_done(self, turn: Turn, report: Report, facts: Facts) -> Outcome:
-        """Everything known: the policy decides the priority with it, as of when the report was made."""
-        decision = await self.decide(turn, report, facts, chosen_intent=True, reported=True)
+    async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
+        """With what is known now the policy decides the priority, as of when the report was made: an
+        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked."""
+        decision = await self.decide(turn, question.report, facts, chosen_intent=True, reported=True)
         priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
-        return await self.open(turn, report, facts, priority)
+        missing = facts.missing()
+        if priority is Priority.P1 or not missing:
+            return await self.open(turn, question.report, facts, priority)
+        asked = replace(question, facts=facts, asking=missing[0])
+        return Outcome((intake.ask(turn.lang, asked.asking, question.report.intent),), asked)
 
     async def open(self, turn: Turn, report: Report, facts: Facts, priority: Priority, *, suffix: str = "") -> Outcome:
         view, _ = await self._store(turn, report, facts, priority, suffix)
