@@ -142,10 +142,12 @@ class Ticket(Base):
     resolution_note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None]
 
-    organisation: Mapped[Organisation] = relationship()
-    reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id])
-    holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id])
-    acknowledged_by: Mapped[Person | None] = relationship(foreign_keys=[acknowledged_by_id])
+    # Loaded with every ticket (one extra SELECT ... IN per query): asyncio allows no lazy loads, and
+    # every view of a ticket names its organisation, reporter and who holds or acknowledged it.
+    organisation: Mapped[Organisation] = relationship(lazy="selectin")
+    reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id], lazy="selectin")
+    holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id], lazy="selectin")
+    acknowledged_by: Mapped[Person | None] = relationship(foreign_keys=[acknowledged_by_id], lazy="selectin")
 
 
 class TranscriptMessage(Base):

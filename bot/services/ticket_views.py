@@ -12,8 +12,14 @@ def view_of(ticket: Ticket) -> replies.TicketView:
     return replies.TicketView(
         number=ticket.number, subject=ticket.subject, intent=ticket.intent, status=ticket.status,
         escalation_step=ticket.escalation_step, priority=ticket.priority,
-        holder_name=ticket.holder.name if ticket.holder else None,
+        holder_name=_holder(ticket), acknowledged=ticket.acknowledged_at is not None,
     )
+
+
+def _holder(ticket: Ticket) -> str | None:
+    """Who has it: the staff member in the customer's chat, else whoever acknowledged it."""
+    person = ticket.holder or ticket.acknowledged_by
+    return person.name if person else None
 
 
 def summary_of(ticket: Ticket) -> TicketSummary:

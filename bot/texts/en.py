@@ -80,8 +80,8 @@ TEXTS: dict[str, str] = {
     "rating_3": "3 – reasonable",
     "rating_4": "4 – good",
     "rating_5": "5 – excellent",
-    "choice_take_over": "Take over",
-    "choice_acknowledge": "Acknowledge",
+    "choice_take_over": "Take over {number}",
+    "choice_acknowledge": "Acknowledge {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
         "{why}: we are closed and handle emergencies only (service hours: {hours}).\n\n"

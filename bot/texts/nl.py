@@ -80,8 +80,8 @@ TEXTS: dict[str, str] = {
     "rating_3": "3 – redelijk",
     "rating_4": "4 – goed",
     "rating_5": "5 – uitstekend",
-    "choice_take_over": "Overnemen",
-    "choice_acknowledge": "Bevestigen",
+    "choice_take_over": "Overnemen {number}",
+    "choice_acknowledge": "Bevestigen {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
         "{why}: dan zijn we gesloten en handelen we alleen noodgevallen af (servicetijden: {hours}).\n\n"

@@ -13,6 +13,7 @@ from bot.policy.decisions import OfferQuote, RefuseExcluded
 from bot.policy.scope import Intent
 from bot.policy.sla_clauses import ALL_CLAUSES, EXCLUSION_CLAUSES, PAID_SUPPORT
 from bot.services import replies as r
+from bot.services.replies import desk as r_desk
 from bot.services.messages import Reply
 
 CONFIG_FILE = Path(__file__).parents[1] / "data" / "operator.yaml"
@@ -185,10 +186,10 @@ def test_escalation_steps_and_mediation() -> None:
 def test_staff_notices_carry_the_ticket_and_the_right_buttons() -> None:
     page = r.page_notice("nl", TICKET, "Bakkerij de Vries B.V.", "Piet", "Niemand kan mailen")
     assert values(page) == ("ack:T-0042", "take_over:T-0042")
-    assert [c.label for c in page.choices] == ["Bevestigen", "Overnemen"]
+    assert [c.label for c in page.choices] == ["Bevestigen T-0042", "Overnemen T-0042"]
     assert ("Omschrijving", "Niemand kan mailen") in page.facts
     notice = r.new_ticket_notice("en", TICKET, "Bakkerij", "Piet", "x" * 5000)
-    assert values(notice) == ("take_over:T-0042",) and notice.choices[0].label == "Take over"
+    assert values(notice) == ("take_over:T-0042",) and notice.choices[0].label == "Take over T-0042"
     assert max(len(value) for _, value in notice.facts) <= 1000
     assert values(r.escalation_notice("nl", TICKET, "Bakkerij", "klant ontevreden", 2)) == ("take_over:T-0042",)
     assert values(r.escalation_notice("nl", TICKET, "Bakkerij", "klant ontevreden", 3)) == ()
@@ -217,3 +218,26 @@ def test_replies_load_no_bot_web_or_database_framework() -> None:
         cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert result.stdout.strip() == "[]"
+
+
+def test_details_offer_acknowledge_only_until_someone_acknowledged() -> None:
+    from dataclasses import replace
+
+    def details(view: r.TicketView) -> Reply:
+        return r_desk.ticket_details("nl", view, "Bakkerij", "Piet", "Outlook", AMS, ((), (), ()))
+
+    assert values(details(TICKET)) == ("ack:T-0042", "take_over:T-0042")
+    acknowledged = replace(TICKET, status="acknowledged", acknowledged=True, holder_name="Anna Bakker")
+    assert values(details(acknowledged)) == ("take_over:T-0042",)
+    assert ("Behandelaar", "Anna Bakker") in details(acknowledged).facts
+    assert values(details(replace(acknowledged, status="taken_over"))) == ()
+    assert values(details(replace(TICKET, status="resolved"))) == ()
+
+
+def test_the_queue_names_each_tickets_buttons_and_offers_acknowledge_only_where_nobody_did() -> None:
+    from dataclasses import replace
+
+    other = replace(TICKET, number="T-0043", acknowledged=True, holder_name="Anna Bakker")
+    queue = r_desk.queue("nl", [r_desk.QueueEntry(TICKET, "Bakkerij", False), r_desk.QueueEntry(other, "Bakkerij", True)])
+    assert [c.label for c in queue.choices] == ["Bevestigen T-0042"]
+    assert "Anna Bakker" in dict(queue.facts)["T-0043"]

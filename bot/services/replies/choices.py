@@ -83,12 +83,12 @@ def rating_choices(lang: str) -> tuple[Choice, ...]:
 
 def take_over(lang: str, number: str) -> Choice:
     """The staff button that takes over a ticket's chat."""
-    return choice(lang, "choice_take_over", f"{TAKE_OVER_PREFIX}{number}")
+    return choice(lang, "choice_take_over", f"{TAKE_OVER_PREFIX}{number}", number=number)
 
 
 def acknowledge(lang: str, number: str) -> Choice:
     """The on-call button that acknowledges a page."""
-    return choice(lang, "choice_acknowledge", f"{ACK_PREFIX}{number}")
+    return choice(lang, "choice_acknowledge", f"{ACK_PREFIX}{number}", number=number)
 
 
 def period_value(starts: datetime, ends: datetime) -> str:
