@@ -136,6 +136,18 @@ class TicketService:
                 log.warning("support engineer %s could not be told about %s", member.name, view.number)
         return reached
 
+    async def add_note(self, caller: Caller, number: str, words: str) -> bool:
+        """The customer's own words added to their open ticket, for the staff who handle it."""
+        async with self._sessions.begin() as session:
+            ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
+            if ticket is None or ticket.reporter_id != caller.person_id or ticket.status == "resolved":
+                return False
+            session.add(TicketNote(
+                ticket_id=ticket.id, author_person_id=caller.person_id, author_name=caller.name, text=words,
+                created_at=self._clock.now(),
+            ))  # fmt: skip
+        return True
+
     async def rate(self, number: str, caller: Caller, rating: int) -> None:
         async with self._sessions.begin() as session:
             ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)

@@ -547,6 +547,7 @@ TEXTS: dict[str, str] = {
     "choice_none_of_these": "None of these",
     "status_colleague_line": "{subject} (a colleague's)",
     "status_intro_colleagues": "You have no open tickets of your own. Your colleagues':",
+    "added_to_ticket": "Thank you, I have added this to report {number}.",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

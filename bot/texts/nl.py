@@ -546,6 +546,7 @@ TEXTS: dict[str, str] = {
     "choice_none_of_these": "Geen van deze",
     "status_colleague_line": "{subject} (van een collega)",
     "status_intro_colleagues": "U heeft zelf geen openstaande meldingen. Die van uw collega's:",
+    "added_to_ticket": "Dank u, ik heb dit toegevoegd aan melding {number}.",
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fakes.chat import press, say
 from fakes.http_helpers import count, rows
 from fakes.people import CUSTOMER
-from storage.models import Ticket
+from storage.models import Ticket, TicketNote
 
 
 async def test_an_answer_that_says_everything_at_once_is_read_whole(bot, connector):
@@ -82,3 +82,22 @@ async def test_several_problems_as_one_ticket_goes_through_one_intake(bot, conne
     await press(bot, connector, CUSTOMER, "one")
     await press(bot, connector, CUSTOMER, "today")
     assert await count(bot, Ticket) == 1
+
+
+async def test_a_few_words_more_soon_after_a_ticket_go_onto_it(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren")
+    [ticket] = await rows(bot, Ticket)
+
+    [added] = await say(bot, connector, CUSTOMER, "het gaat om de versie van Excel 2016")
+    assert added == f"Dank u, ik heb dit toegevoegd aan melding {ticket.number}."
+    assert await count(bot, Ticket) == 1
+    [note] = await rows(bot, TicketNote)
+    assert (note.ticket_id, note.text, note.author_name) == (ticket.id, "het gaat om de versie van Excel 2016", "Petra de Vries")
+
+
+async def test_words_the_model_is_unsure_of_go_through_the_intake_even_when_flagged(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    [question] = await say(bot, connector, CUSTOMER, "sinds vanochtend")
+    assert "Om welk programma gaat het?" in question or "Hoeveel mensen" in question
+    assert await count(bot, Ticket) == 0

@@ -78,8 +78,11 @@ class Answers:
         if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
             return None
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
-        if facts is None:
+        if facts is None and turn.pressed is not None:  # another question's button: said to be stale
             return None
+        if facts is None:  # nothing new, and not clearly about something else: the question stays
+            again = replies.still_open(turn.lang, intake.ask(turn.lang, question.asking, report.intent))
+            return Outcome((again,), question)
         return await self._acts.tickets.go_on(turn, question, facts)
 
     async def _out_of_hours(self, question: OutOfHoursOffer, turn: Turn) -> Outcome | None:

@@ -98,7 +98,8 @@ class CustomerService:
             return self._welcomed(state, Outcome((replies.stale_choice(turn.lang),), state.question))
         if is_acknowledgement(turn.core):
             return self._welcomed(state, Outcome((replies.goodbye(turn.lang),)))
-        outcome = await self._acts.new_message(turn, known)
+        added = None if known != Facts() else await self._acts.tickets.add_to_recent(turn, state.recent_ticket)
+        outcome = added or await self._acts.new_message(turn, known)
         if lead is not None and outcome.replies:
             outcome = replace(outcome, replies=(lead(turn.lang, outcome.replies[0]), *outcome.replies[1:]))
         return self._welcomed(state, outcome)
@@ -111,7 +112,8 @@ class CustomerService:
             said = (welcome(self._deps.config, lang) if not state.welcomed else replies.how_can_i_help(lang), *said)
         elif not state.welcomed:
             said = (welcome(self._deps.config, lang), *said)
-        return _Said(said, replace(state, welcomed=True, question=outcome.question))
+        recent = outcome.opened or state.recent_ticket
+        return _Said(said, replace(state, welcomed=True, question=outcome.question, recent_ticket=recent))
 
     def _again(self, state: CustomerState, turn: Turn) -> Reply:
         assert state.question is not None

@@ -145,9 +145,18 @@ QUESTION_TYPES: tuple[type[Question], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class RecentTicket:
+    """The ticket this conversation made last: a few words more about it soon after are an addition."""
+
+    number: str
+    opened_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerState:
     """Per conversation; a new conversation starts with nothing known and nothing asked."""
 
     language: str | None = None  # what the customer writes in, once a message said enough to tell
     welcomed: bool = False
     question: Question | None = None
+    recent_ticket: RecentTicket | None = None

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from bot.policy import CreateTicket, CustomerRequest, Decision, Escalate, Priority, Scope, decide, scope_of
 from bot.services import replies
 from bot.services.customer import intake
 from bot.services.customer.reading import parts
-from bot.services.customer.state import Facts, IntakeQuestion, Report, SeparateTickets
+from bot.services.customer.state import Facts, IntakeQuestion, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.tickets import NewTicket
 
 SEVERAL_CONFIDENCE = 0.7  # each named problem must be this clear before the customer is asked about several
+ADDITION_WINDOW = timedelta(hours=2)  # how long after a ticket a few words more are taken as about it
 
 
 class TicketActs:
@@ -38,12 +40,20 @@ class TicketActs:
         return decide(request, moment, self._deps.calendar, self._deps.rules)
 
     async def create(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> Outcome:
-        """An emergency at once; else ask what is missing, one question at a time, then the ticket."""
+        """A clear emergency at once; else ask what is missing, one question at a time, then the ticket.
+
+        An emergency flag on words the model is unsure of ("sinds vanochtend") still gets the intake:
+        in business hours support is at work, and the ticket keeps its top priority."""
         missing = facts.missing()
-        if priority is Priority.P1 or not missing:
+        if (priority is Priority.P1 and self._clear(turn, report)) or not missing:
             return await self.open(turn, report, facts, priority)
         question = IntakeQuestion(report, facts, missing[0])
         return Outcome((intake.ask(turn.lang, question.asking, report.intent),), question)
+
+    def _clear(self, turn: Turn, report: Report) -> bool:
+        """The model was sure of these words, or the report is not this message's (a confirmation, a choice)."""
+        found = turn.classified
+        return found.confidence >= self._deps.rules.confidence_threshold or found.intent != report.intent
 
     async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
         """With what is known now the policy decides the priority, as of when the report was made: an
@@ -58,9 +68,23 @@ class TicketActs:
 
     async def open(self, turn: Turn, report: Report, facts: Facts, priority: Priority, *, suffix: str = "") -> Outcome:
         view, _ = await self._store(turn, report, facts, priority, suffix)
+        opened = RecentTicket(view.number, turn.now)
         if priority is Priority.P1:
-            return Outcome((replies.emergency_in_hours(turn.lang, view.number),))
-        return Outcome((replies.ticket_created(turn.lang, view.number, view.intent, view.priority),))
+            return Outcome((replies.emergency_in_hours(turn.lang, view.number),), opened=opened)
+        return Outcome((replies.ticket_created(turn.lang, view.number, view.intent, view.priority),), opened=opened)
+
+    async def add_to_recent(self, turn: Turn, recent: RecentTicket | None) -> Outcome | None:
+        """A few unsure words with a fact in them soon after a ticket ("het gaat om Word", "sinds gisteren")
+        are more about that ticket: they go onto it as a note, not into a new report."""
+        if recent is None or turn.now - recent.opened_at > ADDITION_WINDOW:
+            return None
+        if turn.classified.confidence >= self._deps.rules.confidence_threshold:
+            return None
+        if intake.read_facts(turn.core, "") == Facts():
+            return None
+        if not await self._deps.tickets.add_note(turn.caller, recent.number, turn.core):
+            return None
+        return Outcome((replies.added_to_ticket(turn.lang, recent.number),))
 
     async def _store(self, turn: Turn, report: Report, facts: Facts, priority: Priority, suffix: str) -> tuple[replies.TicketView, bool]:
         new = NewTicket(

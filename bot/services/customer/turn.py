@@ -9,7 +9,7 @@ from typing import Protocol
 from bot.config.operator import OperatorConfig
 from bot.policy import BusinessCalendar, PolicyRules
 from bot.services.clock import Clock
-from bot.services.customer.state import Question
+from bot.services.customer.state import Question, RecentTicket
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
@@ -81,6 +81,7 @@ class Outcome:
     replies: tuple[Reply, ...] = ()
     question: Question | None = None
     greeted: bool = False  # a greeting: the welcome, or "how can I help" once welcomed
+    opened: RecentTicket | None = None  # the ticket this turn opened, if any
 
     def led_by(self, lead: Reply | None) -> Outcome:
         return self if lead is None else replace(self, replies=(lead, *self.replies))

@@ -11,7 +11,7 @@ from bot.services.replies.choices import (
     TICKET_PREFIX, TODAY, YES, choice_synonyms, product_name, products_for,
 )  # fmt: skip
 from bot.services.replies.conversation import (
-    how_can_i_help, question_dropped, separate_created, separate_tickets, stale_choice, still_open,
+    added_to_ticket, how_can_i_help, question_dropped, separate_created, separate_tickets, stale_choice, still_open,
     urgent_describe, which_ticket, with_lead,
 )  # fmt: skip
 from bot.services.replies.customer import (
@@ -35,7 +35,7 @@ from bot.services.replies.words import (
 )  # fmt: skip
 
 __all__ = [
-    "ACCEPT", "ACK_PREFIX", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER", "NO",
+    "ACCEPT", "ACK_PREFIX", "added_to_ticket", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER", "NO",
     "NONE_OF_THESE", "ONE", "ONE_TICKET", "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND",
     "SEPARATE", "SEVERAL", "TAKE_OVER_PREFIX", "TICKET_PREFIX", "TODAY", "YES", "TicketView", "acknowledged",
     "already_in_mediation", "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms",

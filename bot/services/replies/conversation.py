@@ -43,6 +43,11 @@ def still_open(lang: str, question: Reply) -> Reply:
     return with_lead(text(lang, "still_open"), question)
 
 
+def added_to_ticket(lang: str, number: str) -> Reply:
+    """A few words more about the ticket just made went onto it."""
+    return Reply(text(lang, "added_to_ticket", number=number))
+
+
 def stale_choice(lang: str) -> Reply:
     return Reply(text(lang, "stale_choice"))
 
