@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+from bot.policy.model import TicketStatus
 
 
 def utcnow() -> datetime:
@@ -127,7 +128,7 @@ class Ticket(Base):
     since: Mapped[str | None] = mapped_column(String(100))
     priority: Mapped[str] = mapped_column(String(4))  # P1 (emergency) .. P3
     emergency: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=TicketStatus.OPEN.value, index=True)
     escalation_step: Mapped[int] = mapped_column(Integer, default=1)
     holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # staff who took over
     source_activity_id: Mapped[str | None] = mapped_column(String(256), unique=True)

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OnCallOverride, Organisation, Page, Ticket
+from bot.policy.model import TicketStatus
 
 WAITING = ("sending", "sent")  # a page out (or going out) that nobody has answered yet
 
@@ -28,7 +29,7 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
     query = (
         select(Ticket)
         .where(
-            Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != "resolved",
+            Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != TicketStatus.RESOLVED,
             Ticket.created_at >= since,
             Ticket.acknowledged_at.is_not(None) | (Ticket.paging_started_at.is_not(None) & Ticket.unanswered_at.is_(None)),
         )
@@ -41,7 +42,7 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
 async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
     """Open emergencies nobody has acknowledged or taken over: their paging must be running."""
     query = select(Ticket).where(
-        Ticket.emergency.is_(True), Ticket.status == "open", Ticket.acknowledged_at.is_(None),
+        Ticket.emergency.is_(True), Ticket.status == TicketStatus.OPEN, Ticket.acknowledged_at.is_(None),
         Ticket.paging_started_at.is_not(None), Ticket.unanswered_at.is_(None),
     )
     return list(await session.scalars(query.order_by(Ticket.id)))

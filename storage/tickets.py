@@ -7,8 +7,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import EscalationEvent, Ticket, TicketCounter, TicketNote
+from bot.policy.model import TicketStatus
 
-OPEN_STATUSES = ("open", "acknowledged", "taken_over")
+OPEN_STATUSES = (TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.TAKEN_OVER)
 
 
 async def next_ticket_number(session: AsyncSession, year: int) -> str:
@@ -69,14 +70,14 @@ async def all_open_tickets(session: AsyncSession) -> list[Ticket]:
 async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> Ticket | None:
     """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
     query = select(Ticket).where(
-        Ticket.conversation_id == conversation_id, Ticket.holder_id.is_not(None), Ticket.status == "taken_over"
+        Ticket.conversation_id == conversation_id, Ticket.holder_id.is_not(None), Ticket.status == TicketStatus.TAKEN_OVER
     )
     return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
 
 
 async def ticket_held_by(session: AsyncSession, person_id: int) -> Ticket | None:
     """The one chat a staff member holds, if any: their plain messages go to its customer."""
-    query = select(Ticket).where(Ticket.holder_id == person_id, Ticket.status == "taken_over")
+    query = select(Ticket).where(Ticket.holder_id == person_id, Ticket.status == TicketStatus.TAKEN_OVER)
     return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
 
 

@@ -55,9 +55,18 @@ class ExcludedHandling(StrEnum):
     QUOTE = "quote"
 
 
+# The product's defaults, also where an operator config leaves one out: paid work where the customer
+# may want it, a refusal for weakening the standard (security) set-up.
+DEFAULT_EXCLUDED_HANDLING: Mapping[Intent, ExcludedHandling] = MappingProxyType({
+    Intent.HOWTO: ExcludedHandling.QUOTE,
+    Intent.USER_MANAGEMENT: ExcludedHandling.QUOTE,
+    Intent.SECURITY_SETTINGS_CHANGE: ExcludedHandling.REFUSE,
+    Intent.ONBOARDING: ExcludedHandling.QUOTE,
+})  # fmt: skip
+
+
 def _default_handling() -> Mapping[str, ExcludedHandling | str]:
-    q, r = ExcludedHandling.QUOTE, ExcludedHandling.REFUSE
-    return {"howto": q, "user_management": q, "security_settings_change": r, "onboarding": q}
+    return dict(DEFAULT_EXCLUDED_HANDLING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
-from bot.policy import TicketSummary, due_escalations, escalation_due_at, notify_roles
+from bot.policy import AlreadyAtFinalStep, TicketSummary, due_escalations, escalation_due_at, next_step, notify_roles
 from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.customer_language import customer_language
@@ -114,10 +114,14 @@ class EscalationService:
             return None
         current = ticket.escalation_step if from_step is None else from_step
         now = self._clock.now()
-        if current >= 3 or not await claims.move_step(session, ticket.id, current, current + 1, now):
+        try:
+            to_step = next_step(current)  # the policy's chain: 1 -> 2 -> 3, nothing after mediation
+        except AlreadyAtFinalStep:
+            return None
+        if not await claims.move_step(session, ticket.id, current, to_step, now):
             return None
         session.add(EscalationEvent(
-            ticket_id=ticket.id, from_step=current, to_step=current + 1, trigger=trigger,
+            ticket_id=ticket.id, from_step=current, to_step=to_step, trigger=trigger,
             actor_person_id=actor.person_id if actor else None, reason=reason, created_at=now,
         ))
         await session.flush()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.policy import CustomerRequest, Intent, priority_for
 
 _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("outlook", r"\boutlook\b"), ("exchange", r"\bexchange\b"), ("teams", r"\bteams\b"),
@@ -49,12 +48,3 @@ def _affected(lowered: str) -> str | None:
     if re.search(_SEVERAL, lowered) or re.search(_ME_AND_OTHERS, lowered):
         return "several"
     return None
-
-
-def intake_priority(intent: str, affected: str | None, emergency: bool) -> str:
-    """The policy's priority rule, fed with the intake's answer about who is affected."""
-    if emergency:
-        return "P1"
-    people = {"one": 1, "several": 3, "everyone": 50}.get(affected or "one", 1)
-    request = CustomerRequest(intent=intent, confidence=1.0, affected_people=people)
-    return str(priority_for(request, Intent(intent)))

@@ -28,6 +28,7 @@ from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
+from bot.policy import TicketStatus
 
 log = logging.getLogger(__name__)
 TIMEOUT_JOB = "page_timeout"
@@ -217,7 +218,7 @@ class PagingService:
         try:
             async with self._sessions.begin() as session:
                 ticket = await claims.lock_ticket(session, ticket_id)
-                if ticket is None or ticket.status != "open" or ticket.acknowledged_at is not None:
+                if ticket is None or ticket.status != TicketStatus.OPEN or ticket.acknowledged_at is not None:
                     return None
                 page = Page(
                     ticket_id=ticket_id, staff_object_id=target.staff_id, chain_index=index, round=target.round,

@@ -13,6 +13,7 @@ from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from storage.models import QuoteRequest
+from bot.policy import Role
 
 log = logging.getLogger(__name__)
 
@@ -37,4 +38,4 @@ class QuoteService:
         """The configured sales contact, or else everyone in management."""
         if self._config.msp.sales_contact:
             return [self._config.msp.sales_contact]
-        return [m.object_id for m in self._config.staff if m.role == "management"]
+        return [m.object_id for m in self._config.staff if m.role is Role.MANAGEMENT]

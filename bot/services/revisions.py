@@ -20,6 +20,7 @@ from bot.services.wordless import describe_attachments
 from bot.texts import language_of_locale, text
 from storage import directory, transcript_edits
 from storage.models import Organisation, Person, Ticket, TranscriptMessage
+from bot.policy import TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class RevisionService:
     async def _correction_for(session: AsyncSession, message: TranscriptMessage) -> _Correction | None:
         """Only a message that went to a staff member who still holds the chat needs a correction."""
         ticket = await session.get(Ticket, message.ticket_id) if message.relayed and message.ticket_id else None
-        if ticket is None or ticket.status != "taken_over" or ticket.holder_id is None:
+        if ticket is None or ticket.status != TicketStatus.TAKEN_OVER or ticket.holder_id is None:
             return None
         await session.refresh(ticket, ["holder", "reporter", "organisation"])
         author = await session.get(Person, message.author_person_id) if message.author_person_id else None

@@ -29,6 +29,7 @@ from bot.services.takeover import Outcome, TakeoverService
 from bot.texts import text
 from storage import tickets as ticket_store
 from storage.models import Ticket, TicketNote
+from bot.policy import TicketStatus
 
 A = StaffAction
 
@@ -156,7 +157,7 @@ class StaffDesk:
     async def _changed_meanwhile(self, staff: Caller, number: str) -> Reply:
         """Someone resolved it, or took it over, between reading the ticket and acting on it."""
         fresh = await self._ticket(number)
-        if fresh is None or fresh.status == "resolved":
+        if fresh is None or fresh.status == TicketStatus.RESOLVED:
             return say_reply(staff.language, "desk_denied_resolved", number=number)
         holder = fresh.holder.name if fresh.holder else ""
         return say_reply(staff.language, "desk_held_by_other", number=number, name=holder)

@@ -21,6 +21,7 @@ from bot.services.ticket_views import summary_of, view_of
 from storage import paging as paging_store
 from storage import tickets as ticket_store
 from storage.models import Organisation, Ticket, TicketNote
+from bot.policy import Role, TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class TicketService:
         """Step 1: every support engineer hears of a new ticket in business hours; returns how many were reached."""
         reached = 0
         for member in self._config.staff:
-            if member.role != "support":
+            if member.role is not Role.SUPPORT:
                 continue
             lang = await staff_language(self._sessions, member.object_id)
             notice = replies.new_ticket_notice(lang, view, caller.organisation_name, caller.name, description)
@@ -140,7 +141,7 @@ class TicketService:
         """The customer's own words added to their open ticket, for the staff who handle it."""
         async with self._sessions.begin() as session:
             ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
-            if ticket is None or ticket.reporter_id != caller.person_id or ticket.status == "resolved":
+            if ticket is None or ticket.reporter_id != caller.person_id or ticket.status == TicketStatus.RESOLVED:
                 return False
             session.add(TicketNote(
                 ticket_id=ticket.id, author_person_id=caller.person_id, author_name=caller.name, text=words,

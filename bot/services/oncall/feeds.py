@@ -23,6 +23,7 @@ from bot.services.staff_language import staff_language
 from bot.texts import text
 from storage import oncall as oncall_store
 from storage.models import CalendarFeed
+from bot.policy import Role
 
 PERSONAL, TEAM = "personal", "team"
 DAYS_BACK, DAYS_AHEAD = 14, 60  # what a subscribed calendar shows around today
@@ -63,7 +64,7 @@ class CalendarFeeds:
         async with self._sessions() as session:
             feed = await oncall_store.feed_by_token_hash(session, token_hash(token))
         member = self._roster.config.staff_member(feed.object_id) if feed else None
-        if feed is None or member is None or (feed.scope == TEAM and member.role != "management"):
+        if feed is None or member is None or (feed.scope == TEAM and member.role is not Role.MANAGEMENT):
             return None
         lang, now = await staff_language(self._sessions, member.object_id), self._roster.now()
         timeline = await self._roster.timeline(now - timedelta(days=DAYS_BACK), now + timedelta(days=DAYS_AHEAD))

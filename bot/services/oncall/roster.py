@@ -12,6 +12,7 @@ from bot.policy import Gap, Segment, gaps_outside_hours
 from bot.services.clock import Clock
 from bot.services.policy_setup import business_calendar, on_call_schedule, overrides
 from storage import oncall as oncall_store
+from bot.policy import Role
 
 
 class Roster:
@@ -45,4 +46,4 @@ class Roster:
         return member.name if member else object_id
 
     def management(self) -> list[str]:
-        return [m.object_id for m in self.config.staff if m.role == "management"]
+        return [m.object_id for m in self.config.staff if m.role is Role.MANAGEMENT]

@@ -11,6 +11,7 @@ from bot.services.replies.choices import acknowledge, take_over
 from bot.services.replies.staff import reported_facts, ticket_facts
 from bot.services.replies.words import TicketView, format_moment, holder_words, priority_words, status_words, step_words
 from bot.texts import text as say
+from bot.policy.model import TicketStatus
 
 QUEUE_LINES = 25  # one Teams message stays well under its size limit
 
@@ -140,9 +141,9 @@ def ticket_details(
 
 def _ticket_buttons(lang: str, view: TicketView) -> tuple[Choice, ...]:
     """Acknowledge while nobody has; take over while nobody holds the chat; nothing once resolved."""
-    if view.status == "resolved":
+    if view.status == TicketStatus.RESOLVED:
         return ()
     buttons = [] if view.acknowledged else [acknowledge(lang, view.number)]
-    if view.status != "taken_over":
+    if view.status != TicketStatus.TAKEN_OVER:
         buttons.append(take_over(lang, view.number))
     return tuple(buttons)
