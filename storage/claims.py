@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased, selectinload
 from storage.models import Ticket
 from storage.tickets import OPEN_STATUSES
 from bot.policy.model import TicketStatus
+from storage.rows import changed
 
 _UNSYNCED = {"synchronize_session": False}
 
@@ -54,7 +55,7 @@ async def claim_holder(session: AsyncSession, ticket_id: int, person_id: int, no
             )
     except IntegrityError:  # the one-held-ticket-per-chat index: a concurrent claim got there first
         return False
-    return claimed.rowcount == 1
+    return changed(claimed) == 1
 
 
 async def release_holder(session: AsyncSession, ticket_id: int, holder_id: int, now: datetime) -> bool:
@@ -68,7 +69,7 @@ async def release_holder(session: AsyncSession, ticket_id: int, holder_id: int, 
         ),
         execution_options=_UNSYNCED,
     )
-    return released.rowcount == 1
+    return changed(released) == 1
 
 
 async def resolve(session: AsyncSession, ticket_id: int, seen_holder: int | None, note: str | None, now: datetime) -> bool:
@@ -79,7 +80,7 @@ async def resolve(session: AsyncSession, ticket_id: int, seen_holder: int | None
         .values(status=TicketStatus.RESOLVED, resolved_at=now, updated_at=now, resolution_note=note, holder_id=None),
         execution_options=_UNSYNCED,
     )
-    return resolved.rowcount == 1
+    return changed(resolved) == 1
 
 
 async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_step: int, now: datetime) -> bool:
@@ -90,7 +91,7 @@ async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_st
         .values(escalation_step=to_step, step_since=now, updated_at=now),
         execution_options=_UNSYNCED,
     )
-    return moved.rowcount == 1
+    return changed(moved) == 1
 
 
 async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id: int | None, now: datetime) -> bool:
@@ -105,7 +106,7 @@ async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id
         update(Ticket).where(Ticket.id == ticket_id, Ticket.status == TicketStatus.OPEN).values(status=TicketStatus.ACKNOWLEDGED),
         execution_options=_UNSYNCED,
     )
-    return claimed.rowcount == 1
+    return changed(claimed) == 1
 
 
 async def mark_unanswered(session: AsyncSession, ticket_id: int, now: datetime) -> bool:
@@ -114,4 +115,4 @@ async def mark_unanswered(session: AsyncSession, ticket_id: int, now: datetime) 
         update(Ticket).where(Ticket.id == ticket_id, Ticket.unanswered_at.is_(None)).values(unanswered_at=now),
         execution_options=_UNSYNCED,
     )
-    return marked.rowcount == 1
+    return changed(marked) == 1

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.models import Conversation, OutboxMessage, Person, TranscriptMessage
+from storage.rows import changed
 
 OPEN = ("pending", "sending")
 
@@ -80,7 +81,7 @@ async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: 
         )
         .group_by(OutboxMessage.lane)
     )
-    first_blocked = dict(blocking.all())
+    first_blocked: dict[str, int] = {lane: row_id for lane, row_id in blocking.all()}
     claimed: list[Delivery] = []
     for row_id, lane in candidates:
         if lane in first_blocked and first_blocked[lane] < row_id:
@@ -116,7 +117,7 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
         deleted = await session.execute(
             delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
         )
-        return bool(deleted.rowcount)
+        return bool(changed(deleted))
     result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
@@ -173,7 +174,7 @@ async def release_expired_leases(session: AsyncSession, now: datetime) -> int:
         .where(OutboxMessage.status == "sending", OutboxMessage.lease_until < now)
         .values(status="pending", lease_until=None)
     )
-    return result.rowcount or 0
+    return changed(result)
 
 
 async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> None:

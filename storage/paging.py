@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OnCallOverride, Organisation, Page, Ticket
 from bot.policy.model import TicketStatus
+from storage.rows import changed
 
 WAITING = ("sending", "sent")  # a page out (or going out) that nobody has answered yet
 
@@ -54,7 +55,7 @@ async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> P
         update(Page).where(Page.id == page_id, Page.status.in_(WAITING)).values(status="timed_out", timed_out_at=now),
         execution_options={"synchronize_session": False},
     )
-    if claimed.rowcount != 1:
+    if changed(claimed) != 1:
         return None
     return await session.get(Page, page_id)
 
@@ -84,4 +85,4 @@ async def finish_page(session: AsyncSession, page_id: int, reached: bool, error:
         update(Page).where(Page.id == page_id, Page.status == "sending").values(**values),
         execution_options={"synchronize_session": False},
     )
-    return finished.rowcount == 1
+    return changed(finished) == 1

@@ -18,6 +18,7 @@ from storage.models import (
     Conversation, EscalationEvent, Organisation, Person, QuoteRequest, Ticket, TicketNote,
     TranscriptMessage, TranscriptRevision,
 )  # fmt: skip
+from storage.rows import changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ async def purge_transcripts(session: AsyncSession, before: datetime) -> int:
     old = select(TranscriptMessage.id).where(TranscriptMessage.created_at < before)
     await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(old)))
     result = await session.execute(delete(TranscriptMessage).where(TranscriptMessage.created_at < before))
-    return result.rowcount or 0
+    return changed(result)
 
 
 async def conversation_ids_of(session: AsyncSession, person: Person) -> list[str]:

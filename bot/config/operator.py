@@ -237,7 +237,9 @@ class OperatorConfig(_Strict):
     customers: tuple[Customer, ...]
     staff: tuple[StaffMember, ...]
     on_call: OnCall
-    excluded_requests: dict[str, ExcludedHandling] = Field(default_factory=lambda: dict(DEFAULT_EXCLUDED_HANDLING))
+    excluded_requests: dict[str, ExcludedHandling] = Field(
+        default_factory=lambda: {str(intent): handling for intent, handling in DEFAULT_EXCLUDED_HANDLING.items()}
+    )
     timeouts: Timeouts = Timeouts()
     nlu: Nlu = Nlu()
     limits: Limits = Limits()

@@ -66,7 +66,7 @@ DEFAULT_EXCLUDED_HANDLING: Mapping[Intent, ExcludedHandling] = MappingProxyType(
 
 
 def _default_handling() -> Mapping[str, ExcludedHandling | str]:
-    return dict(DEFAULT_EXCLUDED_HANDLING)
+    return {str(intent): handling for intent, handling in DEFAULT_EXCLUDED_HANDLING.items()}
 
 
 @dataclass(frozen=True, slots=True)

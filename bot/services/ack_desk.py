@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services.ack_port import AcknowledgePort, AckOutcome, AckResult, TicketGlance
@@ -13,6 +12,7 @@ from bot.texts import language_of_locale
 from storage import directory
 from storage import tickets as ticket_store
 from storage.models import Person
+from storage.unit_of_work import Sessions
 
 
 class _Acknowledgement(Protocol):
@@ -33,7 +33,7 @@ class StoredAckDesk:
     """Reads tickets for the page; acknowledges through the injected port (bound to paging)."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, acknowledge: AcknowledgePort,
+        self, sessions: Sessions, config: OperatorConfig, acknowledge: AcknowledgePort,
     ):
         self._sessions, self._config, self._acknowledge = sessions, config, acknowledge
 
@@ -59,7 +59,7 @@ class StoredAckDesk:
         return await self._acknowledge(staff_object_id, ticket_number)
 
 
-def paging_acknowledger(sessions: async_sessionmaker[AsyncSession], paging: Acknowledges) -> AcknowledgePort:
+def paging_acknowledger(sessions: Sessions, paging: Acknowledges) -> AcknowledgePort:
     """Binds the port to `PagingService.acknowledge(caller, number)`: the staff member as a Caller."""
 
     async def acknowledge(staff_object_id: str, ticket_number: str) -> AckResult:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services.clock import Clock
@@ -17,13 +16,14 @@ from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage import transcript_edits
 from storage.models import Person, Ticket
+from storage.unit_of_work import Sessions
 
 
 UNDELIVERED_SHOWN_FOR = timedelta(days=7)
 
 
 class DeskInfo:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock):
+    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock):
         self._sessions, self._config, self._clock = sessions, config, clock
         self._zone = config.business_hours.time_zone
 
@@ -65,7 +65,7 @@ class DeskInfo:
         return member.name if member else object_id
 
 
-def _references(payloads: list[dict]) -> list[AttachmentRef]:
+def _references(payloads: list[dict[str, object]]) -> list[AttachmentRef]:
     return [
         AttachmentRef(str(a.get("kind") or "other"), str(a.get("name") or ""), str(a.get("content_type") or ""),
                       str(a.get("url") or ""))

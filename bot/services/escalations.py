@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.policy import AlreadyAtFinalStep, TicketSummary, due_escalations, escalation_due_at, next_step, notify_roles
@@ -27,6 +27,7 @@ from bot.texts import text
 from storage import claims
 from storage import tickets as ticket_store
 from storage.models import EscalationEvent, Ticket
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 DUE_JOB = "auto_escalate"
@@ -45,7 +46,7 @@ class Escalation:
 
 class EscalationService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
         notifier: Notifier, timers: Timers,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock

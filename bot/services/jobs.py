@@ -15,11 +15,11 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-_handlers: dict[str, Callable[..., Awaitable[None]]] = {}
+_handlers: dict[str, Callable[..., Awaitable[object]]] = {}
 _unit_of_work: list[Callable[[], AbstractAsyncContextManager[Any]]] = []
 
 
-def bind(name: str, handler: Callable[..., Awaitable[None]]) -> None:
+def bind(name: str, handler: Callable[..., Awaitable[object]]) -> None:
     _handlers[name] = handler
 
 

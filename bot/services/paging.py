@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.policy import PageTarget, Staff, page_chain
@@ -29,6 +29,7 @@ from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Page, Ticket
 from bot.policy import TicketStatus
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 TIMEOUT_JOB = "page_timeout"
@@ -46,7 +47,7 @@ class Acknowledgement:
 
 class PagingService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
         notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand,
     ):
         self._sessions, self._config, self._clock = sessions, config, clock

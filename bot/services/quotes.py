@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services import replies
@@ -14,12 +13,13 @@ from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from storage.models import QuoteRequest
 from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
 
 class QuoteService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier):
+    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier):
         self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier
 
     async def request(self, caller: Caller, intent: str, text: str) -> None:

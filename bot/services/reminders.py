@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.policy import BusinessCalendar
@@ -19,6 +18,7 @@ from bot.services.notifier import Notifier
 from bot.services.timers import Timers
 from storage import customer_state
 from storage.job_runs import claim_run
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 JOB_NAME = "reminder"
@@ -26,7 +26,7 @@ JOB_NAME = "reminder"
 
 class ReminderService:
     def __init__(
-        self, timers: Timers, notifier: Notifier, sessions: async_sessionmaker[AsyncSession], clock: Clock,
+        self, timers: Timers, notifier: Notifier, sessions: Sessions, clock: Clock,
         calendar: BusinessCalendar, config: OperatorConfig,
     ):
         self._timers, self._notifier, self._sessions, self._clock = timers, notifier, sessions, clock

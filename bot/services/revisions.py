@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.admission import payload_of
 from bot.services.clock import Clock
@@ -21,6 +21,7 @@ from bot.texts import language_of_locale, text
 from storage import directory, transcript_edits
 from storage.models import Organisation, Person, Ticket, TranscriptMessage
 from bot.policy import TicketStatus
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class _Correction:
 
 
 class RevisionService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, notifier: Notifier):
+    def __init__(self, sessions: Sessions, clock: Clock, notifier: Notifier):
         self._sessions, self._clock, self._notifier = sessions, clock, notifier
 
     async def edited(self, inbound: Inbound) -> None:

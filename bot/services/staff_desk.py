@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.policy.model import TicketStatus
@@ -30,13 +29,14 @@ from bot.texts import text
 from storage import tickets as ticket_store
 from storage.models import Ticket, TicketNote
 from bot.policy import TicketStatus
+from storage.unit_of_work import Sessions
 
 A = StaffAction
 
 
 class StaffDesk:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock,
+        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
         paging: PagingService, takeover: TakeoverService, escalations: EscalationService, info: DeskInfo,
         on_call: OnCallDesk,
         personal_data: PersonalDataService,

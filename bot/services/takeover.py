@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import replies
 from bot.services.clock import Clock
@@ -28,6 +28,7 @@ from storage import claims
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.models import Person, Ticket
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def customer_of(ticket: Ticket, language: str) -> Caller:
 
 class TakeoverService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], clock: Clock, notifier: Notifier,
+        self, sessions: Sessions, clock: Clock, notifier: Notifier,
         transcript: TranscriptService, paging: PagingService, escalations: EscalationService, chats: CustomerChats,
     ):
         self._sessions, self._clock, self._notifier, self._transcript = sessions, clock, notifier, transcript

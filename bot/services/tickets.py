@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.policy import TicketSummary
@@ -22,6 +22,7 @@ from storage import paging as paging_store
 from storage import tickets as ticket_store
 from storage.models import Organisation, Ticket, TicketNote
 from bot.policy import Role, TicketStatus
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class Joined:
 
 class TicketService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+        self, sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier,
         escalations: EscalationService,
     ):
         self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier

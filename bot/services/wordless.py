@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.messages import AttachmentRef, Inbound, InboundKind, Reply
 from bot.texts import text
 from storage import transcript_edits
 from storage.models import TranscriptMessage
+from storage.unit_of_work import Sessions
 
 
 def has_words(words: str) -> bool:
@@ -37,7 +37,7 @@ def describe_attachments(language: str, attachments: Sequence[AttachmentRef]) ->
 
 
 class WordlessMessages:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]):
+    def __init__(self, sessions: Sessions):
         self._sessions = sessions
 
     async def hint(self, language: str, conversation_id: str, activity_id: str | None) -> list[Reply]:

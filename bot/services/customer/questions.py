@@ -22,7 +22,8 @@ def ask(question: Question, lang: str, config: OperatorConfig, calendar: Busines
         case IntakeQuestion(report=report, asking=slot):
             return intake.ask(lang, slot, report.intent)
         case OutOfHoursOffer(opening=opening):
-            return replies.out_of_hours(lang, opening, config, calendar.closed_reason(now), now)
+            why = replies.closed_words(lang, calendar.closed_reason(now), calendar)
+            return replies.out_of_hours(lang, opening, config, why, now)
         case EmergencyCheck():
             return replies.confirm_emergency(lang)
         case ClarifyQuestion(candidates=candidates):

@@ -40,7 +40,11 @@ class Facts:
         return tuple(slot for slot in Slot if getattr(self, slot.value) is None)
 
     def with_slot(self, slot: Slot, value: str) -> Facts:
-        return replace(self, **{slot.value: value})
+        if slot is Slot.PRODUCT:
+            return replace(self, product=value)
+        if slot is Slot.AFFECTED:
+            return replace(self, affected=value)
+        return replace(self, since=value)
 
 
 @dataclass(frozen=True, slots=True)

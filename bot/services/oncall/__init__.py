@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services.clock import Clock
@@ -15,6 +14,7 @@ from bot.services.oncall.feeds import CalendarFeeds
 from bot.services.oncall.gaps import GapWarnings
 from bot.services.oncall.roster import Roster
 from bot.services.timers import Timers
+from storage.unit_of_work import Sessions
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class OnCall:
 
 
 def build_on_call(
-    sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, notifier: Notifier,
+    sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier,
     timers: Timers, *, public_url: str,
 ) -> OnCall:
     """Composed once per app; the gap check binds its daily job here, before the scheduler starts."""

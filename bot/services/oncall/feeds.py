@@ -10,7 +10,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.policy import Segment
 from bot.services.messages import Caller, Reply
@@ -24,6 +23,7 @@ from bot.texts import text
 from storage import oncall as oncall_store
 from storage.models import CalendarFeed
 from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 PERSONAL, TEAM = "personal", "team"
 DAYS_BACK, DAYS_AHEAD = 14, 60  # what a subscribed calendar shows around today
@@ -35,7 +35,7 @@ def token_hash(token: str) -> str:
 
 
 class CalendarFeeds:
-    def __init__(self, roster: Roster, sessions: async_sessionmaker[AsyncSession], public_url: str):
+    def __init__(self, roster: Roster, sessions: Sessions, public_url: str):
         self._roster, self._sessions, self._public_url = roster, sessions, public_url.rstrip("/")
 
     async def link(self, staff: Caller, scope: str, *, renew: bool) -> Reply:

@@ -12,7 +12,6 @@ import logging
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.policy import Gap
 from bot.services import jobs
@@ -22,6 +21,7 @@ from bot.services.replies.oncall import gap_warning
 from bot.services.staff_language import staff_language
 from bot.services.timers import Timers
 from storage.job_runs import claim_run
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 JOB_NAME = "on_call_gaps"
@@ -29,7 +29,7 @@ TIMER_ID = "on-call-gaps:daily"
 
 
 class GapWarnings:
-    def __init__(self, roster: Roster, sessions: async_sessionmaker[AsyncSession], notifier: Notifier, timers: Timers):
+    def __init__(self, roster: Roster, sessions: Sessions, notifier: Notifier, timers: Timers):
         self._roster, self._sessions, self._notifier, self._timers = roster, sessions, notifier, timers
         jobs.bind(JOB_NAME, self.check)
 

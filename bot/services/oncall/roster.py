@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.policy import Gap, Segment, gaps_outside_hours
@@ -13,12 +12,13 @@ from bot.services.clock import Clock
 from bot.services.policy_setup import business_calendar, on_call_schedule, overrides
 from storage import oncall as oncall_store
 from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 
 class Roster:
     """Read side of on call: every answer is computed from config and overrides, given the clock's time."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock):
+    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock):
         self._sessions, self.config, self.clock = sessions, config, clock
         self.schedule = on_call_schedule(config)
         self.calendar = business_calendar(config)
