@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import OnCallOverride, Organisation, Page, Ticket
 from bot.policy.model import TicketStatus
 from storage.rows import changed
+from storage.records import TicketRecord, ticket_record
 
 WAITING = ("sending", "sent")  # a page out (or going out) that nobody has answered yet
 
@@ -19,7 +20,7 @@ async def overrides_active_around(session: AsyncSession, moment: datetime) -> li
     return list(await session.scalars(query))
 
 
-async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> Ticket | None:
+async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> TicketRecord | None:
     """The organisation's emergency reported after `since` that someone is on or is being paged
     for: a new report joins it. One in business hours, or one whose paging ran out, is not joined.
 
@@ -37,16 +38,17 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
         .order_by(Ticket.created_at.desc())
         .limit(1)
     )
-    return await session.scalar(query)
+    ticket = await session.scalar(query.execution_options(populate_existing=True))
+    return ticket_record(ticket) if ticket is not None else None
 
 
-async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
+async def unattended_emergencies(session: AsyncSession) -> list[TicketRecord]:
     """Open emergencies nobody has acknowledged or taken over: their paging must be running."""
     query = select(Ticket).where(
         Ticket.emergency.is_(True), Ticket.status == TicketStatus.OPEN, Ticket.acknowledged_at.is_(None),
         Ticket.paging_started_at.is_not(None), Ticket.unanswered_at.is_(None),
     )
-    return list(await session.scalars(query.order_by(Ticket.id)))
+    return [ticket_record(t) for t in await session.scalars(query.order_by(Ticket.id).execution_options(populate_existing=True))]
 
 
 async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> Page | None:

@@ -44,11 +44,10 @@ class StoredAckDesk:
             ticket = await ticket_store.ticket_by_number(session, ticket_number)
             if ticket is None:
                 return None
-            await session.refresh(ticket, ["organisation", "reporter", "acknowledged_by"])
             person = await directory.person_by_object_id(session, staff_object_id)
             return TicketGlance(
                 ticket_number=ticket.number, language=language_of_locale(person.locale if person else None),
-                organisation=ticket.organisation.name, reporter=ticket.reporter.name,
+                organisation=ticket.organisation, reporter=ticket.reporter.name,
                 description=ticket.description, status=ticket.status,
                 acknowledged_by=ticket.acknowledged_by.name if ticket.acknowledged_by else None,
             )

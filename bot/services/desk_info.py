@@ -15,7 +15,8 @@ from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage import transcript_edits
-from storage.models import Person, Ticket
+from storage.models import Person
+from storage.records import TicketRecord
 from storage.unit_of_work import Sessions
 
 
@@ -33,14 +34,12 @@ class DeskInfo:
         since = self._clock.now() - UNDELIVERED_SHOWN_FOR
         async with self._sessions() as session:
             tickets = await ticket_store.all_open_tickets(session)
-            for ticket in tickets:
-                await session.refresh(ticket, ["holder", "organisation"])
             failed, failed_count = await outbox_store.undeliverable(session, since)
-        entries = [desk.QueueEntry(view_of(t), t.organisation.name, t.acknowledged_at is not None) for t in tickets]
+        entries = [desk.QueueEntry(view_of(t), t.organisation, t.acknowledged_at is not None) for t in tickets]
         undelivered = [desk.Undelivered(f.recipient, f.at, f.text) for f in failed]
         return desk.queue(lang, entries, undelivered, undelivered_count=failed_count, time_zone=self._zone)
 
-    async def details(self, lang: str, ticket: Ticket) -> Reply:
+    async def details(self, lang: str, ticket: TicketRecord) -> Reply:
         """The ticket and its history; an unreachable on-call engineer shows up here."""
         async with self._sessions() as session:
             pages = await page_store.pages_of(session, ticket.id)
@@ -56,7 +55,7 @@ class DeskInfo:
         ]
         note_lines = [desk.NoteLine(n.created_at, n.author_name, n.text) for n in notes]
         return desk.ticket_details(
-            lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, self._zone,
+            lang, view_of(ticket), ticket.organisation, ticket.reporter.name, ticket.description, self._zone,
             (page_lines, escalation_lines, note_lines), attachments=describe_attachments(lang, _references(attached)),
         )
 

@@ -26,7 +26,7 @@ from bot.services.timers import Timers
 from bot.texts import text
 from storage import claims
 from storage import tickets as ticket_store
-from storage.models import EscalationEvent, Ticket
+from storage.models import EscalationEvent
 from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class EscalationService:
     async def on_due(self, ticket_id: int, step: int) -> None:
         """Fired by the scheduler: escalate when still unresolved in the same step and really due."""
         async with self._sessions() as session:
-            ticket = await session.get(Ticket, ticket_id)
+            ticket = await ticket_store.ticket_by_id(session, ticket_id)
             summary = summary_of(ticket) if ticket is not None else None
         if summary is None or not summary.is_open or summary.escalation_step != step:
             return
@@ -126,10 +126,9 @@ class EscalationService:
             actor_person_id=actor.person_id if actor else None, reason=reason, created_at=now,
         ))
         await session.flush()
-        await session.refresh(ticket)
-        await session.refresh(ticket, ["holder", "organisation", "reporter"])
+        ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the move left it
         language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
-        escalation = Escalation(view_of(ticket), ticket.organisation.name, language, ticket.conversation_id)
+        escalation = Escalation(view_of(ticket), ticket.organisation, language, ticket.conversation_id)
         return escalation, summary_of(ticket), ticket.id
 
     async def _tell_staff(self, escalation: Escalation, reason: str) -> None:

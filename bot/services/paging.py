@@ -27,7 +27,8 @@ from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
-from storage.models import Page, Ticket
+from storage.models import Page
+from storage.records import TicketRecord
 from bot.policy import TicketStatus
 from storage.unit_of_work import Sessions
 
@@ -76,8 +77,7 @@ class PagingService:
                 return None
             first = await claims.claim_acknowledgement(session, ticket.id, staff.person_id, now)
             waiting = await page_store.acknowledge_pages(session, ticket.id, now)
-            await session.refresh(ticket)
-            await session.refresh(ticket, ["acknowledged_by", "reporter"])
+            ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the claims left it
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id = ticket.conversation_id
             language = await customer_language(session, conversation_id, ticket.reporter.locale)
@@ -98,7 +98,7 @@ class PagingService:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
         async with self._sessions.begin() as session:
             page = await page_store.claim_timeout(session, page_id, self._clock.now())
-            ticket = await session.get(Ticket, page.ticket_id) if page else None
+            ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
         if page is None or ticket is None:
             return
         log.warning("page %s for %s not acknowledged in time: paging the next person", page_id, ticket.number)
@@ -139,7 +139,6 @@ class PagingService:
         async with self._sessions() as session:
             ticket = await ticket_store.ticket_by_number(session, number)
             assert ticket is not None
-            await session.refresh(ticket, ["organisation", "reporter", "holder"])
             chain = await self._chain(session, ticket)
         for position in range(index, len(chain)):
             outcome = await self._page(ticket, chain[position], position)
@@ -147,7 +146,7 @@ class PagingService:
                 return
         await self._chain_ran_out(ticket, [target.staff_id for target in chain])
 
-    async def _chain_ran_out(self, ticket: Ticket, chain: list[str]) -> None:
+    async def _chain_ran_out(self, ticket: TicketRecord, chain: list[str]) -> None:
         """Never silent: logged as an error, everyone in the chain paged out of band once more, and the
         customer learns to call (the emergency number when the MSP has one), once."""
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", ticket.number)
@@ -162,7 +161,7 @@ class PagingService:
             notice = replies.emergency_unanswered(language, ticket.number, self._config.msp)
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
-    async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:
+    async def _page(self, ticket: TicketRecord, target: PageTarget, index: int) -> str:
         """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page).
 
         "waiting" means the page is in the outbox: it counts once the connector accepts it
@@ -171,7 +170,7 @@ class PagingService:
         """
         lang = await staff_language(self._sessions, target.staff_id)
         why = why_paged(lang, target, staff_names(self._config))
-        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, why)
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation, ticket.reporter.name, ticket.description, why)
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
@@ -206,7 +205,7 @@ class PagingService:
             if not await page_store.finish_page(session, page_id, reached=False, error=reason):
                 return  # acknowledged or timed out meanwhile
             page = await session.get(Page, page_id)
-            ticket = await session.get(Ticket, page.ticket_id) if page else None
+            ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
         if page is None or ticket is None:
             return
         await self.cancel_timeouts([page_id])
@@ -234,7 +233,7 @@ class PagingService:
     async def _schedule_timeout(self, page_id: int, at: datetime) -> None:
         await self._timers.at(_timeout_timer(page_id), at, TIMEOUT_JOB, page_id=page_id)
 
-    async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
+    async def _chain(self, session: AsyncSession, ticket: TicketRecord) -> list[PageTarget]:
         """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""
         moment = ticket.created_at
         active = overrides(await page_store.overrides_active_around(session, moment))

@@ -18,9 +18,11 @@ from bot.services.messages import Author, Inbound, Reply
 from bot.services.notifier import Notifier
 from bot.services.wordless import describe_attachments
 from bot.texts import language_of_locale, text
-from storage import directory, transcript_edits
-from storage.models import Organisation, Person, Ticket, TranscriptMessage
 from bot.policy import TicketStatus
+from storage import directory, transcript_edits
+from storage import tickets as ticket_store
+from storage.models import Organisation, Person, TranscriptMessage
+from storage.records import PersonRef, person_ref
 from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
@@ -28,8 +30,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class _Correction:
-    holder: Person
-    author: Person
+    holder: PersonRef
+    author: PersonRef
     organisation: str
     number: str
 
@@ -79,14 +81,14 @@ class RevisionService:
     @staticmethod
     async def _correction_for(session: AsyncSession, message: TranscriptMessage) -> _Correction | None:
         """Only a message that went to a staff member who still holds the chat needs a correction."""
-        ticket = await session.get(Ticket, message.ticket_id) if message.relayed and message.ticket_id else None
-        if ticket is None or ticket.status != TicketStatus.TAKEN_OVER or ticket.holder_id is None:
+        relayed = message.relayed and message.ticket_id
+        ticket = await ticket_store.ticket_by_id(session, message.ticket_id) if relayed and message.ticket_id else None
+        if ticket is None or ticket.status != TicketStatus.TAKEN_OVER or ticket.holder is None:
             return None
-        await session.refresh(ticket, ["holder", "reporter", "organisation"])
         author = await session.get(Person, message.author_person_id) if message.author_person_id else None
-        if ticket.holder is None or author is None or author.id == ticket.holder_id:
+        if author is None or author.id == ticket.holder.id:
             return None  # the holder's own messages went to the customer: nothing to show them
-        return _Correction(ticket.holder, author, ticket.organisation.name, ticket.number)
+        return _Correction(ticket.holder, person_ref(author), ticket.organisation, ticket.number)
 
     async def _show(self, correction: _Correction, inbound: Inbound) -> None:
         language = language_of_locale(correction.holder.locale)
@@ -96,5 +98,5 @@ class RevisionService:
             number=correction.number, text=words,
         ))  # fmt: skip
         author = Author(correction.author.id, correction.author.name)
-        if not await self._notifier.to_person(correction.holder.aad_object_id, [notice], author=author):
+        if not await self._notifier.to_person(correction.holder.object_id, [notice], author=author):
             log.warning("holder of %s could not be shown a correction", correction.number)

@@ -21,6 +21,7 @@ from bot.services.ticket_views import summary_of, view_of
 from storage import paging as paging_store
 from storage import tickets as ticket_store
 from storage.models import Organisation, Ticket, TicketNote
+from storage.records import TicketRecord
 from bot.policy import Role, TicketStatus
 from storage.unit_of_work import Sessions
 
@@ -89,7 +90,6 @@ class TicketService:
                     ticket_id=ongoing.id, author_person_id=caller.person_id, author_name=caller.name,
                     text=new.description, created_at=self._clock.now(),
                 ))  # fmt: skip
-                await session.refresh(ongoing, ["holder", "acknowledged_by"])
                 by = ongoing.acknowledged_by.name if ongoing.acknowledged_by else None
                 return Joined(view_of(ongoing), created=False, acknowledged_by=by)
             ticket = await self._insert(session, caller, conversation_id, new, paging=True)
@@ -98,17 +98,14 @@ class TicketService:
         return Joined(view, created=True)
 
     @staticmethod
-    async def _redelivered(session: AsyncSession, new: NewTicket) -> Ticket | None:
+    async def _redelivered(session: AsyncSession, new: NewTicket) -> TicketRecord | None:
         if not new.source_activity_id:
             return None
-        earlier = await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
-        if earlier is not None:
-            await session.refresh(earlier, ["holder"])
-        return earlier
+        return await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
 
     async def _insert(
         self, session: AsyncSession, caller: Caller, conversation_id: str, new: NewTicket, *, paging: bool = False
-    ) -> Ticket:
+    ) -> TicketRecord:
         """`paging`: its page chain begins now, recorded with the ticket so a restart pages on."""
         now = self._clock.now()
         ticket = Ticket(
@@ -121,8 +118,9 @@ class TicketService:
         )
         session.add(ticket)
         await session.flush()
-        await session.refresh(ticket, ["holder"])
-        return ticket
+        stored = await ticket_store.ticket_by_id(session, ticket.id)
+        assert stored is not None
+        return stored
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:
         """Step 1: every support engineer hears of a new ticket in business hours; returns how many were reached."""
@@ -142,7 +140,7 @@ class TicketService:
         """The customer's own words added to their open ticket, for the staff who handle it."""
         async with self._sessions.begin() as session:
             ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
-            if ticket is None or ticket.reporter_id != caller.person_id or ticket.status == TicketStatus.RESOLVED:
+            if ticket is None or ticket.reporter.id != caller.person_id or ticket.status == TicketStatus.RESOLVED:
                 return False
             session.add(TicketNote(
                 ticket_id=ticket.id, author_person_id=caller.person_id, author_name=caller.name, text=words,
@@ -152,9 +150,7 @@ class TicketService:
 
     async def rate(self, number: str, caller: Caller, rating: int) -> None:
         async with self._sessions.begin() as session:
-            ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
-            if ticket is not None:
-                ticket.rating = rating
+            await ticket_store.rate(session, number, caller.organisation_id or 0, rating)
 
     async def visible_to(self, caller: Caller) -> CustomerTickets:
         """The caller's own open tickets; colleagues' too when the operator lets the organisation share them.
@@ -162,18 +158,15 @@ class TicketService:
         async with self._sessions() as session:
             found = await ticket_store.open_tickets_of(session, caller.organisation_id or 0)
             shared = await self._shares_tickets(session, caller.organisation_id)
-        own = tuple(summary_of(t) for t in found if t.reporter_id == caller.person_id)
-        colleagues = tuple(summary_of(t) for t in found if t.reporter_id != caller.person_id) if shared else ()
+        own = tuple(summary_of(t) for t in found if t.reporter.id == caller.person_id)
+        colleagues = tuple(summary_of(t) for t in found if t.reporter.id != caller.person_id) if shared else ()
         return CustomerTickets(own, colleagues)
 
     async def views(self, caller: Caller, numbers: tuple[str, ...]) -> list[replies.TicketView]:
         """The caller's own tickets as the status shows them (who holds each, too)."""
         async with self._sessions() as session:
             found = [await ticket_store.ticket_by_number(session, n, organisation_id=caller.organisation_id) for n in numbers]
-            tickets = [t for t in found if t is not None and t.reporter_id == caller.person_id]
-            for ticket in tickets:
-                await session.refresh(ticket, ["holder", "acknowledged_by"])
-            return [view_of(t) for t in tickets]
+        return [view_of(t) for t in found if t is not None and t.reporter.id == caller.person_id]
 
     async def _shares_tickets(self, session: AsyncSession, organisation_id: int | None) -> bool:
         organisation = await session.get(Organisation, organisation_id) if organisation_id else None
