@@ -3,13 +3,16 @@ change nothing; a new subject while a question is open is handled as new."""
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
+from bot import keys
 from fakes import activities
 from fakes.chat import press, say
 from fakes.clock import amsterdam
 from fakes.http_helpers import count, post, rows
 from fakes.people import CUSTOMER
 from fakes.scheduler import run_due_jobs, timers
-from storage.models import Ticket
+from storage.models import Conversation, Ticket
 
 FRIDAY_EVENING = amsterdam(2026, 11, 27, 17, 30)
 MONDAY_EVENING = amsterdam(2026, 11, 30, 17, 30)
@@ -122,3 +125,15 @@ async def test_a_button_of_an_old_question_never_becomes_a_report(bot, connector
     [created] = await press(bot, connector, CUSTOMER, "today")
     [ticket] = await rows(bot, Ticket)
     assert ticket.number in created and ticket.affected == "one"
+
+
+async def test_a_state_written_by_another_build_starts_afresh_instead_of_failing(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Teams crasht bij elke vergadering")
+    broken = {"version": 1, "welcomed": True, "question": {"kind": "intake", "asking": "who knows"}}
+    async with bot.app[keys.SESSIONS].begin() as session:
+        await session.execute(update(Conversation).where(Conversation.id == CUSTOMER.conversation_id).values(customer_state=broken))
+
+    [answer] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren")
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.number in answer and "er ging iets mis" not in answer
