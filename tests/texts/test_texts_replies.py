@@ -59,7 +59,7 @@ def test_excluded_is_short_and_quotes_the_dutch_clause_word_for_word(
     assert clause.text_nl in reply.text
     assert (clause.section_nl if lang == "nl" else clause.section_en) in reply.text
     if lang == "en":
-        translation = f"(Translation: {clause.translation_en})"
+        translation = f"(Translation: {clause.translation_en.rstrip(',')})"
         assert translation in reply.text.splitlines(), "the translation is one line of its own"
         assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en)
     else:

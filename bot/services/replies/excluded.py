@@ -18,7 +18,7 @@ def _quoted(lang: str, clause: SlaClause) -> list[str]:
     """The binding Dutch words; for English readers one line of translation under them."""
     lines = [text(lang, "quoted", text=clause.text_nl)]
     if lang != "nl":
-        lines.append(text(lang, "translation_line", text=clause.translation_en))
+        lines.append(text(lang, "translation_line", text=clause.translation_en.rstrip(",")))
     return lines
 
 
@@ -41,7 +41,8 @@ def full_sla(lang: str) -> Reply:
     """On request: every clause of what the SLA excludes, word for word, translated for English readers."""
     paragraphs = [text(lang, "full_sla_intro")]
     for clause in ALL_CLAUSES:
-        paragraphs.append(f"{_section(lang, clause)}: " + "\n".join(_quoted(lang, clause)))
+        section = _section(lang, clause)
+        paragraphs.append(f"{section[:1].upper()}{section[1:]}: " + "\n".join(_quoted(lang, clause)))
     return Reply("\n\n".join(paragraphs))
 
 
