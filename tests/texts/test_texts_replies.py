@@ -61,7 +61,7 @@ def test_excluded_is_short_and_quotes_the_dutch_clause_word_for_word(
     if lang == "en":
         translation = f"(Translation: {clause.translation_en.rstrip(',')})"
         assert translation in reply.text.splitlines(), "the translation is one line of its own"
-        assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en)
+        assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en.rstrip(","))
     else:
         assert clause.translation_en not in reply.text
     assert PAID_SUPPORT.text_nl not in reply.text, "the paid-work clause is in the whole text, on request"
@@ -74,7 +74,7 @@ def test_the_whole_sla_text_quotes_every_clause(lang: str) -> None:
     reply = r.full_sla(lang)
     for clause in ALL_CLAUSES:
         assert clause.text_nl in reply.text
-        assert (clause.translation_en in reply.text) == (lang == "en")
+        assert (clause.translation_en.rstrip(",") in reply.text) == (lang == "en")
 
 
 def test_a_refused_user_management_request_points_to_the_admin_centre(config: OperatorConfig) -> None:
