@@ -32,7 +32,10 @@ class Acts:
             facts = known.merged(Facts(urgent=True))
             return Outcome((replies.urgent_describe(turn.lang),), AwaitingProblem(facts))
         classified = turn.classified
-        report = Report(turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id)
+        report = Report(
+            turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
+            classified.confidence, tuple(classified.alternatives),
+        )  # fmt: skip
         facts = known.merged(read_facts(turn.core, report.intent))
         decision = await self.tickets.decide(turn, report, facts)
         if isinstance(decision, CreateTicket) and decision.priority is not Priority.P1:

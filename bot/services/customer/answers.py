@@ -109,6 +109,7 @@ class Answers:
             return None
         facts = intake.read_facts(report.text, report.intent)
         confirmed = value == replies.YES
+        report = report.chosen(report.intent) if confirmed else report  # the customer said what it is
         decision = await self._acts.tickets.decide(turn, report, facts, confirmed=confirmed)
         if not confirmed and isinstance(decision, RefuseOutOfHours):
             return Outcome((replies.not_an_emergency(turn.lang, decision.next_opening, self._deps.config, turn.now),))
@@ -120,9 +121,9 @@ class Answers:
             return None
         if value == replies.OTHER:
             return Outcome((replies.clarify_other(turn.lang),))
-        report = replace(question.report, intent=value)
+        report = question.report.chosen(value)
         facts = intake.read_facts(report.text, value)
-        decision = await self._acts.tickets.decide(turn, report, facts, chosen_intent=True)
+        decision = await self._acts.tickets.decide(turn, report, facts)
         return await self._acts.act(turn, decision, report, facts)
 
     async def _quote(self, question: QuoteOffer, turn: Turn) -> Outcome | None:
@@ -149,7 +150,7 @@ class Answers:
         if value == replies.SEPARATE:
             return await self._acts.tickets.open_each(turn, question)
         report, facts = question.report, question.facts
-        decision = await self._acts.tickets.decide(turn, report, facts, chosen_intent=True, reported=True)
+        decision = await self._acts.tickets.decide(turn, report.chosen(report.intent), facts, reported=True)
         return await self._acts.act(turn, decision, report, facts)
 
     async def _which_ticket(self, question: WhichTicket, turn: Turn) -> Outcome | None:

@@ -73,14 +73,19 @@ def _value(hint: Any, raw: Any) -> Any:
         kinds = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         return _value(kinds[0], raw)
     if origin is tuple:
-        return tuple(_value(typing.get_args(hint)[0], item) for item in raw)
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], item) for item in raw)
+        return tuple(_value(arg, item) for arg, item in zip(args, raw, strict=True))
     if dataclasses.is_dataclass(hint):
         return _build(typing.cast(type[Any], hint), raw)
     if hint is datetime:
         return datetime.fromisoformat(raw)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(raw)
-    if hint in (str, bool, int) and not isinstance(raw, hint):
+    if hint is float and isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw)
+    if hint in (str, bool, int, float) and not isinstance(raw, hint):
         raise TypeError(f"{raw!r} is not a {hint.__name__}")
     return raw
 

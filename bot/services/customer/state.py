@@ -49,13 +49,22 @@ class Facts:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """A customer's report as first written: what a ticket, a page or a quote is made from."""
+    """A customer's report as first written: what a ticket, a page or a quote is made from.
+
+    `confidence` and `alternatives` are the model's for `intent`; once the customer chose or
+    confirmed the category it is certain (1.0, none)."""
 
     text: str
     intent: str
     reported_at: datetime
     emergency: bool = False
     activity_id: str | None = None
+    confidence: float = 1.0
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+    def chosen(self, intent: str) -> Report:
+        """The customer picked the category: it is certain now."""
+        return replace(self, intent=intent, confidence=1.0, alternatives=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,16 +22,14 @@ class TicketActs:
         self._deps = deps
 
     async def decide(
-        self, turn: Turn, report: Report, facts: Facts, *, chosen_intent: bool = False, insists: bool = False,
-        confirmed: bool = False, reported: bool = False,
+        self, turn: Turn, report: Report, facts: Facts, *, insists: bool = False, confirmed: bool = False,
+        reported: bool = False,
     ) -> Decision:
         """The policy's decision on this report as things stand: now, or (`reported`) when it was made."""
         tickets = await self._deps.tickets.visible_to(turn.caller)
-        classified = turn.classified
-        sure = chosen_intent or classified.intent != report.intent
         request = CustomerRequest(
-            intent=report.intent, confidence=1.0 if sure else classified.confidence,
-            alternatives=() if sure else tuple(classified.alternatives), emergency=report.emergency,
+            intent=report.intent, confidence=report.confidence, alternatives=report.alternatives,
+            emergency=report.emergency,
             open_tickets=tickets.own, colleague_tickets=tickets.colleagues, confirmed_emergency=confirmed,
             insists_emergency=insists, affected_people=intake.PEOPLE.get(facts.affected or "one", 1),
             whole_organisation=facts.affected == "everyone", urgent=facts.urgent,
@@ -45,20 +43,19 @@ class TicketActs:
         An emergency flag on words the model is unsure of ("sinds vanochtend") still gets the intake:
         in business hours support is at work, and the ticket keeps its top priority."""
         missing = facts.missing()
-        if (priority is Priority.P1 and self._clear(turn, report)) or not missing:
+        if (priority is Priority.P1 and self._clear(report)) or not missing:
             return await self.open(turn, report, facts, priority)
         question = IntakeQuestion(report, facts, missing[0])
         return Outcome((intake.ask(turn.lang, question.asking, report.intent),), question)
 
-    def _clear(self, turn: Turn, report: Report) -> bool:
-        """The model was sure of these words, or the report is not this message's (a confirmation, a choice)."""
-        found = turn.classified
-        return found.confidence >= self._deps.rules.confidence_threshold or found.intent != report.intent
+    def _clear(self, report: Report) -> bool:
+        """The model was sure of the words, or the customer chose or confirmed what it is."""
+        return report.confidence >= self._deps.rules.confidence_threshold
 
     async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
         """With what is known now the policy decides the priority, as of when the report was made: an
         emergency (the whole organisation affected) is opened at once, else the next missing fact is asked."""
-        decision = await self.decide(turn, question.report, facts, chosen_intent=True, reported=True)
+        decision = await self.decide(turn, question.report, facts, reported=True)
         priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
         missing = facts.missing()
         if priority is Priority.P1 or not missing:
@@ -112,8 +109,8 @@ class TicketActs:
         """One ticket per problem, each with the priority the policy gives it, named in one message."""
         views = []
         for index, intent in enumerate(question.intents):
-            report = replace(question.report, intent=intent)
-            decision = await self.decide(turn, report, question.facts, chosen_intent=True, reported=True)
+            report = question.report.chosen(intent)
+            decision = await self.decide(turn, report, question.facts, reported=True)
             priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
             view, _ = await self._store(turn, report, question.facts, priority, f"#{index}" if index else "")
             views.append(view)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -82,9 +82,6 @@ class Outcome:
     question: Question | None = None
     greeted: bool = False  # a greeting: the welcome, or "how can I help" once welcomed
     opened: RecentTicket | None = None  # the ticket this turn opened, if any
-
-    def led_by(self, lead: Reply | None) -> Outcome:
-        return self if lead is None else replace(self, replies=(lead, *self.replies))
 
 
 @dataclass(frozen=True, slots=True)
