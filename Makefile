@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test typecheck install install-dev e2e-deps train evaluate bench fuzz teams-package clean
+.PHONY: run test typecheck install install-dev e2e-deps train evaluate bench chaos fuzz teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,8 +42,17 @@ train: install
 evaluate: install-dev
 	$(PY) -m nlu_models.evaluate
 
-bench: install-dev
-	$(PY) -m bench.nlu_bench
+$(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench
+	$(PY) -m bench.nlu_peers
+	$(PY) -m bench.nlu_latency --e5
+
+## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
+chaos: install-dev
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
 
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator
 
@@ -15,14 +16,18 @@ from bot import keys
 from bot.channels.setup import out_of_band_pager
 from bot.config.errors import ConfigError
 from bot.config.settings import Settings, load_settings
+from bot.config.source import ConfigHolder
+from bot.observability.database import time_statements
 from bot.observability.logging import configure_logging
 from bot.observability.metrics import create_metrics, metrics_server
 from bot.services import jobs
 from bot.services.ack_desk import StoredAckDesk, paging_acknowledger
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
+from bot.services.config_reload import ConfigReloader
 from bot.services.customer import CustomerDeps, CustomerService
 from bot.services.desk_info import DeskInfo
+from bot.services.directory_sync import sync_directory
 from bot.services.escalations import EscalationService
 from bot.services.oncall import build_on_call
 from bot.services.paging import PagingService
@@ -52,8 +57,7 @@ from bot.teams.router import FirstLineRouter
 from bot.web.calendar_feed import setup_calendar_feeds
 from bot.web.ack_routes import add_ack_routes
 from nlu_models import IntentClassifier
-from storage import directory
-from storage.db import create_async_engine_for, session_factory, spool_folder_for, upgrade_database
+from storage.db import DatabaseUrls, create_async_engine_for, session_factory, spool_folder_for, upgrade_database
 from storage.scheduler_store import create_scheduler
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
@@ -74,6 +78,7 @@ def create_app(
     """
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[keys.SETTINGS] = settings
+    app[keys.CONFIG] = ConfigHolder(settings.operator)
     app[keys.CLOCK] = clock or SystemClock()
     app[keys.FIRE_TIMERS] = fire_timers
     app[keys.METRICS] = create_metrics()
@@ -101,25 +106,14 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[keys.SETTINGS]
     await asyncio.to_thread(upgrade_database, settings.database_url)
     engine = create_async_engine_for(settings.database_url)
+    time_statements(engine, app[keys.METRICS].database_latency)
     app[keys.ENGINE] = engine
     app[keys.SESSIONS] = UnitOfWorkSessions(session_factory(engine))
     try:
-        await _sync_directory(app)
+        await sync_directory(app[keys.SESSIONS], app[keys.CONFIG].current)
         yield
     finally:
         await engine.dispose()
-
-
-async def _sync_directory(app: web.Application) -> None:
-    config = app[keys.SETTINGS].operator
-    async with app[keys.SESSIONS].begin() as session:
-        msp = await directory.upsert_organisation(session, config.msp.tenant_id, config.msp.name, is_msp=True)
-        for customer in config.customers:
-            await directory.upsert_organisation(session, customer.tenant_id, customer.name)
-        for member in config.staff:
-            await directory.upsert_person(
-                session, member.object_id, kind="staff", organisation=msp, name=member.name, role=member.role
-            )
 
 
 async def _http_client(app: web.Application) -> AsyncIterator[None]:
@@ -151,47 +145,52 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
-    config = settings.operator
+    config = app[keys.CONFIG]  # read per use by the services, so a reload reaches them
     client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
-    sender = OutboxSender(sessions, client, clock)
-    outbox = Outbox(sessions, clock, sender, bot_name=f"{config.msp.name} support bot")
+    metrics = app[keys.METRICS]
+    sender = OutboxSender(sessions, client, clock, metrics=metrics)
+    outbox = Outbox(sessions, clock, sender, bot_name=f"{config.current.msp.name} support bot")
     adapter = OutboxAdapter(outbox)
-    notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.msp.tenant_id)
+    notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.current.msp.tenant_id)
     timers = Timers(app[keys.SCHEDULER])
     jobs.run_in(sessions.unit_of_work)
-    calendar = business_calendar(config)
+    calendar = business_calendar(config.current)  # business hours change with a restart only
     escalations = EscalationService(sessions, config, clock, notifier, timers)
     tickets = TicketService(sessions, config, clock, notifier, escalations)
+    startup = config.current  # what only a restart changes: business hours, rules, retention
     paging = PagingService(
         sessions, config, clock, notifier, timers, tickets,
-        PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)),
+        PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)), metrics,
     )
     customers = CustomerService(CustomerDeps(
-        sessions=sessions, config=config, classifier=app[keys.CLASSIFIER], calendar=calendar,
-        rules=policy_rules(config), clock=clock, tickets=tickets, escalations=escalations,
+        sessions=sessions, holder=config, classifier=app[keys.CLASSIFIER], calendar=calendar,
+        rules=policy_rules(config.current), clock=clock, tickets=tickets, escalations=escalations,
         quotes=QuoteService(sessions, config, clock, notifier),
-        reminders=ReminderService(timers, notifier, sessions, clock, calendar, config), paging=paging,
+        reminders=ReminderService(timers, notifier, sessions, clock, calendar, config.current), paging=paging,
         wordless=WordlessMessages(sessions), notifier=notifier,
     ))  # fmt: skip
     sender.listen(paging)
     takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), paging, escalations, customers)
     on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
-    await RetentionService(sessions, config, clock, timers).schedule()
+    await RetentionService(sessions, startup, clock, timers).schedule()
     personal_data = PersonalDataService(sessions, clock, timers)
+    reloader = ConfigReloader(config, settings.config_source, sessions, clock)
+    await reloader.start()
     desk = StaffDesk(
         sessions, config, clock, paging, takeover, escalations, DeskInfo(sessions, config, clock),
-        on_call.desk, personal_data,
+        on_call.desk, personal_data, reloader,
     )
     router = FirstLineRouter(customers, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), router, RevisionService(sessions, clock, notifier))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
     inbox = InboxProcessor(
-        sessions, adapter, bot, clock, spool,
-        on_turn_failed=turn_failed_handler(settings, customers.drop_question),
+        sessions, adapter, bot, clock, spool, metrics=metrics,
+        on_turn_failed=turn_failed_handler(config, customers.drop_question),
         on_unavailable=received_notice_sender(client),
     )
     app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, paging, escalations
     app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
+    app[keys.RELOADER] = reloader
     app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, paging))
     app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
@@ -203,15 +202,19 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     by the last stop is picked up first."""
     scheduler = app[keys.SCHEDULER]
     scheduler.start(paused=not app[keys.FIRE_TIMERS])
+    await app[keys.SENDER].start()
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
     await app[keys.ON_CALL].gaps.start()
     stopping = asyncio.Event()
+    every = app[keys.SETTINGS].timer_poll_seconds
     loops = [
         app[keys.SENDER].run(stopping),
         app[keys.INBOX].run_recovery(stopping),
-        _poll_shared_timers(scheduler, stopping, every=app[keys.SETTINGS].timer_poll_seconds),
+        _poll_shared_timers(scheduler, stopping, every=every),
     ]
+    if DatabaseUrls.from_url(app[keys.SETTINGS].database_url).backend == "postgresql":  # SQLite: one process
+        loops.append(_follow_config_reloads(app[keys.RELOADER], stopping, every=every))
     tasks = [asyncio.create_task(loop) for loop in loops]
     try:
         yield
@@ -233,6 +236,37 @@ async def _poll_shared_timers(scheduler: BaseScheduler, stopping: asyncio.Event,
         except asyncio.TimeoutError:
             if scheduler.running:
                 scheduler.wakeup()
+
+
+async def _follow_config_reloads(reloader: ConfigReloader, stopping: asyncio.Event, *, every: float) -> None:
+    """Another replica reloaded the operator config (a staff command, SIGHUP): read it here too."""
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), every)
+        except asyncio.TimeoutError:
+            try:
+                await reloader.follow()
+            except Exception:  # the database may be away; the next round looks again
+                log.warning("could not look for config reloads of other replicas", exc_info=True)
+
+
+async def reload_on_sighup(app: web.Application) -> AsyncIterator[None]:
+    """`kill -HUP` reloads the operator config (validated first; a bad file is refused and logged).
+    Only the process's own loop may take the signal, so main() adds this, not create_app."""
+    loop, reloads = asyncio.get_running_loop(), set[asyncio.Task]()
+
+    def reload() -> None:
+        log.warning("SIGHUP: reloading the operator config")
+        task = asyncio.create_task(app[keys.RELOADER].reload("SIGHUP"))
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    loop.add_signal_handler(signal.SIGHUP, reload)
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGHUP)
+        await asyncio.gather(*reloads, return_exceptions=True)
 
 
 async def _messages(request: web.Request) -> web.StreamResponse:
@@ -258,8 +292,10 @@ def main() -> None:
         )
     else:
         log.info("production mode: Bot Framework authentication on for app %s", settings.app_id)
-    log.info("database: %s; operator config: %s", _redacted(settings.database_url), settings.config_path)
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    log.info("database: %s; operator config: %s", _redacted(settings.database_url), settings.config_source.describe())
+    app = create_app(settings)
+    app.cleanup_ctx.append(reload_on_sighup)
+    web.run_app(app, host=settings.host, port=settings.port, print=None)
 
 
 def _redacted(url: str) -> str:

@@ -10,8 +10,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config.settings import Settings
+from bot.config.source import ConfigHolder
 from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
+from bot.services.config_reload import ConfigReloader
 from bot.services.ack_port import AckDesk
 from bot.services.escalations import EscalationService
 from bot.services.oncall import OnCall
@@ -24,6 +26,8 @@ from nlu_models import IntentClassifier
 from storage.unit_of_work import UnitOfWorkSessions
 
 SETTINGS = web.AppKey("settings", Settings)
+CONFIG = web.AppKey("config", ConfigHolder)  # the operator config in force; a reload replaces it
+RELOADER = web.AppKey("reloader", ConfigReloader)
 CLOCK = web.AppKey("clock", Clock)
 FIRE_TIMERS = web.AppKey("fire_timers", bool)
 ENGINE = web.AppKey("engine", AsyncEngine)

@@ -26,15 +26,37 @@ class Record:
     language: str
 
 
+@dataclass(frozen=True, slots=True)
+class EvalRecord:
+    """A labelled message of an evaluation set; `also_ok` are other acceptable intents."""
+
+    text: str
+    intent: str
+    emergency: bool
+    language: str
+    also_ok: tuple[str, ...] = ()
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        for label in [row["intent"], *row.get("also_ok", [])]:  # type: ignore[misc]
+            if label not in INTENTS:
+                raise ValueError(f"{path.name}: unknown intent {label!r}")
+    return rows
+
+
 def read_records(path: Path) -> list[Record]:
     """One Record per JSON line; unknown intents are a data error."""
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["intent"] not in INTENTS:
-            raise ValueError(f"{path.name}: unknown intent {row['intent']!r}")
-        records.append(Record(row["text"], row["intent"], bool(row["emergency"]), row["language"]))
-    return records
+    return [Record(str(r["text"]), str(r["intent"]), bool(r["emergency"]), str(r["language"]))
+            for r in _rows(path)]
+
+
+def read_eval(path: Path) -> list[EvalRecord]:
+    """Our splits or the shared evaluation format (`lang`, `also_ok`), as EvalRecords."""
+    return [EvalRecord(str(r["text"]), str(r["intent"]), bool(r["emergency"]),
+                       str(r.get("language", r.get("lang"))), tuple(r.get("also_ok", ())))  # type: ignore[arg-type]
+            for r in _rows(path)]
 
 
 def to_examples(nlp: Language, records: list[Record]) -> list[tuple[Example, Example]]:

@@ -31,14 +31,10 @@ COVERED_INTENTS: frozenset[str] = frozenset(COVERED_PROBLEMS)
 EXCLUDED_INTENTS: frozenset[str] = frozenset(EXCLUDED_REQUESTS)
 # Emergencies by definition (intents.md, "The emergency flag").
 ALWAYS_EMERGENCY: frozenset[str] = frozenset({"security_incident", "service_outage"})
-# Intents whose wording may mention "everyone" without any outage (a request,
-# a question, small talk): rules alone never flag these as emergencies.
-RULE_EXEMPT: frozenset[str] = frozenset(
-    {"howto", "user_management", "security_settings_change", "onboarding", "ticket_status",
-     "greeting", "thanks_goodbye"}
-)
-# Questions about how to do something, status questions and small talk may name
-# a threat ("hoe herken ik phishing?") without reporting one.
-THREAT_EXEMPT: frozenset[str] = frozenset(
-    {"howto", "ticket_status", "greeting", "thanks_goodbye", "security_settings_change"}
+# Requests, questions, small talk and what we do not deliver: never an emergency,
+# whatever they mention ("zet MFA uit voor iedereen", "hoe herken ik phishing?").
+# The policy pages only for covered problems anyway.
+NEVER_EMERGENCY: frozenset[str] = frozenset(
+    {"howto", "user_management", "security_settings_change", "onboarding", "greeting",
+     "thanks_goodbye", "out_of_scope"}
 )

@@ -18,9 +18,10 @@ from spacy.language import Language
 from spacy.util import fix_random_seed, minibatch
 
 from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
+from nlu_models.features import is_char_ngram_bow, set_idf
 from nlu_models.labels import INTENTS
 from nlu_models.pipeline import EMERGENCY_LABEL, EMERGENCY_PIPE, INTENT_PIPE, build_pipeline
-from nlu_models.thresholds import choose_threshold, out_of_fold
+from nlu_models.thresholds import choose_temperature, choose_thresholds, describe, out_of_fold, write_oof_errors
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 SEED = 7
@@ -30,7 +31,20 @@ DROPOUT = 0.1
 LANG = "nl"
 ARCH = "charbow"
 
+BALANCE = False
+
 log = logging.getLogger("nlu_models.train")
+
+
+def balanced(pairs: list, intents: list[str]) -> list:  # type: ignore[type-arg]
+    """Repeat the examples of small intents (up to sqrt of the imbalance) so the biggest,
+    e-mail, stops being where every unsure message lands."""
+    counts = {i: intents.count(i) for i in set(intents)}
+    top = max(counts.values())
+    out = []
+    for pair, intent in zip(pairs, intents, strict=True):
+        out += [pair] * max(1, round((top / counts[intent]) ** 0.5))
+    return out
 
 
 def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
@@ -42,8 +56,13 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
     intent, emergency = nlp.get_pipe(INTENT_PIPE), nlp.get_pipe(EMERGENCY_PIPE)
     intent.initialize(lambda: [p[0] for p in pairs], nlp=nlp, labels=list(INTENTS))
     emergency.initialize(lambda: [p[1] for p in pairs], nlp=nlp, labels=[EMERGENCY_LABEL])
+    texts = [p[0].reference.text for p in pairs]
+    for pipe in (intent, emergency):
+        if is_char_ngram_bow(pipe.model):
+            set_idf(pipe.model, texts)
     optimizer = nlp.create_optimizer()
     rng = random.Random(SEED)
+    pairs = balanced(pairs, [r.intent for r in records]) if BALANCE else pairs
     for epoch in range(epochs):
         rng.shuffle(pairs)
         losses: dict[str, float] = {}
@@ -57,19 +76,27 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--oof-errors", type=Path, default=None,
+                        help="write the out-of-fold mistakes on the training data here (for data work)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     start = time.perf_counter()
     records = read_records(TRAIN_PATH)
-    probs = out_of_fold(records, lambda recs: train_pipeline(recs))
-    threshold = choose_threshold(records, probs)
+    preds = out_of_fold(records, lambda recs: train_pipeline(recs))
+    if args.oof_errors:
+        write_oof_errors(args.oof_errors, records, preds)
+    temperature = choose_temperature(records, preds)
+    thresholds = choose_thresholds(records, preds)
+    log.info("out-of-fold: %s", describe(records, preds, thresholds, temperature))
     nlp = train_pipeline(records)
     nlp.meta["name"] = "o365_support_nlu"
-    nlp.meta["version"] = "1.0.0"
-    nlp.meta["nlu"] = {"emergency_threshold": threshold, "arch": ARCH, "seed": SEED}
+    nlp.meta["version"] = "2.0.0"
+    nlp.meta["nlu"] = {"emergency_threshold": thresholds.model, "stated_threshold": thresholds.stated,
+                       "single_threshold": thresholds.single,
+                       "temperature": temperature, "arch": ARCH, "seed": SEED}
     nlp.to_disk(args.out)
-    log.info("saved to %s (emergency threshold %.3f) in %.1fs", args.out, threshold,
-             time.perf_counter() - start)
+    log.info("saved to %s (emergency thresholds %s, temperature %.2f) in %.1fs", args.out,
+             thresholds, temperature, time.perf_counter() - start)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,9 +14,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+log = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parent.parent
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL: lock_timeout ran out
 ALEMBIC_INI = REPO_ROOT / "alembic.ini"
 JOBS_TABLE = "apscheduler_jobs"
 """Owned and created by APScheduler's job store; migrations leave it alone."""
@@ -86,9 +91,13 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _engine_options(backend: str) -> dict[str, Any]:
+    """`hide_parameters`: an error's text (logged, and kept with a failed turn) never carries the values
+    of its statement, which are often what a customer wrote."""
     if backend == "postgresql":
-        return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800}
-    return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        return {
+            "pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True,
+        }
+    return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
 
 
 def create_async_engine_for(database_url: str) -> AsyncEngine:
@@ -160,8 +169,20 @@ def alembic_config(database_url: str) -> Config:
 _ALEMBIC_IS_PROCESS_GLOBAL = threading.Lock()
 
 
-def upgrade_database(database_url: str) -> None:
-    """Bring the schema to the newest migration; a no-op at head. Blocking: call it via asyncio.to_thread."""
+def upgrade_database(database_url: str, *, attempts: int = 10, pause_seconds: float = 1.0) -> None:
+    """Bring the schema to the newest migration; a no-op at head. Blocking: call it via asyncio.to_thread.
+
+    A migration that could not get its lock within its `lock_timeout` (PostgreSQL, while another
+    replica serves) gave up rather than stall that replica; each migration commits on its own, so
+    trying again goes on from there."""
     ensure_sqlite_folder(database_url)
-    with _ALEMBIC_IS_PROCESS_GLOBAL:
-        command.upgrade(alembic_config(database_url), "head")
+    for attempt in range(1, attempts + 1):
+        try:
+            with _ALEMBIC_IS_PROCESS_GLOBAL:
+                command.upgrade(alembic_config(database_url), "head")
+            return
+        except OperationalError as error:
+            if attempt == attempts or getattr(error.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+                raise
+            log.warning("a migration waited too long for a lock (attempt %d of %d): trying again", attempt, attempts)
+            time.sleep(pause_seconds)

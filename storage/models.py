@@ -319,6 +319,16 @@ class JobRun(Base):
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ConfigReload(Base):
+    """A reload of the operator config that took effect on one replica; the other replicas follow it."""
+
+    __tablename__ = "config_reloads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requested_by: Mapped[str] = mapped_column(String(64))  # a staff member's object id, or "SIGHUP"
+    reloaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TicketCounter(Base):
     """Per-year sequence for human-friendly ticket numbers, safe across replicas."""
 
@@ -387,6 +397,7 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     lease_until: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the sender (OutboxSenderBeat.id) working on it
     delivered_at: Mapped[datetime | None]
 
 
@@ -398,3 +409,13 @@ class CardPress(Base):
     conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
     card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     pressed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxSenderBeat(Base):
+    """A running sender's heartbeat: messages claimed by a sender that stopped beating (killed) go
+    back to the queue at once, not only when their lease runs out."""
+
+    __tablename__ = "outbox_senders"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

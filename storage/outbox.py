@@ -12,10 +12,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.models import Conversation, OutboxMessage, Person, TranscriptMessage
+from storage.models import Conversation, OutboxMessage, OutboxSenderBeat, Person, TranscriptMessage
 from storage.rows import changed
 
 OPEN = ("pending", "sending")
@@ -61,8 +62,8 @@ async def enqueue(
     return row.id
 
 
-async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: list[int] | None = None,
-                limit: int = 50) -> list[Delivery]:
+async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, sender: str,
+                ids: list[int] | None = None, limit: int = 50) -> list[Delivery]:
     """Claim due messages that no earlier open message of their lane holds back, so a chat's
     messages arrive in order: a lane waits behind a message being sent or waiting for a retry."""
     query = select(OutboxMessage.id, OutboxMessage.lane).where(
@@ -89,7 +90,7 @@ async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, ids: 
         taken = await session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id, OutboxMessage.status == "pending")
-            .values(status="sending", lease_until=now + lease)
+            .values(status="sending", lease_until=now + lease, claimed_by=sender)
             .returning(OutboxMessage)
         )
         row = taken.scalar_one_or_none()
@@ -167,13 +168,27 @@ async def failed(session: AsyncSession, delivery_id: int, error: str) -> None:
     )
 
 
-async def release_expired_leases(session: AsyncSession, now: datetime) -> int:
-    """Messages a dead sender had claimed go back to the queue."""
+async def beat(session: AsyncSession, sender: str, now: datetime) -> None:
+    """This sender is alive (see `release_abandoned`)."""
+    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    statement = insert(OutboxSenderBeat).values(id=sender, seen_at=now)
+    await session.execute(statement.on_conflict_do_update(index_elements=["id"], set_={"seen_at": now}))
+
+
+async def release_abandoned(session: AsyncSession, now: datetime, silent_for: timedelta) -> int:
+    """Messages claimed by a sender that has not beaten for `silent_for` (killed), or whose lease ran
+    out (a sender stuck), go back to the queue; senders long gone are forgotten."""
+    alive = select(OutboxSenderBeat.id).where(OutboxSenderBeat.seen_at >= now - silent_for)
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == "sending", OutboxMessage.lease_until < now)
-        .values(status="pending", lease_until=None)
+        .where(
+            OutboxMessage.status == "sending",
+            (OutboxMessage.lease_until < now) | OutboxMessage.claimed_by.is_(None)
+            | OutboxMessage.claimed_by.not_in(alive),
+        )
+        .values(status="pending", lease_until=None, claimed_by=None)
     )
+    await session.execute(delete(OutboxSenderBeat).where(OutboxSenderBeat.seen_at < now - timedelta(days=1)))
     return changed(result)
 
 
@@ -185,6 +200,11 @@ async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> No
             .where(OutboxMessage.page_id.in_(page_ids), OutboxMessage.status == "pending")
             .values(status="cancelled", last_error="page settled before it was delivered")
         )
+
+
+async def waiting(session: AsyncSession) -> int:
+    """Messages not delivered yet (pending or being sent): the backlog gauge."""
+    return await session.scalar(select(func.count()).where(OutboxMessage.status.in_(OPEN))) or 0
 
 
 async def backlog(session: AsyncSession, now: datetime) -> dict[str, Any]:

@@ -289,21 +289,28 @@ class OperatorConfig(_Strict):
 def load_operator_config(path: Path) -> OperatorConfig:
     """Read and validate the file; every error names the file and the bad key."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the operator config: {error.strerror}") from error
+    return parse_operator_config(text, str(path))
+
+
+def parse_operator_config(text: str, source: str) -> OperatorConfig:
+    """Validate YAML text; every error names `source` (the file, or the environment variable) and the bad key."""
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+        raise ConfigError(f"{source}: not valid YAML: {error}") from error
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: the operator config must be a mapping of keys")
+        raise ConfigError(f"{source}: the operator config must be a mapping of keys")
     try:
         return OperatorConfig.model_validate(raw)
     except ValidationError as error:
-        raise ConfigError(_describe(path, error)) from error
+        raise ConfigError(_describe(source, error)) from error
 
 
-def _describe(path: Path, error: ValidationError) -> str:
-    lines = [f"{path}: invalid operator config"]
+def _describe(source: str, error: ValidationError) -> str:
+    lines = [f"{source}: invalid operator config"]
     for problem in error.errors():
         key = ".".join(str(part) for part in problem["loc"]) or "(top level)"
         lines.append(f"  {key}: {problem['msg']}")

@@ -123,7 +123,7 @@ def _webhook(env: Mapping[str, str]) -> WebhookSettings | None:
 
 def _ack_links(env: Mapping[str, str], *, required: bool) -> AckLinkSettings | None:
     base, secret = _get(env, "PUBLIC_URL"), env.get("ACK_LINK_SECRET", "")
-    if not base and not secret and not required:
+    if not secret and not required:  # PUBLIC_URL alone serves the calendar feeds; no links to sign
         return None
     if not base:
         raise ConfigError("PUBLIC_URL: required for the acknowledge links of out-of-band pages")

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Literal
 
 from bot.config.errors import ConfigError
-from bot.config.operator import OperatorConfig, load_operator_config
+from bot.config.operator import OperatorConfig
+from bot.config.source import YAML_VARIABLE, ConfigSource
 from bot.observability.logging import LOG_FORMATS, LogFormat
 from bot.config.out_of_band import OutOfBandSettings, load_out_of_band
 
@@ -23,8 +24,8 @@ APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 class Settings:
     """What the process runs with; built once by `load_settings` and passed down."""
 
-    operator: OperatorConfig
-    config_path: Path
+    operator: OperatorConfig  # as read at start-up; services read the ConfigHolder, which a reload replaces
+    config_source: ConfigSource
     database_url: str
     app_id: str = ""
     app_password: str = ""
@@ -42,6 +43,11 @@ class Settings:
     out_of_band: OutOfBandSettings = OutOfBandSettings()  # e-mail / gateway pages, acknowledge links
 
     @property
+    def config_path(self) -> Path | None:
+        """The operator config file; None when the config came from SUPPORTBOT_CONFIG_YAML."""
+        return self.config_source.path
+
+    @property
     def development_mode(self) -> bool:
         """No Azure registration: Bot Framework authentication is off, loopback only."""
         return not self.app_id
@@ -54,11 +60,11 @@ class Settings:
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from an environment mapping (os.environ by default)."""
     env = os.environ if environ is None else environ
-    config_path = Path(env.get("SUPPORTBOT_CONFIG") or DEFAULT_CONFIG_PATH)
+    source = _config_source(env)
     app_id = env.get("MicrosoftAppId", "").strip()
     settings = Settings(
-        operator=load_operator_config(config_path),
-        config_path=config_path,
+        operator=source.load(),
+        config_source=source,
         database_url=_database_url(env.get("DATABASE_URL")),
         app_id=app_id,
         app_password=env.get("MicrosoftAppPassword", ""),
@@ -77,6 +83,16 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     )
     _check_credentials(settings)
     return settings
+
+
+def _config_source(env: Mapping[str, str]) -> ConfigSource:
+    """A mounted file (SUPPORTBOT_CONFIG, or the example), or YAML in SUPPORTBOT_CONFIG_YAML; not both."""
+    path, text = env.get("SUPPORTBOT_CONFIG"), env.get(YAML_VARIABLE)
+    if text and text.strip():
+        if path:
+            raise ConfigError(f"{YAML_VARIABLE}: set either it or SUPPORTBOT_CONFIG, not both")
+        return ConfigSource(yaml_text=text)
+    return ConfigSource(path=Path(path or DEFAULT_CONFIG_PATH))
 
 
 def _database_url(raw: str | None) -> str:

@@ -18,8 +18,10 @@ CleanupContext = Callable[[web.Application], AsyncIterator[None]]
 PREFIX = "supportbot"
 # Seconds from a page going out to its acknowledgement: the SLA cares about minutes, up to hours.
 ACKNOWLEDGE_BUCKETS = (30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400)
-# One database round trip or transaction: milliseconds normally, seconds when something is wrong.
+# One database statement: milliseconds normally, seconds when something is wrong.
 DATABASE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+# How a turn from the inbox ended: committed, ended in the error handler, or kept for later (database away).
+TURN_OUTCOMES = ("done", "failed", "postponed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ def create_metrics() -> Metrics:
     PlatformCollector(registry=registry)
     return Metrics(
         registry=registry,
-        turns=Counter(f"{PREFIX}_turns", "Activities from Teams processed (one turn each).", registry=registry),
+        turns=_turns(registry),
         replies=Counter(f"{PREFIX}_replies", "Messages the bot sent: replies, notices and pages.", registry=registry),
         errors=Counter(f"{PREFIX}_turn_errors", "Turns that ended in the error handler.", registry=registry),
         pages_sent=Counter(f"{PREFIX}_pages_sent", "Pages sent to an on-call engineer.", registry=registry),
@@ -59,10 +61,20 @@ def create_metrics() -> Metrics:
             f"{PREFIX}_deliveries_retried", "Outgoing deliveries tried again after a failure.", registry=registry,
         ),
         database_latency=Histogram(
-            f"{PREFIX}_database_seconds", "Duration of database transactions.",
+            f"{PREFIX}_database_seconds", "Duration of database statements.",
             buckets=DATABASE_BUCKETS, registry=registry,
         ),
     )
+
+
+def _turns(registry: CollectorRegistry) -> Counter:
+    """Turns run from the inbox, by outcome; every outcome is exported from the start (at 0)."""
+    turns = Counter(
+        f"{PREFIX}_turns", "Activities from Teams whose turn ran, by outcome.", ["outcome"], registry=registry,
+    )
+    for outcome in TURN_OUTCOMES:
+        turns.labels(outcome=outcome)
+    return turns
 
 
 def metrics_server(registry: CollectorRegistry, host: str, port: int) -> CleanupContext:

@@ -84,6 +84,7 @@ from bot.policy.scope import (
     scope_of,
 )
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT, SlaClause
+from bot.policy.triage import Affected, Impact, Stake, Triage, Urgency, triage
 
 __all__ = [
     "ASSIGNED",
@@ -115,6 +116,7 @@ __all__ = [
     "MONDAY_TO_FRIDAY",
     "PAID_SUPPORT",
     "STEPS",
+    "Affected",
     "AlreadyAtFinalStep",
     "AlreadyInMediation",
     "AskWhichTicket",
@@ -134,6 +136,7 @@ __all__ = [
     "EscalationStep",
     "ExcludedHandling",
     "Greet",
+    "Impact",
     "Intent",
     "NaiveDatetimeError",
     "OfferQuote",
@@ -153,10 +156,13 @@ __all__ = [
     "SayGoodbye",
     "Scope",
     "SlaClause",
+    "Stake",
     "Staff",
     "TicketStatus",
     "TicketSummary",
+    "Triage",
     "UnknownIntentError",
+    "Urgency",
     "decide",
     "escalation_of",
     "due_escalations",
@@ -170,4 +176,6 @@ __all__ = [
     "priority_for",
     "require_aware",
     "scope_of",
+    "start_paging",
+    "triage",
 ]

@@ -24,14 +24,15 @@ chat over; "step" is the ticket's escalation step (SLA section 5: 1 support engi
 | escalate    | step 1 to 2            | step 1 to 2, 2 to 3    | step 1 to 2, 2 to 3       |
 | export      | no                     | no                     | yes (AVG/GDPR)            |
 | erase       | no                     | no                     | yes (AVG/GDPR)            |
+| reload_conf.| no                     | no                     | yes                       |
 
 The conditions, checked in this order; the first that applies gives the `Denial`:
 
 1. A ticket action (show .. note) without `TicketFacts` is a programming error: ValueError.
 2. A role outside the three: ROLE, for every action.
 3. help, queue, on_call, calendar, offer_shift, take_shift: allowed; override: senior and
-   management, else ROLE; team_calendar, assign_shift, export and erase: management, else ROLE. These are
-   not about a ticket; a ticket passed with them is ignored.
+   management, else ROLE; team_calendar, assign_shift, export, erase and reload_config: management,
+   else ROLE. These are not about a ticket; a ticket passed with them is ignored.
 4. Any ticket action but show on a resolved ticket: RESOLVED.
 5. take_over: another holds the chat: HELD_BY_OTHER, whatever the role (one holder at a
    time: management too waits for a hand back). The actor holds it: allowed (idempotent).
@@ -73,6 +74,7 @@ class StaffAction(StrEnum):
     ASSIGN_SHIFT = "assign_shift"
     EXPORT = "export"  # one customer's personal data as JSON
     ERASE = "erase"  # one customer's personal data, after confirmation
+    RELOAD_CONFIG = "reload_config"  # read the operator config again: rota and staff without a restart
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ _TICKETLESS: dict[StaffAction, frozenset[Role]] = {
     StaffAction.ASSIGN_SHIFT: frozenset({Role.MANAGEMENT}),
     StaffAction.EXPORT: frozenset({Role.MANAGEMENT}),
     StaffAction.ERASE: frozenset({Role.MANAGEMENT}),
+    StaffAction.RELOAD_CONFIG: frozenset({Role.MANAGEMENT}),
 }
 
 _Rule = Callable[[Role, str, TicketFacts], Verdict]

@@ -6,6 +6,7 @@ from typing import Protocol
 
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.ack_port import AcknowledgePort, AckOutcome, AckResult, TicketGlance
 from bot.services.messages import Caller
 from bot.texts import language_of_locale
@@ -33,9 +34,14 @@ class StoredAckDesk:
     """Reads tickets for the page; acknowledges through the injected port (bound to paging)."""
 
     def __init__(
-        self, sessions: Sessions, config: OperatorConfig, acknowledge: AcknowledgePort,
+        self, sessions: Sessions, config: ConfigHolder, acknowledge: AcknowledgePort,
     ):
-        self._sessions, self._config, self._acknowledge = sessions, config, acknowledge
+        self._sessions, self._holder, self._acknowledge = sessions, config, acknowledge
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def glance(self, staff_object_id: str, ticket_number: str) -> TicketGlance | None:
         if self._config.staff_member(staff_object_id) is None:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.message_limit import MessageLimit
 from bot.services.messages import Admission, Caller, Inbound, InboundKind, Reply
@@ -33,9 +34,14 @@ class IdentityConflict(Exception):
 class AdmissionService:
     """The first step of every turn; nothing of an unknown tenant is stored but a log line."""
 
-    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock):
-        self._sessions, self._config, self._clock = sessions, config, clock
-        self._limit = MessageLimit(sessions, clock, config.limits.messages_per_minute)
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
+        self._sessions, self._holder, self._clock = sessions, config, clock
+        self._limit = MessageLimit(sessions, clock, config.current.limits.messages_per_minute)  # a restart changes it
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def admit(self, inbound: Inbound) -> Admission:
         language = language_of_locale(inbound.locale)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.messages import AttachmentRef, Reply
 from bot.services.replies import desk
@@ -24,9 +25,14 @@ UNDELIVERED_SHOWN_FOR = timedelta(days=7)
 
 
 class DeskInfo:
-    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock):
-        self._sessions, self._config, self._clock = sessions, config, clock
-        self._zone = config.business_hours.time_zone
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
+        self._sessions, self._holder, self._clock = sessions, config, clock
+        self._zone = config.current.business_hours.time_zone
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def queue(self, lang: str) -> Reply:
         """Every organisation's open tickets: emergencies first, then by age; and what the bot could

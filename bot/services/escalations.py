@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
-from bot.policy import AlreadyAtFinalStep, TicketSummary, due_escalations, escalation_due_at, next_step, notify_roles
+from bot.config.source import ConfigHolder
+from bot.policy import (
+    AlreadyAtFinalStep, EscalationRules, TicketSummary, due_escalations, escalation_due_at, next_step, notify_roles,
+)
 from bot.services import jobs, replies
 from bot.services.clock import Clock
 from bot.services.customer_language import customer_language
@@ -46,13 +49,22 @@ class Escalation:
 
 class EscalationService:
     def __init__(
-        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
         notifier: Notifier, timers: Timers,
     ):
-        self._sessions, self._config, self._clock = sessions, config, clock
+        self._sessions, self._holder, self._clock = sessions, config, clock
         self._notifier, self._timers = notifier, timers
-        self._rules, self._calendar = escalation_rules(config), business_calendar(config)
+        self._calendar = business_calendar(config.current)  # business hours change with a restart only
         jobs.bind(DUE_JOB, self.on_due)
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
+
+    @property
+    def _rules(self) -> EscalationRules:
+        return escalation_rules(self._config)
 
     async def escalate(
         self, number: str, reason: str, *, trigger: str, actor: Caller | None = None,

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from bot.policy import CustomerRequest, Intent, Priority, priority_for, triage
+from bot.services.intake_slots import EVERYONE, ONE, SEVERAL, read_slots
 
-_PRODUCTS: tuple[tuple[str, str], ...] = (
-    ("outlook", r"\boutlook\b"), ("exchange", r"\bexchange\b"), ("teams", r"\bteams\b"),
-    ("sharepoint", r"\bsharepoint\b"), ("onedrive", r"\bone\s?drive\b"), ("word", r"\bword\b"),
-    ("excel", r"\bexcel\b"), ("powerpoint", r"\bpower\s?point\b|\bppt\b"),
-)
-_IMPLIED_PRODUCT = {"email_problem": "outlook", "teams_problem": "teams"}
-_EVERYONE = r"\b(iedereen|niemand|hele (kantoor|bedrijf|organisatie)|alle (collega'?s|medewerkers|gebruikers)|everyone|nobody|no one|whole (office|company)|all (users|staff|colleagues))\b"
-_SEVERAL = r"\b(collega'?s|meerdere|een paar|enkele|wij|we|ons|colleagues|several|a few|some of us|\d+ (mensen|gebruikers|people|users))\b"
-_ONE = r"\b(alleen (bij )?(mij|ik|mijn)|alleen mijn|bij mij|only (me|mine|my)|just (me|mine|my)|nobody else|niemand anders)\b"
-_SINCE = r"\b(sinds|vanaf|since|vanochtend|vanmorgen|gisteren|vandaag|this morning|yesterday|today|al \d+ (dagen|uur)|for \d+ (days|hours))\b[^,.;!?\n]*"  # up to the end of its clause
+# The intake's answer about who is affected, in the matrix's terms (bot.policy.triage).
+_AFFECTED = {ONE: "one", SEVERAL: "several", EVERYONE: "organisation"}
+_PEOPLE = {ONE: 1, SEVERAL: 3, EVERYONE: 50}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,28 +17,28 @@ class IntakeFacts:
     product: str | None
     affected: str | None  # "one" | "several" | "everyone"
     since: str | None
+    people: int | None = None  # a number the customer gave
 
 
 def facts_from(text: str, intent: str) -> IntakeFacts:
-    lowered = text.lower()
-    product = next((name for name, pattern in _PRODUCTS if re.search(pattern, lowered)), None)
-    since = re.search(_SINCE, lowered)
-    return IntakeFacts(
-        product=product or _IMPLIED_PRODUCT.get(intent),
-        affected=_affected(lowered),
-        since=since.group(0).strip() if since else None,  # the ticket clips it to its column
-    )
+    slots = read_slots(text, intent)
+    return IntakeFacts(slots.product, slots.affected, slots.since, slots.people)
 
 
-_ME_AND_OTHERS = r"\b(mij|mijzelf|ik|me|myself) (en|and) (\w+ )?(collega|colleague|anderen|others|\d+|twee|drie|een paar|a few)"
+def intake_priority(intent: str, affected: str | None, emergency: bool, *, stake: str = "none",
+                    urgent: bool = False) -> str:
+    """The policy's priority: the impact x urgency matrix, never below the intent's own floor.
 
-
-def _affected(lowered: str) -> str | None:
-    """"bij mij en twee collega's" is several, though it begins with "bij mij"."""
-    if re.search(_ONE, lowered) and not re.search(_ME_AND_OTHERS, lowered):
-        return "one"
-    if re.search(_EVERYONE, lowered):
-        return "everyone"
-    if re.search(_SEVERAL, lowered) or re.search(_ME_AND_OTHERS, lowered):
-        return "several"
-    return None
+    `stake` and `urgent` come from the classification when the caller has them; without
+    them the matrix sees a blocked report, as every covered problem blocks someone.
+    """
+    if emergency:
+        return "P1"
+    people = _PEOPLE.get(affected or ONE, 1)
+    request = CustomerRequest(intent=intent, confidence=1.0, affected_people=people)
+    floor = priority_for(request, Intent(intent))
+    matrix = triage(_AFFECTED.get(affected or ONE, "one"), stake if stake != "none" else "blocked",
+                    "urgent" if urgent else "normal").priority
+    if matrix is Priority.P1:  # an emergency is the classifier's or the customer's call, not the intake's
+        matrix = Priority.P2
+    return str(min(floor, matrix, key=lambda p: p.value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -10,6 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
+from bot.observability.logging import add_to_log_context, log_context
+from bot.observability.metrics import Metrics
 from bot.policy import PageTarget, Staff, page_chain
 from bot.services import jobs, replies
 from bot.services.clock import Clock
@@ -27,6 +31,7 @@ from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
+from storage import unit_of_work
 from storage.models import Page
 from storage.records import TicketRecord
 from bot.policy import TicketStatus
@@ -48,15 +53,23 @@ class Acknowledgement:
 
 class PagingService:
     def __init__(
-        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
-        notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
+        notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand, metrics: Metrics,
     ):
-        self._sessions, self._config, self._clock = sessions, config, clock
+        self._sessions, self._holder, self._clock, self._metrics = sessions, config, clock, metrics
         self._notifier, self._timers, self._tickets = notifier, timers, tickets
         self._out_of_band = out_of_band
-        self._acknowledge_within = timedelta(minutes=config.timeouts.acknowledge_minutes)
         jobs.bind(TIMEOUT_JOB, self.on_timeout)
         out_of_band.when_delivered(self.page_delivered)
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
+
+    @property
+    def _acknowledge_within(self) -> timedelta:
+        return timedelta(minutes=self._config.timeouts.acknowledge_minutes)
 
     async def report_emergency(self, caller: Caller, conversation_id: str, new: NewTicket) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
@@ -75,16 +88,26 @@ class PagingService:
             ticket = await ticket_store.ticket_by_number(session, number)
             if ticket is None:
                 return None
+            add_to_log_context(ticket=number)
             first = await claims.claim_acknowledgement(session, ticket.id, staff.person_id, now)
+            pages = await page_store.pages_of(session, ticket.id)
+            sent_at = {page.id: page.sent_at for page in pages if page.status in page_store.WAITING}
             waiting = await page_store.acknowledge_pages(session, ticket.id, now)
             ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the claims left it
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id = ticket.conversation_id
             language = await customer_language(session, conversation_id, ticket.reporter.locale)
+        waited = [now - sent_at[page_id] for page_id in waiting if page_id in sent_at]
+        _once_committed(lambda: self._count_acknowledged(waited))
         await self.cancel_timeouts(waiting)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
         return Acknowledgement(number, first, by)
+
+    def _count_acknowledged(self, waited: list[timedelta]) -> None:
+        for wait in waited:
+            self._metrics.pages_acknowledged.inc()
+            self._metrics.time_to_acknowledge.observe(max(wait.total_seconds(), 0.0))
 
     async def cancel_timeouts(self, page_ids: list[int]) -> None:
         """After pages were settled in the database (acknowledge, take over, resolve): their timers go,
@@ -101,8 +124,9 @@ class PagingService:
             ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
         if page is None or ticket is None:
             return
-        log.warning("page %s for %s not acknowledged in time: paging the next person", page_id, ticket.number)
-        await self._page_from(ticket.number, page.chain_index + 1)
+        with log_context(ticket=ticket.number):
+            log.warning("page %s for %s not acknowledged in time: paging the next person", page_id, ticket.number)
+            await self._page_from(ticket.number, page.chain_index + 1)
 
     async def resume(self) -> None:
         """At start-up: every unattended emergency gets its waiting page's timer back, or moves on.
@@ -166,7 +190,7 @@ class PagingService:
 
         "waiting" means the page is in the outbox: it counts once the connector accepts it
         (`page_delivered`), and only a permanent failure moves the chain on (`page_undeliverable`).
-        Its timeout is set now too, so a page Teams never takes still moves on in time.
+        A timeout is set now too, so a page Teams never takes still moves on.
         """
         lang = await staff_language(self._sessions, target.staff_id)
         why = why_paged(lang, target, staff_names(self._config))
@@ -174,13 +198,17 @@ class PagingService:
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
+        # Until Teams takes it: twice the window, so a queue in the outbox does not spend the round;
+        # once delivered, the engineer gets the whole window from then (`page_delivered`, which may
+        # run within `to_person` when no transaction is open, so this comes first).
+        await self._schedule_timeout(page_id, self._clock.now() + 2 * self._acknowledge_within)
+        await self._out_of_band.arm(page_id)
         if not await self._notifier.to_person(target.staff_id, [notice], page_id=page_id):
             async with self._sessions.begin() as session:
                 await page_store.finish_page(session, page_id, reached=False)
+            await self.cancel_timeouts([page_id])
             log.warning("on-call %s has no chat and none can be opened for %s: skipped", target.staff_id, ticket.number)
             return "unreachable"
-        await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
-        await self._out_of_band.arm(page_id)
         return "waiting"
 
     async def page_delivered(self, page_id: int) -> None:
@@ -188,6 +216,7 @@ class PagingService:
         async with self._sessions.begin() as session:
             delivered = await page_store.finish_page(session, page_id, reached=True)
         if delivered:
+            _once_committed(self._metrics.pages_sent.inc)
             await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
 
     async def page_undeliverable(self, page_id: int, reason: str) -> None:
@@ -242,6 +271,16 @@ class PagingService:
             moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
             self._config.timeouts.page_rounds,
         )
+
+
+def _once_committed(count: Callable[[], object]) -> None:
+    """Count when the unit of work commits (at once outside one): a rolled-back turn counts nothing."""
+
+    async def counted() -> None:
+        count()
+
+    if not unit_of_work.after_commit(counted):
+        count()
 
 
 def _timeout_timer(page_id: int) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services import jobs
 from bot.services.clock import Clock
 from bot.services.out_of_band import OutOfBandPager, OutOfBandReason
@@ -33,13 +34,18 @@ PageAction = Callable[[int], Awaitable[None]]
 
 class PageOutOfBand:
     def __init__(
-        self, sessions: UnitOfWorkSessions, config: OperatorConfig, clock: Clock, timers: Timers,
+        self, sessions: UnitOfWorkSessions, config: ConfigHolder, clock: Clock, timers: Timers,
         pager: OutOfBandPager | None, *, after: timedelta = timedelta(minutes=2),
     ):
-        self._sessions, self._config, self._clock, self._timers = sessions, config, clock, timers
+        self._sessions, self._holder, self._clock, self._timers = sessions, config, clock, timers
         self._pager, self._after = pager, after
         self._delivered: PageAction | None = None
         jobs.bind(DUE_JOB, self.on_due)
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     @property
     def enabled(self) -> bool:

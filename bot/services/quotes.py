@@ -6,6 +6,7 @@ import logging
 
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services import replies
 from bot.services.clock import Clock
 from bot.services.messages import Caller
@@ -19,8 +20,13 @@ log = logging.getLogger(__name__)
 
 
 class QuoteService:
-    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier):
-        self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock, notifier: Notifier):
+        self._sessions, self._holder, self._clock, self._notifier = sessions, config, clock, notifier
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def request(self, caller: Caller, intent: str, text: str) -> None:
         async with self._sessions.begin() as session:

@@ -40,6 +40,7 @@ _WORDS: dict[StaffAction, tuple[str, ...]] = {
     A.HELP: ("help", "hulp", "?", "commands", "commando's"),
     A.EXPORT: ("export", "exporteer"),
     A.ERASE: ("erase", "wis"),
+    A.RELOAD_CONFIG: ("herlaad config", "herlaad configuratie", "reload config", "reload configuration"),
 }
 _PHRASES: dict[tuple[str, ...], StaffAction] = {
     tuple(phrase.split()): action for action, phrases in _WORDS.items() for phrase in phrases

@@ -10,10 +10,11 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 
-from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.policy.model import TicketStatus
 from bot.policy.staff_rights import Denial, StaffAction, TicketFacts, may, permitted_actions
 from bot.services.clock import Clock
+from bot.services.config_reload import ConfigReloader
 from bot.services.desk_info import DeskInfo
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller, Inbound, Reply
@@ -37,15 +38,14 @@ A = StaffAction
 
 class StaffDesk:
     def __init__(
-        self, sessions: Sessions, config: OperatorConfig, clock: Clock,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
         paging: PagingService, takeover: TakeoverService, escalations: EscalationService, info: DeskInfo,
-        on_call: OnCallDesk,
-        personal_data: PersonalDataService,
+        on_call: OnCallDesk, personal_data: PersonalDataService, reloader: ConfigReloader,
     ):
-        self._sessions, self._config, self._clock = sessions, config, clock
+        self._sessions, self._clock = sessions, clock
         self._paging, self._takeover, self._escalations, self._info = paging, takeover, escalations, info
-        self._on_call, self._personal_data = on_call, personal_data
-        self._zone = ZoneInfo(config.business_hours.time_zone)
+        self._on_call, self._personal_data, self._reloader = on_call, personal_data, reloader
+        self._zone = ZoneInfo(config.current.business_hours.time_zone)  # business hours change with a restart
 
     async def handle(self, staff: Caller, inbound: Inbound) -> list[Reply]:
         """Answers for the staff member's own chat; relayed words go to the customer instead."""
@@ -58,6 +58,8 @@ class StaffDesk:
             return [say_reply(staff.language, error.key, **error.values)]
         if command is not None and command.action in (A.EXPORT, A.ERASE):
             return await self._about_a_person(staff, command)
+        if command is not None and command.action is A.RELOAD_CONFIG:
+            return [await self._reload_config(staff)]
         if command is not None:
             return [await self._run(staff, command, held)]
         if held is not None and inbound.text and not inbound.text.startswith("/"):
@@ -78,6 +80,16 @@ class StaffDesk:
         if command.action is A.EXPORT:
             return await self._personal_data.export(staff, command.who or "")
         return [await self._personal_data.erase(staff, command.who or "", confirmed=command.text == "confirm")]
+
+    async def _reload_config(self, staff: Caller) -> Reply:
+        """Management only: the operator config read again, validated first; a bad one is refused and why."""
+        if not may(staff.role or "", A.RELOAD_CONFIG, staff.object_id).allowed:
+            return say_reply(staff.language, "desk_denied_reload_management_only")
+        result = await self._reloader.reload(staff.object_id)
+        return say_reply(
+            staff.language, f"config_{result.outcome.value}", source=result.source,
+            sections=", ".join(result.sections), reason=result.reason,
+        )
 
     def _names_a_ticket(self, words: str) -> bool:
         """A command with a ticket number, typed without its slash: another customer's number must not leak."""

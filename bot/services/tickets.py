@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
+from bot.observability.logging import add_to_log_context
 from bot.policy import TicketSummary
 from bot.services import replies
 from bot.services.clock import Clock
@@ -61,11 +63,16 @@ class Joined:
 
 class TicketService:
     def __init__(
-        self, sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock, notifier: Notifier,
         escalations: EscalationService,
     ):
-        self._sessions, self._config, self._clock, self._notifier = sessions, config, clock, notifier
+        self._sessions, self._holder, self._clock, self._notifier = sessions, config, clock, notifier
         self._escalations = escalations
+
+    @property
+    def _config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self._holder.current
 
     async def open_ticket(self, caller: Caller, conversation_id: str, new: NewTicket) -> tuple[replies.TicketView, bool]:
         """Store the ticket; (view, created). A redelivered report returns the ticket it made before."""
@@ -118,6 +125,9 @@ class TicketService:
         )
         session.add(ticket)
         await session.flush()
+        add_to_log_context(ticket=ticket.number)
+        log.info("ticket %s opened: %s %s%s", ticket.number, ticket.priority, ticket.intent,
+                 ", emergency" if ticket.emergency else "")
         stored = await ticket_store.ticket_by_id(session, ticket.id)
         assert stored is not None
         return stored

@@ -14,6 +14,7 @@ from botbuilder.integration.aiohttp import (
 )
 
 from bot.config.settings import Settings
+from bot.config.source import ConfigHolder
 from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.texts import language_of_locale, text
 
@@ -45,22 +46,20 @@ def create_channel_token(settings: Settings) -> ChannelToken:
 
 
 def turn_failed_handler(
-    settings: Settings, forget_question: Callable[[str], Awaitable[None]],
+    config: ConfigHolder, forget_question: Callable[[str], Awaitable[None]],
 ) -> Callable[[TurnContext, Exception], Awaitable[None]]:
-    """The one error boundary of a turn: log with the conversation id, drop the open question (it may be
-    what broke the turn), apologise."""
-    contact = settings.operator.msp.contact_email
+    """The one error boundary of a turn: drop the open question (it may be what broke the turn) and
+    apologise (the inbox has logged the error with the turn's ids)."""
 
     async def on_turn_failed(context: TurnContext, error: Exception) -> None:
         conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
-        log.error("turn failed in conversation %s", conversation_id, exc_info=error)
         try:
             await forget_question(conversation_id)
         except Exception:
             log.exception("could not drop the open question in %s", conversation_id)
         if context.activity.type == "message":
             language = language_of_locale(context.activity.locale)
-            await context.send_activity(text(language, "turn_error", contact=contact))
+            await context.send_activity(text(language, "turn_error", contact=config.current.msp.contact_email))
 
     return on_turn_failed
 

@@ -113,5 +113,8 @@ class RateLimits:
 
 
 def lease_for(timeout: timedelta) -> timedelta:
-    """How long a claimed message stays ours: the send timeout plus room for the bookkeeping."""
-    return timeout * 2 + timedelta(seconds=30)
+    """How long a claimed message stays ours while we keep beating: the send time-out plus room for
+    the bookkeeping, and for a short database outage in which the sender keeps trying to record a
+    delivery (longer outages in that very moment can double one message). A sender that dies stops
+    beating, and its claims are free again within `SenderSettings.silent_sender`."""
+    return timeout * 2 + timedelta(seconds=90)

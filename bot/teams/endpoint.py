@@ -18,8 +18,6 @@ from storage import outbox as outbox_store
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
-from bot.teams import json_guard
-
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
 READINESS_TIMEOUT_SECONDS = 2.0

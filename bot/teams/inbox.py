@@ -23,12 +23,15 @@ from botbuilder.core import Bot, TurnContext
 from botbuilder.schema import Activity
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.observability.logging import add_to_log_context, log_context
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.cards import CARD_ID_KEY
 from bot.teams.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
+from storage.models import InboxActivity
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -47,9 +50,11 @@ class Accepted(StrEnum):
 class InboxProcessor:
     def __init__(
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
-        on_turn_failed: TurnFailed, on_unavailable: Unavailable, retry_after: timedelta = timedelta(seconds=5),
+        metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
+        retry_after: timedelta = timedelta(seconds=5),
     ):
         self._sessions, self._adapter, self._bot, self._clock, self._spool = sessions, adapter, bot, clock, spool
+        self._metrics = metrics
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
@@ -80,8 +85,9 @@ class InboxProcessor:
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
         try:
             async with lock:
-                while await self._run_next(conversation_id):
-                    pass
+                with log_context(conversation_id=conversation_id):
+                    while await self._run_next(conversation_id):
+                        pass
         finally:
             if not lock.locked() and not lock._waiters:  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
@@ -89,29 +95,39 @@ class InboxProcessor:
 
     async def _run_next(self, conversation_id: str) -> bool:
         """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
-        try:
-            async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
-                row = await store.next_pending(unit.session, conversation_id)
-                if row is None:
+        with log_context():  # the activity id set inside is this turn's only
+            try:
+                async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
+                    row = await store.next_pending(unit.session, conversation_id)
+                    if row is None:
+                        return False
+                    if row.next_attempt_at > self._clock.now() and row.attempts > 0:
+                        return False
+                    answer = await self._turn(unit.session, conversation_id, row)
+                    key = row.activity_key
+            except Exception as error:
+                if is_database_unavailable(error):
+                    log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
+                              conversation_id, type(error).__name__)
+                    self._metrics.turns.labels(outcome="postponed").inc()
+                    await self._postpone(conversation_id, error)
                     return False
-                if row.next_attempt_at > self._clock.now() and row.attempts > 0:
-                    return False
-                row_id, key, body = row.id, row.activity_key, dict(row.body)
-                answer = None
-                if await self._first_press(unit.session, conversation_id, body):
-                    answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
-                await store.finish(unit.session, row_id, self._clock.now())
-        except Exception as error:
-            if is_database_unavailable(error):
-                log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
-                          conversation_id, type(error).__name__)
-                await self._postpone(conversation_id, error)
-                return False
-            await self._fail(conversation_id, error)
-            return True
+                await self._fail(conversation_id, error)
+                return True
+        self._metrics.turns.labels(outcome="done").inc()
         if answer is not None:
             self._invoke_answers[(conversation_id, key)] = answer
         return True
+
+    async def _turn(self, session: AsyncSession, conversation_id: str, row: InboxActivity) -> Any:
+        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response."""
+        body = dict(row.body)
+        add_to_log_context(activity_id=_activity_id_of(body))
+        answer = None
+        if await self._first_press(session, conversation_id, body):
+            answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+        await store.finish(session, row.id, self._clock.now())
+        return answer
 
     async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
         """False for a card button pressed again (Teams sends each press): that press is not a turn."""
@@ -144,7 +160,10 @@ class InboxProcessor:
             row = await store.next_pending(unit.session, conversation_id)
             if row is None:
                 return
+            add_to_log_context(activity_id=_activity_id_of(dict(row.body)))
             log.error("turn for activity %s in %s failed", row.activity_key, conversation_id, exc_info=error)
+            self._metrics.turns.labels(outcome="failed").inc()
+            self._metrics.errors.inc()
             await store.finish(unit.session, row.id, self._clock.now(), status="failed", error=repr(error)[:2000])
             context = TurnContext(self._adapter, Activity().deserialize(dict(row.body)))
             await self._on_turn_failed(context, error)
@@ -194,6 +213,11 @@ def activity_key(body: dict[str, Any]) -> str:
 
 def _digest(body: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _activity_id_of(body: dict[str, Any]) -> str | None:
+    identifier = body.get("id")
+    return identifier[:256] if isinstance(identifier, str) and identifier else None
 
 
 def _conversation_of(body: dict[str, Any]) -> str:

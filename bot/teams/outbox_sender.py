@@ -13,14 +13,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Protocol
 
+from bot.observability.logging import log_context
+from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
 from bot.teams.delivery_policy import Backoff, Outcome, RateLimits, lease_for, outcome_of, retry_after_seconds
+from bot.teams.faults import is_database_unavailable
 from storage import conversations, directory
 from storage import outbox as store
 from storage.outbox import Delivery
@@ -43,20 +47,22 @@ class SenderSettings:
     poll: timedelta = timedelta(seconds=1)
     give_up_after: timedelta = timedelta(hours=24)  # a reply nobody could deliver for a day is news to no one
     max_rate_wait_seconds: float = 5.0
+    silent_sender: timedelta = timedelta(seconds=15)  # no heartbeat this long: its claims are free again
 
 
 class OutboxSender:
     def __init__(
-        self, sessions: UnitOfWorkSessions, client: ConnectorClient, clock: Clock, *,
+        self, sessions: UnitOfWorkSessions, client: ConnectorClient, clock: Clock, *, metrics: Metrics,
         settings: SenderSettings | None = None, backoff: Backoff | None = None,
     ):
-        self._sessions, self._client, self._clock = sessions, client, clock
+        self._sessions, self._client, self._clock, self._metrics = sessions, client, clock, metrics
         self._settings = settings or SenderSettings()
         self._backoff = backoff or Backoff()
         self._limits = RateLimits()
         self._listener: DeliveryListener | None = None
         self._wake = asyncio.Event()
         self._lanes: dict[str, asyncio.Lock] = {}
+        self.identity = uuid.uuid4().hex  # this process's sender, in its heartbeat and its claims
         self._background: set[asyncio.Task[None]] = set()
 
     def listen(self, listener: DeliveryListener) -> None:
@@ -64,6 +70,11 @@ class OutboxSender:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def start(self) -> None:
+        """Beat once before anything is claimed, so no other replica takes this one's claims for a dead one's."""
+        async with self._sessions.begin() as session:
+            await store.beat(session, self.identity, self._clock.now())
 
     async def run(self, stopping: asyncio.Event) -> None:
         """The background loop: due retries, leases of dead senders, anything a flush left behind.
@@ -111,9 +122,13 @@ class OutboxSender:
     async def deliver_due(self, ids: list[int] | None = None) -> None:
         now = self._clock.now()
         async with self._sessions.begin() as session:
-            if ids is None:
-                await store.release_expired_leases(session, now)
-            claimed = await store.claim(session, now, lease_for(self._settings.send_timeout), ids=ids)
+            if ids is None:  # a background round: beat, take back what dead senders held, measure
+                await store.beat(session, self.identity, now)
+                await store.release_abandoned(session, now, self._settings.silent_sender)
+                self._metrics.outbox_backlog.set(await store.waiting(session))
+            claimed = await store.claim(
+                session, now, lease_for(self._settings.send_timeout), sender=self.identity, ids=ids,
+            )
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
             by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
@@ -124,11 +139,12 @@ class OutboxSender:
         lock = self._lanes.setdefault(lane, asyncio.Lock())
         async with lock:
             for delivery in deliveries:
-                try:
-                    await self._deliver(delivery)
-                except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
-                    log.exception("delivering outbox message %s failed", delivery.id)
-                    await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+                with log_context(fresh=True, conversation_id=delivery.conversation_id):
+                    try:
+                        await self._deliver(delivery)
+                    except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
+                        log.exception("delivering outbox message %s failed", delivery.id)
+                        await self._retry(delivery, f"{type(error).__name__}: {error}", None)
         if not lock.locked() and self._lanes.get(lane) is lock:
             del self._lanes[lane]
 
@@ -201,13 +217,31 @@ class OutboxSender:
 
     async def _delivered(self, delivery: Delivery, conversation_id: str, answer: ConnectorAnswer) -> None:
         activity_id = answer.body.get("id") if isinstance(answer.body.get("id"), str) else None
-        async with self._sessions.begin() as session:
-            ours = await store.delivered(session, delivery, conversation_id=conversation_id, activity_id=activity_id,
-                                         now=self._clock.now())
+        ours = await self._record_delivery(delivery, conversation_id, activity_id)
+        self._metrics.replies.inc()
         self.wake()  # the lane's next message may be waiting for this one
         if ours and delivery.page_id is not None and self._listener is not None:
             async with self._sessions.unit_of_work():
                 await self._listener.page_delivered(delivery.page_id)
+
+    async def _record_delivery(self, delivery: Delivery, conversation_id: str, activity_id: str | None) -> bool:
+        """The connector took it: that must be written down, or the message is sent again once its lease
+        runs out. While the database is away, keep trying (holding the lane, so its order stays)."""
+        pause = 0.5
+        while True:
+            try:
+                async with self._sessions.begin() as session:
+                    return await store.delivered(
+                        session, delivery, conversation_id=conversation_id, activity_id=activity_id,
+                        now=self._clock.now(),
+                    )
+            except Exception as error:
+                if not is_database_unavailable(error):
+                    raise
+                log.warning("outbox message %s was delivered but cannot be recorded yet (%s); retrying",
+                            delivery.id, type(error).__name__)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 5.0)
 
     async def _retry(self, delivery: Delivery, error: str, retry_after: str | None) -> None:
         now = self._clock.now()
@@ -215,6 +249,7 @@ class OutboxSender:
             await self._give_up(delivery, f"still failing after {self._settings.give_up_after}: {error}")
             return
         delay = self._backoff.delay(delivery.attempts + 1, retry_after_seconds(retry_after, now))
+        self._metrics.deliveries_retried.inc()
         log.info("outbox message %s not delivered (%s): next attempt in %.1fs", delivery.id, error, delay)
         async with self._sessions.begin() as session:
             await store.retry_later(session, delivery.id, now + timedelta(seconds=delay), error)

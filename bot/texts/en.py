@@ -223,6 +223,18 @@ TEXTS: dict[str, str] = {
         "**Emergency {number}** from {organisation}, outside service hours. "
         "Please acknowledge that you are on it."
     ),
+    "page_reason": "Why an emergency: {affected}; {stake}.",
+    "page_reason_words": "The customer wrote: {words}",
+    "impact_affected_one": "one person",
+    "impact_affected_several": "a few people",
+    "impact_affected_team": "a whole team or department",
+    "impact_affected_organisation": "the whole organisation",
+    "impact_affected_customers": "the organisation's customers",
+    "impact_stake_none": "nothing in particular is at stake",
+    "impact_stake_degraded": "it works badly",
+    "impact_stake_blocked": "they cannot work",
+    "impact_stake_data_loss": "data is being lost right now",
+    "impact_stake_security": "possibly a security incident",
     "quote_request_notice": (
         "**Quote request** from {reporter} ({organisation}): {category}. "
         "Please contact the customer."
@@ -548,6 +560,27 @@ TEXTS: dict[str, str] = {
     "status_colleague_line": "{subject} (a colleague's)",
     "status_intro_colleagues": "You have no open tickets of your own. Your colleagues':",
     "added_to_ticket": "Thank you, I have added this to report {number}.",
+    "help_reload_config": (
+        "**reload config**: read the configuration again; rota and staff apply at once, without a restart"
+    ),
+    "desk_denied_reload_management_only": "Only management may reload the configuration.",
+    "config_applied": (
+        "The configuration was reloaded from {source}; changed: {sections}. The other replicas read it again "
+        "within seconds too."
+    ),
+    "config_unchanged": "The configuration in {source} has not changed; nothing was reloaded.",
+    "config_invalid": (
+        "The configuration was not reloaded, because {source} is not valid. The current configuration stays "
+        "in use.\n\n{reason}"
+    ),
+    "config_needs_restart": (
+        "The configuration was not reloaded: {sections} only take effect with a restart. The current "
+        "configuration stays in use; restart the bot to use the new one."
+    ),
+    "config_fixed": (
+        "The configuration comes from the environment variable {source} and cannot be reloaded: change it "
+        "and restart the bot, or use a configuration file (SUPPORTBOT_CONFIG)."
+    ),
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

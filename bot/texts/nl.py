@@ -223,6 +223,18 @@ TEXTS: dict[str, str] = {
         "**Noodmelding {number}** van {organisation}, buiten servicetijden. "
         "Bevestig dat u ermee aan de slag gaat."
     ),
+    "page_reason": "Waarom een noodgeval: {affected}; {stake}.",
+    "page_reason_words": "De klant schreef: {words}",
+    "impact_affected_one": "één persoon",
+    "impact_affected_several": "een paar mensen",
+    "impact_affected_team": "een heel team of een afdeling",
+    "impact_affected_organisation": "de hele organisatie",
+    "impact_affected_customers": "de klanten van de organisatie",
+    "impact_stake_none": "er staat niets bijzonders op het spel",
+    "impact_stake_degraded": "het werkt slecht",
+    "impact_stake_blocked": "zij kunnen niet werken",
+    "impact_stake_data_loss": "er gaan op dit moment gegevens verloren",
+    "impact_stake_security": "mogelijk een beveiligingsincident",
     "quote_request_notice": (
         "**Offerteaanvraag** van {reporter} ({organisation}): {category}. "
         "Neem contact op met de klant."
@@ -547,6 +559,27 @@ TEXTS: dict[str, str] = {
     "status_colleague_line": "{subject} (van een collega)",
     "status_intro_colleagues": "U heeft zelf geen openstaande meldingen. Die van uw collega's:",
     "added_to_ticket": "Dank u, ik heb dit toegevoegd aan melding {number}.",
+    "help_reload_config": (
+        "**herlaad config**: de configuratie opnieuw inlezen; rooster en medewerkers gelden dan meteen, zonder herstart"
+    ),
+    "desk_denied_reload_management_only": "Alleen het management mag de configuratie herladen.",
+    "config_applied": (
+        "De configuratie is herladen uit {source}; gewijzigd: {sections}. De andere replica's lezen haar binnen "
+        "enkele seconden ook opnieuw in."
+    ),
+    "config_unchanged": "De configuratie in {source} is niet gewijzigd; er is niets herladen.",
+    "config_invalid": (
+        "De configuratie is niet herladen, want {source} klopt niet. De huidige configuratie blijft in gebruik.\n\n"
+        "{reason}"
+    ),
+    "config_needs_restart": (
+        "De configuratie is niet herladen: {sections} gaan pas bij een herstart in. De huidige configuratie "
+        "blijft in gebruik; herstart de bot om de nieuwe te gebruiken."
+    ),
+    "config_fixed": (
+        "De configuratie komt uit de omgevingsvariabele {source} en kan niet worden herladen: pas die aan en "
+        "herstart de bot, of gebruik een configuratiebestand (SUPPORTBOT_CONFIG)."
+    ),
 }
 
 # What people type instead of pressing a button, per choice value (lower case). Matching the

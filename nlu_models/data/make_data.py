@@ -23,12 +23,17 @@ SEED = 13
 FILLS_PER_TEMPLATE = 5
 NOISE_SHARE = 0.45
 SEED_FILES = ("train_seeds.txt", "train_seeds_more.txt")
+# Written as customers write (issue 12); every customers_*.txt in src/ is read.
+CUSTOMER_GLOB = "customers_*.txt"
 
 Example = dict[str, object]
 
 
 def parse_source(path: Path) -> list[Example]:
-    """Read '## intent' sections of 'lang[!|~]| text' lines into examples."""
+    """Read '## intent' sections of 'lang[!|~]| text' lines into examples.
+
+    A literal backslash-n in a line is a line break: Teams messages often have several lines.
+    """
     examples: list[Example] = []
     intent = ""
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -45,7 +50,7 @@ def parse_source(path: Path) -> list[Example]:
         if lang not in ("nl", "en") or mark not in ("", "!", "~") or not text:
             raise ValueError(f"{path.name}: bad line {raw!r}")
         emergency = intent in ALWAYS_EMERGENCY if not mark else mark == "!"
-        examples.append(_example(text, intent, emergency, lang))
+        examples.append(_example(text.replace("\\n", "\n"), intent, emergency, lang))
     return examples
 
 
@@ -128,7 +133,9 @@ def write_jsonl(path: Path, rows: list[Example]) -> None:
 
 def main() -> None:
     rng = random.Random(SEED)
-    seeds = [ex for name in SEED_FILES for ex in parse_source(DATA_DIR / "src" / name)]
+    sources = [DATA_DIR / "src" / name for name in SEED_FILES]
+    sources += sorted((DATA_DIR / "src").glob(CUSTOMER_GLOB))
+    seeds = [ex for path in sources for ex in parse_source(path)]
     train = build_train(seeds, rng)
     heldout = parse_source(DATA_DIR / "src" / "heldout.txt")
     train_texts = {str(ex["text"]).lower() for ex in train}

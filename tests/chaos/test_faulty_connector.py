@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import aiohttp
 import pytest
 
+from fakes.connector import serve
 from fakes import faults
 from fakes.faulty_connector import FaultyConnector
 
@@ -16,10 +18,7 @@ OTHER = "a:1:1-other"
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 @pytest.fixture
@@ -73,6 +72,19 @@ async def test_a_hang_outlasts_the_clients_timeout_and_is_never_accepted(connect
         await _send(http, connector, CHAT, "blijft hangen", timeout=0.2)
     assert connector.sent == []
     assert [a.outcome for a in connector.attempts] == ["hang 1s, reset"]
+
+
+async def test_a_slow_request_is_accepted_after_its_wait_and_counts_as_in_flight_meanwhile(connector, http):
+    connector.plan.next(1, faults.slow(0.3))
+    sending = asyncio.create_task(_send(http, connector, CHAT, "traag"))
+    while not connector.in_flight[CHAT]:
+        await asyncio.sleep(0.01)
+    assert connector.sent == []
+    assert (await sending)[0] == 200
+    assert connector.in_flight[CHAT] == 0
+    assert connector.texts() == ["traag"]
+    assert [a.outcome for a in connector.attempts] == ["200 after 0.3s"]
+    assert connector.failed_attempts() == []
 
 
 async def test_faults_can_target_one_conversation(connector, http):

@@ -11,7 +11,7 @@ from aiohttp.test_utils import TestClient
 from app import create_app
 from bot.config.settings import load_settings
 from fakes.clock import FakeClock, amsterdam
-from fakes.connector import FakeConnector
+from fakes.connector import FakeConnector, serve
 from fakes.operator_config import OPERATOR_CONFIG
 from nlu_models import IntentClassifier
 
@@ -19,10 +19,7 @@ from nlu_models import IntentClassifier
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FakeConnector:
-    fake = FakeConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FakeConnector(), aiohttp_server)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from app import create_app
 from bot import keys
 from bot.config.settings import load_settings
+from fakes.connector import serve
 from fakes import activities
 from fakes.chat import say
 from fakes.clock import amsterdam
@@ -32,10 +33,7 @@ GROUP_CHAT = "19:group-chat@thread.v2"
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 async def deliver_due(bot) -> None:

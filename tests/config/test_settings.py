@@ -100,3 +100,23 @@ def test_the_example_documents_every_top_level_key():
 def test_an_unsupported_database_url_is_named(url):
     with pytest.raises(ConfigError, match="DATABASE_URL"):
         load_settings({"DATABASE_URL": url})
+
+
+def test_the_operator_config_can_come_from_an_environment_variable_holding_yaml():
+    settings = load_settings({"SUPPORTBOT_CONFIG_YAML": DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")})
+    assert settings.config_path is None and settings.config_source.describe() == "SUPPORTBOT_CONFIG_YAML"
+    assert settings.operator.excluded_requests["security_settings_change"] == "refuse"
+    assert not settings.config_source.reloadable  # a running process cannot see its environment change
+
+
+def test_a_bad_config_in_the_environment_is_named_with_its_key():
+    bad = yaml.safe_dump({**EXAMPLE, "timeouts": {"page_rounds": 0}}, sort_keys=False)
+    with pytest.raises(ConfigError, match=r"(?s)SUPPORTBOT_CONFIG_YAML: invalid operator config.*timeouts.page_rounds"):
+        load_settings({"SUPPORTBOT_CONFIG_YAML": bad})
+    with pytest.raises(ConfigError, match="SUPPORTBOT_CONFIG_YAML: not valid YAML"):
+        load_settings({"SUPPORTBOT_CONFIG_YAML": "staff: [unclosed"})
+
+
+def test_a_file_and_yaml_in_the_environment_at_once_are_refused(tmp_path):
+    with pytest.raises(ConfigError, match="SUPPORTBOT_CONFIG_YAML: set either it or SUPPORTBOT_CONFIG, not both"):
+        load_settings({"SUPPORTBOT_CONFIG": str(write_config(tmp_path)), "SUPPORTBOT_CONFIG_YAML": "msp: {}"})

@@ -31,7 +31,7 @@ async def test_the_metrics_port_serves_what_the_app_counted() -> None:
     runner = web.AppRunner(app)
     await runner.setup()
     try:
-        metrics.turns.inc(3)
+        metrics.turns.labels(outcome="done").inc(3)
         metrics.pages_sent.inc()
         metrics.time_to_acknowledge.observe(240)
         metrics.outbox_backlog.set(5)
@@ -39,7 +39,8 @@ async def test_the_metrics_port_serves_what_the_app_counted() -> None:
     finally:
         await runner.cleanup()
     assert status == 200 and content_type.startswith("text/plain")
-    assert "supportbot_turns_total 3.0" in body
+    assert 'supportbot_turns_total{outcome="done"} 3.0' in body
+    assert 'supportbot_turns_total{outcome="failed"} 0.0' in body  # every outcome shows from the start
     assert "supportbot_pages_sent_total 1.0" in body
     assert 'supportbot_page_time_to_acknowledge_seconds_bucket{le="300.0"} 1.0' in body
     assert "supportbot_outbox_backlog 5.0" in body

@@ -38,7 +38,7 @@ def test_it_logs_json_in_production_mode_and_stops_cleanly_on_sigterm(report: Re
 
 @pytest.mark.postgres
 def test_prometheus_can_scrape_the_metrics_port(report: Report) -> None:
-    assert "supportbot_turns_total 0.0" in report.metrics
+    assert 'supportbot_turns_total{outcome="done"} 0.0' in report.metrics
     assert "supportbot_page_time_to_acknowledge_seconds_bucket" in report.metrics
 
 

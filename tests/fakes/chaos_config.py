@@ -19,6 +19,7 @@ from fakes.operator_config import OPERATOR_CONFIG
 from fakes.people import ANNA
 
 CLOSED_DAYS = 4  # today and the next days: a run that crosses midnight is still out of hours
+ROTA_DAYS = 60  # ANNA on call well past any look-ahead for gaps in the schedule
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def chaos_operator_config(
     config["business_hours"]["extra_closed_days"] = [local.date() + timedelta(days=d) for d in range(CLOSED_DAYS)]
     config["customers"] = [{"tenant_id": c.user.tenant_id, "name": c.organisation} for c in customers]
     config["on_call"]["rota"] = [
-        {"who": ANNA.object_id, "from": local - timedelta(days=1), "to": local + timedelta(days=CLOSED_DAYS)}
+        {"who": ANNA.object_id, "from": local - timedelta(days=7), "to": local + timedelta(days=ROTA_DAYS)}
     ]
     config["timeouts"]["acknowledge_minutes"] = acknowledge_minutes
     return config

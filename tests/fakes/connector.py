@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -122,3 +122,13 @@ class FakeConnector:
     def _record(self, request: web.Request, conversation_id: str, body: dict[str, Any]) -> None:
         self.sent.append(Sent(request.method, request.path, conversation_id, body))
         self._changed.set()
+
+
+ConnectorT = TypeVar("ConnectorT", bound=FakeConnector)
+
+
+async def serve(fake: ConnectorT, aiohttp_server: Any) -> ConnectorT:
+    """Start a fake connector on a test server (pytest-aiohttp's `aiohttp_server`) and point its url there."""
+    server = await aiohttp_server(fake.app())
+    fake.url = str(server.make_url("")).rstrip("/") + "/"
+    return fake

@@ -21,15 +21,17 @@ _ERROR_CODES = {400: "BadArgument", 403: "Forbidden", 404: "ConversationNotFound
 
 @dataclass(frozen=True)
 class Fault:
-    """Hang for `hang` seconds first (if any), then answer `status` or, without one, reset the connection."""
+    """Hang for `hang` seconds first (if any), then answer `status` or, without one, reset the connection;
+    or, with `accept`, handle the request normally after the wait (a slow connector)."""
 
     status: int | None = None
     retry_after: int | None = None
     hang: float = 0.0
+    accept: bool = False
 
     @property
     def label(self) -> str:
-        answer = str(self.status) if self.status else "reset"
+        answer = "accepted" if self.accept else str(self.status) if self.status else "reset"
         return f"hang {self.hang:g}s, {answer}" if self.hang else answer
 
     @property
@@ -61,6 +63,11 @@ def hang(seconds: float, then: Fault | None = None) -> Fault:
     """A request that gets no answer for `seconds`, then `then` (a reset by default): never accepted."""
     then = then or reset()
     return Fault(then.status, then.retry_after, hang=seconds)
+
+
+def slow(seconds: float) -> Fault:
+    """A request that is accepted, but only after `seconds`: a slow connector, not a failing one."""
+    return Fault(hang=seconds, accept=True)
 
 
 @dataclass

@@ -10,6 +10,7 @@ import asyncio
 import socket
 import struct
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -36,6 +37,7 @@ class FaultyConnector(FakeConnector):
     plan: FaultPlan = field(default_factory=FaultPlan)
     attempts: list[Attempt] = field(default_factory=list)
     accepted_at: list[float] = field(default_factory=list)  # time.monotonic() of each entry of `sent`
+    in_flight: Counter[str | None] = field(default_factory=Counter)  # requests being answered, per conversation
 
     def app(self) -> web.Application:
         app = super().app()
@@ -62,10 +64,23 @@ class FaultyConnector(FakeConnector):
     @web.middleware
     async def _faults(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         kind, conversation_id = _classify(request)
+        self.in_flight[conversation_id] += 1
+        try:
+            return await self._answer(request, handler, kind, conversation_id)
+        finally:
+            self.in_flight[conversation_id] -= 1
+
+    async def _answer(self, request: web.Request, handler: Handler, kind: Kind,
+                      conversation_id: str | None) -> web.StreamResponse:
         fault = self.plan.decide(kind, conversation_id)
         if fault is None:
             response = await handler(request)
             self._attempt(kind, conversation_id, str(response.status))
+            return response
+        if fault.accept:
+            await asyncio.sleep(fault.hang)
+            response = await handler(request)
+            self._attempt(kind, conversation_id, f"{response.status} after {fault.hang:g}s")
             return response
         self._attempt(kind, conversation_id, fault.label)
         return await _inject(request, fault)

@@ -16,7 +16,6 @@ async def run_due_jobs(bot: TestClient, now: datetime) -> int:
 
     Daily jobs (the on-call gap check) follow the real calendar; tests call their handler instead.
     """
-    scheduler = bot.app[keys.SCHEDULER]
     fired = 0
     for job in sorted(timers(bot), key=lambda j: j.next_run_time):
         if job.next_run_time <= now:

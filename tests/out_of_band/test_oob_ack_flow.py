@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot import keys
 from bot.services.ack_links import AckLinks
-from bot.services.out_of_band import OutOfBandReason
 from fakes.chat import say
 from fakes.clock import amsterdam
 from fakes.http_helpers import rows
@@ -57,7 +56,6 @@ async def test_the_link_in_the_mail_the_pager_sent_acknowledges_on_the_bot(make_
     clock.set(SATURDAY_NIGHT)
     await say(bot, connector, CUSTOMER, "Niemand kan meer mailen of inloggen, alles ligt plat")
     [ticket] = await rows(bot, Ticket)
-    config = bot.app[keys.SETTINGS].operator
 
     # Nobody on the page chain has a Teams chat with the bot: the chain runs out in Teams, and
     # everyone on it is paged out of band, each with their own acknowledge link.

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from fakes.connector import serve
 from fakes.chat import say
 from fakes.clock import amsterdam
 from fakes.faults import throttled
@@ -22,10 +23,7 @@ ANNA_MAIL = ("anna.bakker@websitenazorg.nl",)
 
 @pytest.fixture
 async def connector(aiohttp_server) -> FaultyConnector:
-    fake = FaultyConnector()
-    server = await aiohttp_server(fake.app())
-    fake.url = str(server.make_url("")).rstrip("/") + "/"
-    return fake
+    return await serve(FaultyConnector(), aiohttp_server)
 
 
 @pytest.fixture

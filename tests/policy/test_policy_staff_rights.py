@@ -49,6 +49,7 @@ TABLE: list[Row] = [
     (A.ASSIGN_SHIFT, None, None, ROLE,      ROLE,       OK),
     (A.EXPORT,     None, None,   ROLE,      ROLE,       OK),
     (A.ERASE,      None, None,   ROLE,      ROLE,       OK),
+    (A.RELOAD_CONFIG, None, None, ROLE,     ROLE,       OK),
     (A.SHOW,       1,    None,   OK,        OK,         OK),
     (A.SHOW,       3,    OTHER,  OK,        OK,         OK),
     (A.ACKNOWLEDGE, 1,   None,   OK,        OK,         OK),
@@ -166,7 +167,7 @@ def test_ticket_facts_reject_steps_outside_the_chain(step: int) -> None:
         TicketFacts(TicketStatus.OPEN, step, None)
 
 
-MANAGEMENT_ONLY = {A.TEAM_CALENDAR, A.ASSIGN_SHIFT, A.EXPORT, A.ERASE}
+MANAGEMENT_ONLY = {A.TEAM_CALENDAR, A.ASSIGN_SHIFT, A.EXPORT, A.ERASE, A.RELOAD_CONFIG}
 
 
 @pytest.mark.parametrize(

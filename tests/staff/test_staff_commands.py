@@ -74,6 +74,10 @@ def error_of(text: str, *, holding: bool = False, now: datetime = NOW) -> Comman
     ("commands", StaffCommand(A.HELP)),
     ("commando's", StaffCommand(A.HELP)),
     ("commando\u2019s", StaffCommand(A.HELP)),
+    ("herlaad config", StaffCommand(A.RELOAD_CONFIG)),
+    ("Herlaad configuratie", StaffCommand(A.RELOAD_CONFIG)),
+    ("reload config", StaffCommand(A.RELOAD_CONFIG)),
+    ("reload configuration!", StaffCommand(A.RELOAD_CONFIG)),
 ])  # fmt: skip
 def test_every_command_word_in_both_languages(text: str, expected: StaffCommand) -> None:
     assert parse(text) == expected

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.policy import BusinessCalendar, PolicyRules
 from bot.services.clock import Clock
 from bot.services.customer.state import Question, RecentTicket
@@ -89,7 +90,7 @@ class CustomerDeps:
     """The collaborators of the customer conversation, wired once in app.py."""
 
     sessions: UnitOfWorkSessions
-    config: OperatorConfig
+    holder: ConfigHolder
     classifier: Classifier
     calendar: BusinessCalendar
     rules: PolicyRules
@@ -101,3 +102,8 @@ class CustomerDeps:
     paging: PagingService
     wordless: WordlessMessages
     notifier: Notifier
+
+    @property
+    def config(self) -> OperatorConfig:
+        """The operator config in force, read per use: a reload is seen at once."""
+        return self.holder.current

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-from bot.config.operator import OperatorConfig
+from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.notifier import Notifier
 from bot.services.oncall.changes import ScheduleChanges
@@ -26,7 +26,7 @@ class OnCall:
 
 
 def build_on_call(
-    sessions: Sessions, config: OperatorConfig, clock: Clock, notifier: Notifier,
+    sessions: Sessions, config: ConfigHolder, clock: Clock, notifier: Notifier,
     timers: Timers, *, public_url: str,
 ) -> OnCall:
     """Composed once per app; the gap check binds its daily job here, before the scheduler starts."""

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 
 from bot.config.operator import OperatorConfig
-from bot.policy import Gap, Segment, gaps_outside_hours
+from bot.config.source import ConfigHolder
+from bot.policy import Gap, OnCallSchedule, Segment, gaps_outside_hours
 from bot.services.clock import Clock
 from bot.services.policy_setup import business_calendar, on_call_schedule, overrides
 from storage import oncall as oncall_store
@@ -18,12 +19,25 @@ from storage.unit_of_work import Sessions
 class Roster:
     """Read side of on call: every answer is computed from config and overrides, given the clock's time."""
 
-    def __init__(self, sessions: Sessions, config: OperatorConfig, clock: Clock):
-        self._sessions, self.config, self.clock = sessions, config, clock
-        self.schedule = on_call_schedule(config)
-        self.calendar = business_calendar(config)
-        self.zone = config.business_hours.time_zone
-        self.days = config.on_call.gap_warnings.days_ahead
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
+        self._sessions, self._holder, self.clock = sessions, config, clock
+        self.calendar = business_calendar(config.current)  # business hours and gap warnings: a restart
+        self.zone = config.current.business_hours.time_zone
+        self.days = config.current.on_call.gap_warnings.days_ahead
+        self._schedule: tuple[OperatorConfig, OnCallSchedule] | None = None
+
+    @property
+    def config(self) -> OperatorConfig:
+        """The operator config in force: a reload's rota and staff are seen at once."""
+        return self._holder.current
+
+    @property
+    def schedule(self) -> OnCallSchedule:
+        """The rotations, layers and shifts of the config in force, built again after a reload."""
+        config = self.config
+        if self._schedule is None or self._schedule[0] is not config:
+            self._schedule = (config, on_call_schedule(config))
+        return self._schedule[1]
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -2,7 +2,7 @@
 dialog state (bot_state) goes, nothing reads it any more (issue 10).
 
 Revision ID: 5b1c0e7d9a2f
-Revises: 847d10d27815
+Revises: f3a3350bd9c3
 Create Date: 2026-12-01 09:00:00.000000
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = '5b1c0e7d9a2f'
-down_revision: Union[str, Sequence[str], None] = '847d10d27815'
+down_revision: Union[str, Sequence[str], None] = 'f3a3350bd9c3'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,22 @@
+"""Why a message was judged an emergency, in the staff member's language, for the page card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.policy import Affected, Stake
+from bot.texts import text
+
+MAX_WORDS = 3
+
+
+def emergency_reason(lang: str, affected: str | None, stake: str, evidence: Sequence[str] = ()) -> str:
+    """'Waarom een noodgeval: het hele team; zij kunnen niet werken.' plus the customer's own words."""
+    who = Affected(affected or Affected.ONE)
+    what = Stake(stake)
+    reason = text(lang, "page_reason", affected=text(lang, f"impact_affected_{who}"),
+                  stake=text(lang, f"impact_stake_{what}"))
+    quoted = [f"“{phrase}”" for phrase in list(dict.fromkeys(evidence))[:MAX_WORDS]]
+    if quoted:
+        reason += " " + text(lang, "page_reason_words", words=", ".join(quoted))
+    return reason
