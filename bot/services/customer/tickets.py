@@ -11,6 +11,7 @@ from bot.services.customer import intake
 from bot.services.customer.reading import parts
 from bot.services.customer.state import Facts, IntakeQuestion, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
+from bot.services.intake_facts import facts_from
 from bot.services.tickets import NewTicket
 
 SEVERAL_CONFIDENCE = 0.7  # each named problem must be this clear before the customer is asked about several
@@ -98,6 +99,8 @@ class TicketActs:
         """Several clear problems in one message: ask whether to open a ticket for each."""
         intents: list[str] = []
         for part in parts(report.text):
+            if _only_a_fact(part):
+                continue
             found = self._deps.classifier.classify(part)
             if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in intents and _covered(found.intent):
                 intents.append(found.intent)
@@ -128,3 +131,10 @@ class TicketActs:
 
 def _covered(intent: str) -> bool:
     return scope_of(intent) is Scope.COVERED
+
+
+def _only_a_fact(part: str) -> bool:
+    """"alleen bij mij", "sinds gisteren": a clause saying who or since when, naming no product, is about
+    the problem already named, not a new one (the model may still read it as a category)."""
+    found = facts_from(part, "")
+    return found.product is None and (found.affected is not None or found.since is not None)
