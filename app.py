@@ -55,10 +55,11 @@ from bot.teams.outbox_adapter import OutboxAdapter
 from bot.teams.outbox_sender import OutboxSender
 from bot.teams.router import FirstLineRouter
 from bot.web.calendar_feed import setup_calendar_feeds
+from bot.web.access_log import RedactingAccessLogger
 from bot.web.ack_routes import add_ack_routes
 from nlu_models import IntentClassifier
 from storage.db import DatabaseUrls, create_async_engine_for, session_factory, spool_folder_for, upgrade_database
-from storage.scheduler_store import create_scheduler
+from storage.scheduler_store import create_scheduler, start_scheduler, stop_scheduler
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -138,8 +139,8 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
+        if not await stop_scheduler(scheduler):
+            log.warning("the scheduler's thread did not stop in time (its database does not answer); left behind")
         jobs.unbind_all()
 
 
@@ -201,7 +202,7 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
     """Timers, the outbox sender and the inbox recovery run from here on; an emergency left mid-way
     by the last stop is picked up first."""
     scheduler = app[keys.SCHEDULER]
-    scheduler.start(paused=not app[keys.FIRE_TIMERS])
+    await start_scheduler(scheduler, paused=not app[keys.FIRE_TIMERS])
     await app[keys.SENDER].start()
     await app[keys.PAGING].resume()
     await app[keys.ESCALATIONS].resume()
@@ -224,12 +225,14 @@ async def _background_work(app: web.Application) -> AsyncIterator[None]:
         for task in late:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await app[keys.INBOX].close()
         await app[keys.SENDER].close()
 
 
 async def _poll_shared_timers(scheduler: BaseScheduler, stopping: asyncio.Event, *, every: float) -> None:
     """APScheduler 3 only wakes for timers it set itself: look at the shared job store every few
-    seconds, so a timer stored by a replica that died still fires on time here."""
+    seconds, so a timer stored by a replica that died still fires on time here. Waking only signals
+    the scheduler's own thread, which reads the store; the loop never waits for it."""
     while not stopping.is_set():
         try:
             await asyncio.wait_for(stopping.wait(), every)
@@ -295,7 +298,7 @@ def main() -> None:
     log.info("database: %s; operator config: %s", _redacted(settings.database_url), settings.config_source.describe())
     app = create_app(settings)
     app.cleanup_ctx.append(reload_on_sighup)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=RedactingAccessLogger)
 
 
 def _redacted(url: str) -> str:

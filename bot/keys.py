@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import aiohttp
 from aiohttp import web
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config.settings import Settings
@@ -39,7 +39,7 @@ READINESS: web.AppKey[Handler] = web.AppKey("readiness")
 SENDER = web.AppKey("sender", OutboxSender)
 INBOX = web.AppKey("inbox", InboxProcessor)
 CLASSIFIER = web.AppKey("classifier", IntentClassifier)
-SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
+SCHEDULER = web.AppKey("scheduler", BackgroundScheduler)
 NOTIFIER = web.AppKey("notifier", TeamsNotifier)
 PAGING = web.AppKey("paging", PagingService)
 ESCALATIONS = web.AppKey("escalations", EscalationService)

@@ -40,6 +40,8 @@ def decide_emergency(intent: str, probability: float, signals: Signals, threshol
         return False  # "status van mijn meldingen": a question, unless it says what is down and for whom
     if signals.critical and probability >= thresholds.stated:
         return True
+    if signals.only_one:
+        return False  # "de rest kan gewoon werken": one person's trouble, whatever the model reads into it
     needed = thresholds.single if signals.affected == ONE else thresholds.model
     return probability >= max(needed, thresholds.model)
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Logistic, Model, chain, softmax_activation
 
-from nlu_models.impact import read_signals
+from nlu_models.impact import read_signals, services_named
 
 WORD_RE = re.compile(r"[^\W_]+|[#!?]", re.UNICODE)
 CACHE_KEY = "nlu_features"
@@ -137,8 +137,12 @@ def doc_keys(doc: Doc, settings: tuple[int, ...], idf: numpy.ndarray | None = No
 def signal_features(text: str) -> list[str]:
     """The stated impact as features: "iemand zit in mijn mailbox" reads as a security stake."""
     found = read_signals(text)
-    return [f"\u00a7aff={found.affected}", f"\u00a7stake={found.stake}", f"\u00a7urgent={found.urgent}",
-            f"\u00a7critical={found.critical}"]
+    feats = [f"\u00a7aff={found.affected}", f"\u00a7stake={found.stake}", f"\u00a7urgent={found.urgent}",
+             f"\u00a7critical={found.critical}"]
+    services = min(services_named(text), 2)
+    if services:  # only when named: a message without words must not lean on what it lacks
+        feats += [f"\u00a7services={services}", f"\u00a7services={services}&critical={found.critical}"]
+    return feats
 
 
 def settings_of(model: Model) -> tuple[int, int, bool, bool, bool, bool]:

@@ -22,7 +22,7 @@ from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 from nlu_models.normalize import normalize
 
 FOLDS = 4
-MIN_PRECISION = 0.85
+MIN_PRECISION = 0.90
 TEMPERATURES = [t / 20 for t in range(10, 61)]  # 0.5 .. 3.0
 MODEL_CANDIDATES = [x / 100 for x in range(3, 81)]
 STATED_CANDIDATES = [0.0, 0.02, 0.05, 0.1, 0.2]
@@ -79,13 +79,14 @@ def _arrays(preds: list[Prediction]) -> dict[str, numpy.ndarray]:
         "never": numpy.array([i in NEVER_EMERGENCY for i in intents]),
         "critical": numpy.array([p.signals.critical for p in preds]),
         "one": numpy.array([p.signals.affected == ONE for p in preds]),
+        "only_one": numpy.array([p.signals.only_one for p in preds]),
     }
 
 
 def _flags(a: dict[str, numpy.ndarray], t: Thresholds) -> numpy.ndarray:
     """decide_emergency for every prediction at once (the same rule, vectorised)."""
     needed = numpy.where(a["one"], max(t.single, t.model), t.model)
-    by_model = (a["critical"] & (a["p"] >= t.stated)) | (a["p"] >= needed)
+    by_model = (a["critical"] & (a["p"] >= t.stated)) | (~a["only_one"] & (a["p"] >= needed))
     return a["always"] | (~a["never"] & by_model)
 
 

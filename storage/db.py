@@ -90,12 +90,25 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _engine_options(backend: str) -> dict[str, Any]:
+POSTGRES_CONNECT_ARGS = {
+    "connect_timeout": 10,  # seconds for the whole connection set-up, not only the TCP handshake
+    "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,  # ms: data the server has not acknowledged for this long breaks the connection
+}
+"""libpq connection parameters. A server that vanishes without a reset (a partition, a failover
+that moves its address) would otherwise leave a query waiting for as long as the kernel's
+defaults allow (many minutes): with these a dead connection errors within about a minute, and
+the usual outage handling (spool, retry) takes over. Values an operator sets in DATABASE_URL's
+query string win."""
+
+
+def _engine_options(backend: str, url: str) -> dict[str, Any]:
     """`hide_parameters`: an error's text (logged, and kept with a failed turn) never carries the values
     of its statement, which are often what a customer wrote."""
     if backend == "postgresql":
         return {
             "pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True,
+            "connect_args": {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if k not in make_url(url).query},
         }
     return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
 
@@ -103,7 +116,7 @@ def _engine_options(backend: str) -> dict[str, Any]:
 def create_async_engine_for(database_url: str) -> AsyncEngine:
     """The app's engine; dispose it in the cleanup context that created it."""
     urls = DatabaseUrls.from_url(database_url)
-    engine = create_async_engine(urls.async_url, **_engine_options(urls.backend))
+    engine = create_async_engine(urls.async_url, **_engine_options(urls.backend, urls.async_url))
     if urls.backend == "sqlite":
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         event.listen(engine.sync_engine, "connect", _own_transactions)
@@ -125,7 +138,7 @@ def _begin_immediate(connection: Any) -> None:
 def create_sync_engine_for(database_url: str) -> Engine:
     """A blocking engine with the same SQLite tuning, for APScheduler's job store."""
     urls = DatabaseUrls.from_url(database_url)
-    engine = create_engine(urls.sync_url, **_engine_options(urls.backend))
+    engine = create_engine(urls.sync_url, **_engine_options(urls.backend, urls.sync_url))
     if urls.backend == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
     return engine

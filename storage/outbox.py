@@ -150,6 +150,16 @@ async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, err
     )
 
 
+async def unclaim(session: AsyncSession, ids: list[int]) -> None:
+    """Claimed but not tried: back in the queue as they were (an earlier message of their chat waits
+    for a retry, and they must not overtake it)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
+        .values(status="pending", lease_until=None, claimed_by=None)
+    )
+
+
 async def reroute_to_new_chat(session: AsyncSession, delivery_id: int, error: str) -> None:
     """The stored chat is gone (403/404/400 on a stale service URL): the message goes to a new 1:1 chat.
     Stays claimed: the sender opens the chat at once; a retry after a crash opens it too."""

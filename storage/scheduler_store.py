@@ -13,14 +13,30 @@ and does nothing when the row count is 0.
 On SQLite the job store is a file of its own next to the database (``supportbot.jobs.db``):
 SQLite has one write lock per file, and the job store's blocking writes must never wait for a
 transaction of the app's async engine on the same event loop.
+
+The job store is read with blocking calls, so the scheduler runs in a thread of its own
+(``BackgroundScheduler``), never on the event loop: a database that stops answering without
+closing the connection stalls that thread only, while the loop keeps answering Teams and spooling
+messages. Due jobs are handed to the app's loop (`EventLoopExecutor`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
+from apscheduler.executors.base import BaseExecutor, run_coroutine_job, run_job
+from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED
+from apscheduler.util import iscoroutinefunction_partial
 from sqlalchemy.engine import make_url
 
 from storage.db import JOBS_TABLE, DatabaseUrls, create_sync_engine_for
@@ -30,15 +46,65 @@ MISFIRE_GRACE_SECONDS: int | None = None
 runs when it is back, however late. A page timeout or escalation must happen late rather than never."""
 
 
-def create_scheduler(database_url: str, *, timezone: str = "Europe/Amsterdam") -> AsyncIOScheduler:
-    """A scheduler over the app's database; start it inside the running loop, shut it down on cleanup.
+SHUTDOWN_WAIT_SECONDS = 5.0
+"""How long `stop_scheduler` waits for the scheduler's thread; a thread stuck on a dead database is left
+behind (it is a daemon thread) rather than holding up the shutdown."""
 
+
+class EventLoopExecutor(BaseExecutor):
+    """Runs due jobs from the scheduler's thread: coroutine jobs on the app's event loop (where the
+    services live), plain functions on a small pool of threads."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, *, threads: int = 2):
+        super().__init__()
+        self._loop = loop
+        self._threads = ThreadPoolExecutor(threads, thread_name_prefix="timer-job")
+
+    def _do_submit_job(self, job: Job, run_times: list[datetime]) -> None:
+        future: Future[Any]
+        if iscoroutinefunction_partial(job.func):
+            coroutine = run_coroutine_job(job, job._jobstore_alias, run_times, self._logger.name)
+            future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)  # RuntimeError once the loop closed
+        else:
+            future = self._threads.submit(run_job, job, job._jobstore_alias, run_times, self._logger.name)
+        future.add_done_callback(partial(self._finished, job.id))
+
+    def _finished(self, job_id: str, future: Future[Any]) -> None:
+        try:
+            events = future.result()
+        except BaseException:
+            self._run_job_error(job_id, *sys.exc_info()[1:])
+        else:
+            self._run_job_success(job_id, events)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._threads.shutdown(wait=wait)
+
+
+class ThreadedScheduler(BackgroundScheduler):
+    """APScheduler's background scheduler, minus one trap: on shutdown its thread wakes and processes
+    due jobs once more, hands them to executors that are already shut down, and removes them from the
+    store, so a timer due at that moment was lost. A stopped scheduler processes nothing."""
+
+    def _process_jobs(self) -> float | None:
+        if self.state == STATE_STOPPED:
+            return None
+        return super()._process_jobs()
+
+
+def create_scheduler(
+    database_url: str, *, timezone: str = "Europe/Amsterdam", loop: asyncio.AbstractEventLoop | None = None,
+) -> ThreadedScheduler:
+    """A scheduler over the app's database whose coroutine jobs run on `loop` (default: the running loop).
+
+    Create it inside the running loop; start it with `start_scheduler`, stop it with `stop_scheduler`.
     ``coalesce``: after downtime, a recurring job runs once, not once per missed run.
     ``max_instances=1``: a slow run is not overlapped by the next one in the same process.
     """
     job_store = SQLAlchemyJobStore(engine=create_sync_engine_for(jobs_database_url(database_url)), tablename=JOBS_TABLE)
-    return AsyncIOScheduler(
+    return ThreadedScheduler(
         jobstores={"default": job_store},
+        executors={"default": EventLoopExecutor(loop or asyncio.get_running_loop())},
         job_defaults={
             "coalesce": True,
             "misfire_grace_time": MISFIRE_GRACE_SECONDS,
@@ -46,6 +112,31 @@ def create_scheduler(database_url: str, *, timezone: str = "Europe/Amsterdam") -
         },
         timezone=timezone,
     )
+
+
+async def start_scheduler(scheduler: BackgroundScheduler, *, paused: bool = False) -> None:
+    """Start it off the loop: starting creates the job table and stores pending jobs (blocking I/O)."""
+    await asyncio.to_thread(scheduler.start, paused=paused)
+
+
+async def stop_scheduler(scheduler: BackgroundScheduler, *, wait_seconds: float = SHUTDOWN_WAIT_SECONDS) -> bool:
+    """Stop the scheduler's thread; False when it did not stop within `wait_seconds` (stuck on the database).
+
+    Shutting down joins that thread, so it is done from a daemon thread of its own: a default-executor
+    thread would hold up the loop's close for as long as the database does not answer.
+    """
+    if not scheduler.running:
+        return True
+    stopped = threading.Event()
+
+    def stop() -> None:
+        try:
+            scheduler.shutdown(wait=False)
+        finally:
+            stopped.set()
+
+    threading.Thread(target=stop, name="scheduler-shutdown", daemon=True).start()
+    return await asyncio.to_thread(stopped.wait, wait_seconds)
 
 
 def jobs_database_url(database_url: str) -> str:

@@ -35,6 +35,14 @@ class Spool:
         _fsync_folder(self.folder)
         return final
 
+    def writable(self) -> bool:
+        """Whether an activity could be spooled now (the folder exists or can be made, and takes writes)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return os.access(self.folder, os.W_OK)
+
     def waiting(self) -> list[Path]:
         """Spooled activities, oldest first."""
         if not self.folder.is_dir():
@@ -50,6 +58,11 @@ class Spool:
             path.rename(path.with_suffix(".unreadable"))
             return None
         return body if isinstance(body, dict) else None
+
+    @staticmethod
+    def set_aside(path: Path) -> None:
+        """A spooled activity the database refuses (not for being away): kept for a person, never retried."""
+        path.rename(path.with_suffix(".refused"))
 
     @staticmethod
     def remove(path: Path) -> None:

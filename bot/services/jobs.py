@@ -8,13 +8,17 @@ second replica (or a second firing) does nothing.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from storage.faults import is_database_unavailable
+
 log = logging.getLogger(__name__)
 
+RETRY_PAUSES = (1, 2, 5, 10, 20, 30, 60, 60, 60, 60)  # seconds: a database blip of up to about five minutes
 _handlers: dict[str, Callable[..., Awaitable[object]]] = {}
 _unit_of_work: list[Callable[[], AbstractAsyncContextManager[Any]]] = []
 
@@ -39,8 +43,16 @@ async def run(name: str, **arguments: Any) -> None:
     if handler is None:
         log.error("job %s fired but no handler is bound in this process", name)
         return
-    if not _unit_of_work:
-        await handler(**arguments)
-        return
-    async with _unit_of_work[0]():
-        await handler(**arguments)
+    for pause in (*RETRY_PAUSES, None):  # APScheduler removed the job before running it: retry here
+        try:
+            if not _unit_of_work:
+                await handler(**arguments)
+            else:
+                async with _unit_of_work[0]():
+                    await handler(**arguments)
+            return
+        except Exception as error:
+            if pause is None or not is_database_unavailable(error):
+                raise
+            log.warning("job %s met an unavailable database; trying again in %ss", name, pause)
+            await asyncio.sleep(pause)

@@ -24,6 +24,7 @@ from bot.services.staff_language import staff_language
 from bot.services.timers import Timers
 from storage import unit_of_work
 from storage import tickets as ticket_store
+from storage.job_runs import claim_run
 from storage.models import Page
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -66,10 +67,13 @@ class PageOutOfBand:
 
     async def on_due(self, page_id: int) -> None:
         """Fired by the scheduler: still not in Teams, so the page goes out of band too."""
-        async with self._sessions() as session:
+        async with self._sessions.begin() as session:
             page = await session.get(Page, page_id)
-        if page is not None and page.status == "sending":
-            self._after_commit(lambda: self._send_and_count(page_id, None))
+            if page is None or page.status != "sending":
+                return
+            if not await claim_run(session, _timer(page_id), self._clock.now()):
+                return  # another replica fired the same timer: one out-of-band copy
+        self._after_commit(lambda: self._send_and_count(page_id, None))
 
     async def instead_of_teams(self, page_id: int, otherwise: PageAction) -> bool:
         """Teams refused the page for good: out of band, and `otherwise(page_id)` if no channel took it.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -15,6 +14,7 @@ from bot.teams import json_guard
 from bot.teams.inbox import Accepted, InboxProcessor, activity_key
 from storage import inbox as inbox_store
 from storage import outbox as outbox_store
+from storage.patience import Patience
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -70,7 +70,7 @@ def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxPro
             return _problem(503, "cannot accept messages right now", retry_after=10)
         answer = None
         if accepted is not Accepted.SPOOLED:
-            answer = await inbox.run_owed(activity.conversation.id, answer_for=activity_key(body))
+            answer = await inbox.answer(activity.conversation.id, activity_key(body))
         if activity.type == ActivityTypes.invoke:
             return _invoke_response(answer)
         return web.Response(status=201)
@@ -105,17 +105,34 @@ def _problem(status: int, detail: str, *, retry_after: int | None = None) -> web
 
 
 def readiness_handler(sessions: UnitOfWorkSessions, spool: Spool, clock: Clock):
-    """GET /readyz: 200 when the database answers; the inbox, outbox and spool backlogs either way."""
+    """GET /readyz: 200 while this replica can take messages: the database answers, or, while it does
+    not, the local spool can hold them (a load balancer that drops a replica whose database blipped
+    would refuse every message instead). 503 when neither. The backlogs either way.
+
+    A probe the database did not answer in time is left to finish (cancelling it would wait for the
+    driver's cancel); while it runs, later probes do not query again but report the database as not answering.
+    """
+    patience = Patience("readiness probe")
+
+    async def backlogs() -> dict[str, Any]:
+        async with sessions() as session:
+            return {
+                "inbox_owed": await inbox_store.backlog(session),
+                "outbox": await outbox_store.backlog(session, clock.now()),
+            }
 
     async def ready(_request: web.Request) -> web.Response:
         report: dict[str, Any] = {"spooled": len(spool.waiting())}
         try:
-            async with asyncio.timeout(READINESS_TIMEOUT_SECONDS):
-                async with sessions() as session:
-                    report["inbox_owed"] = await inbox_store.backlog(session)
-                    report["outbox"] = await outbox_store.backlog(session, clock.now())
-        except Exception as error:  # any failure to answer in time means: send traffic elsewhere
-            report.update(status="unavailable", database=type(error).__name__)
+            if patience.late:
+                raise TimeoutError("the last probe is still waiting for the database")
+            report.update(await patience.within(READINESS_TIMEOUT_SECONDS, backlogs()))
+        except Exception as error:  # not in time: the messages go to the spool meanwhile
+            report["database"] = type(error).__name__
+            if spool.writable():
+                report["status"] = "degraded"
+                return web.json_response(report)
+            report["status"] = "unavailable"
             return web.json_response(report, status=503)
         report.update(status="ok", database="ok")
         return web.json_response(report)

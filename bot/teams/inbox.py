@@ -27,11 +27,12 @@ from bot.observability.logging import add_to_log_context, log_context
 from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.cards import CARD_ID_KEY
-from bot.teams.faults import is_database_unavailable
+from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
 from storage.models import InboxActivity
+from storage.patience import Overdue, Patience
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
 
@@ -51,18 +52,24 @@ class InboxProcessor:
     def __init__(
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
         metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
-        retry_after: timedelta = timedelta(seconds=5),
+        retry_after: timedelta = timedelta(seconds=5), store_within: timedelta = timedelta(seconds=3),
+        answer_within: timedelta = timedelta(seconds=10),
     ):
+        """`store_within`: how long accepting waits for the database before it spools instead (Teams gives
+        up on a request after 15 s). `answer_within`: how long a request waits for its turn; after that
+        the turn goes on in the background and its replies are sent from the outbox all the same."""
         self._sessions, self._adapter, self._bot, self._clock, self._spool = sessions, adapter, bot, clock, spool
         self._metrics = metrics
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
+        self._store_within, self._answer_within = store_within.total_seconds(), answer_within.total_seconds()
+        self._patience = Patience("inbox")
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
 
     async def accept(self, body: dict[str, Any]) -> Accepted:
         """Durably store an authenticated activity; raises OSError only when neither database nor disk can."""
         try:
-            return await self._store(body)
+            return await self._patience.within(self._store_within, self._store(body))  # late: it still stores
         except Exception as error:
             if not is_database_unavailable(error):
                 raise
@@ -80,6 +87,20 @@ class InboxProcessor:
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
 
+    async def answer(self, conversation_id: str, answer_for: str) -> Any:
+        """`run_owed` for a waiting request, bounded by `answer_within`: a turn stuck on a database that
+        stopped answering goes on in the background; the request gets no invoke response then (None)."""
+        try:
+            return await self._patience.within(self._answer_within, self.run_owed(conversation_id, answer_for=answer_for))
+        except Overdue:
+            log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
+                        conversation_id, self._answer_within)
+            return None
+
+    async def close(self, grace: timedelta = timedelta(seconds=5)) -> None:
+        """At shutdown: work still waiting on the database gets `grace`, then is cancelled (and stays owed)."""
+        await self._patience.close(grace.total_seconds())
+
     async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
         """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
@@ -95,6 +116,7 @@ class InboxProcessor:
 
     async def _run_next(self, conversation_id: str) -> bool:
         """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+        first_attempt: dict[str, Any] | None = None
         with log_context():  # the activity id set inside is this turn's only
             try:
                 async with self._sessions.unit_of_work(lock_key=conversation_id) as unit:
@@ -103,6 +125,8 @@ class InboxProcessor:
                         return False
                     if row.next_attempt_at > self._clock.now() and row.attempts > 0:
                         return False
+                    if row.attempts == 0 and row.activity_type == "message":
+                        first_attempt = dict(row.body)
                     answer = await self._turn(unit.session, conversation_id, row)
                     key = row.activity_key
             except Exception as error:
@@ -110,7 +134,8 @@ class InboxProcessor:
                     log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
                               conversation_id, type(error).__name__)
                     self._metrics.turns.labels(outcome="postponed").inc()
-                    await self._postpone(conversation_id, error)
+                    if not await self._postpone(conversation_id, error) and first_attempt is not None:
+                        await self._on_unavailable(first_attempt)  # not even the attempt is noted: say it arrived
                     return False
                 await self._fail(conversation_id, error)
                 return True
@@ -132,6 +157,8 @@ class InboxProcessor:
     async def _first_press(self, session: AsyncSession, conversation_id: str, body: dict[str, Any]) -> bool:
         """False for a card button pressed again (Teams sends each press): that press is not a turn."""
         value = body.get("value")
+        if isinstance(value, dict) and isinstance(value.get("action"), dict):  # adaptiveCard/action invoke
+            value = value["action"].get("data")
         card_id = value.get(CARD_ID_KEY) if isinstance(value, dict) else None
         if not isinstance(card_id, str) or not card_id:
             return True
@@ -140,19 +167,21 @@ class InboxProcessor:
         log.info("card %s in %s pressed again: ignored", card_id, conversation_id)
         return False
 
-    async def _postpone(self, conversation_id: str, error: Exception) -> None:
-        """The first time a message's turn cannot run, the customer hears that it arrived."""
+    async def _postpone(self, conversation_id: str, error: Exception) -> bool:
+        """Note the failed attempt; the first time a message's turn cannot run, the customer hears that it
+        arrived. False when even that cannot be written (the database is still away)."""
         try:
             async with self._sessions.begin() as session:
                 row = await store.next_pending(session, conversation_id)
                 if row is None:
-                    return
+                    return True
                 first, body = row.attempts == 0, dict(row.body)
                 await store.postpone(session, row.id, self._clock.now() + self._retry_after, repr(error))
         except Exception:  # still away: the recovery loop finds the row when it is back
-            return
+            return False
         if first and body.get("type") == "message":
             await self._on_unavailable(body)
+        return True
 
     async def _fail(self, conversation_id: str, error: Exception) -> None:
         """A turn that raised for another reason: recorded as failed, the customer gets an apology."""
@@ -174,7 +203,14 @@ class InboxProcessor:
         for path in self._spool.waiting():
             body = self._spool.read(path)
             if body is not None:
-                await self._store(body)  # raises while the database is still away: the order is kept
+                try:
+                    await self._store(body)  # raises while the database is still away: the order is kept
+                except Exception as error:
+                    if is_database_unavailable(error):
+                        raise
+                    log.error("spooled activity %s refused by the database (%s): set aside", path.name, error)
+                    self._spool.set_aside(path)
+                    continue
                 from_spool.append(_conversation_of(body))
             self._spool.remove(path)
         async with self._sessions() as session:

@@ -9,6 +9,7 @@ in every string (and key), so nothing downstream (PostgreSQL, SQLite's encoder, 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from bot.teams.normalise import storable
@@ -33,11 +34,19 @@ class UnsafeBody(ValueError):
 def loads(raw: bytes) -> Any:
     """JSON text to Python, with every way the parser can fail reported as UnsafeBody."""
     try:
-        return json.loads(raw, parse_constant=_no_constants)
+        return json.loads(raw, parse_constant=_no_constants, parse_float=_finite)
     except RecursionError as error:
         raise UnsafeBody(f"JSON nested more than {MAX_DEPTH} deep") from error
     except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError, and integers too long to convert
         raise UnsafeBody(f"body is not valid JSON: {error}") from error
+
+
+def _finite(text: str) -> float:
+    """1e400 parses to infinity, which PostgreSQL's JSON columns refuse as surely as Infinity."""
+    value = float(text)
+    if math.isinf(value):
+        raise UnsafeBody(f"{text[:40]} is too large for a JSON number here")
+    return value
 
 
 def _no_constants(name: str) -> Any:

@@ -24,7 +24,7 @@ from bot.observability.metrics import Metrics
 from bot.services.clock import Clock
 from bot.teams.connector_client import ConnectorAnswer, ConnectorClient
 from bot.teams.delivery_policy import Backoff, Outcome, RateLimits, lease_for, outcome_of, retry_after_seconds
-from bot.teams.faults import is_database_unavailable
+from storage.faults import is_database_unavailable
 from storage import conversations, directory
 from storage import outbox as store
 from storage.outbox import Delivery
@@ -62,6 +62,7 @@ class OutboxSender:
         self._listener: DeliveryListener | None = None
         self._wake = asyncio.Event()
         self._lanes: dict[str, asyncio.Lock] = {}
+        self._waiting_for_retry: set[int] = set()  # claimed in this round, back in the queue for a retry
         self.identity = uuid.uuid4().hex  # this process's sender, in its heartbeat and its claims
         self._background: set[asyncio.Task[None]] = set()
 
@@ -138,13 +139,17 @@ class OutboxSender:
     async def _deliver_lane(self, lane: str, deliveries: list[Delivery]) -> None:
         lock = self._lanes.setdefault(lane, asyncio.Lock())
         async with lock:
-            for delivery in deliveries:
+            for position, delivery in enumerate(deliveries):
                 with log_context(fresh=True, conversation_id=delivery.conversation_id):
                     try:
                         await self._deliver(delivery)
                     except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
                         log.exception("delivering outbox message %s failed", delivery.id)
                         await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+                if delivery.id in self._waiting_for_retry:  # the rest of the chat waits behind it, in order
+                    self._waiting_for_retry.discard(delivery.id)
+                    await self._unclaim(deliveries[position + 1:])
+                    break
         if not lock.locked() and self._lanes.get(lane) is lock:
             del self._lanes[lane]
 
@@ -243,7 +248,13 @@ class OutboxSender:
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 5.0)
 
+    async def _unclaim(self, deliveries: list[Delivery]) -> None:
+        if deliveries:
+            async with self._sessions.begin() as session:
+                await store.unclaim(session, [d.id for d in deliveries])
+
     async def _retry(self, delivery: Delivery, error: str, retry_after: str | None) -> None:
+        self._waiting_for_retry.add(delivery.id)
         now = self._clock.now()
         if delivery.page_id is None and now - delivery.created_at > self._settings.give_up_after:
             await self._give_up(delivery, f"still failing after {self._settings.give_up_after}: {error}")

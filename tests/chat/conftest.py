@@ -49,9 +49,9 @@ def make_bot(environment: dict[str, str], aiohttp_client, clock: FakeClock, clas
     `environment` (and so the test database) comes before `aiohttp_client`, so the app is shut down
     before the database is dropped: its background loops must not be mid-transaction then."""
 
-    async def start(**overrides: str) -> TestClient:
+    async def start(*, fire_timers: bool = False, **overrides: str) -> TestClient:
         settings = load_settings({**environment, **overrides})
-        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier, fire_timers=False))
+        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier, fire_timers=fire_timers))
 
     return start
 

@@ -172,7 +172,7 @@ async def test_an_escalation_request_moves_the_open_ticket_to_step_two(bot, conn
 async def test_when_unsure_the_bot_asks_and_the_chosen_category_is_followed(bot, connector):
     await say(bot, connector, CUSTOMER, "hallo")
     # Word, the account or the licence: the model cannot tell, so the customer chooses.
-    [question] = await say(bot, connector, CUSTOMER, "word doet raar, iets met mijn account")
+    [question] = await say(bot, connector, CUSTOMER, "word doet raar sinds vanochtend, misschien iets met mijn account")
     assert "Welke van deze past het best?" in question
     card = connector.messages(CUSTOMER.conversation_id)[-1].cards[0]
     values = [a["data"]["choice"] for a in card["actions"]]

@@ -273,7 +273,9 @@ async def test_an_emergency_reported_while_the_database_is_down_is_paged_once_it
     ready = await bot.get("/readyz")
 
     assert "ontvangen" in told  # at once, while nothing can be stored
-    assert ready.status == 503 and (await ready.json())["spooled"] == 1
+    report = await ready.json()
+    assert ready.status == 200 and report["status"] == "degraded"  # still taking messages: keep sending them here
+    assert report["spooled"] == 1
     assert page_cards(connector, ANNA.conversation_id) == []
     await proxy.restore()
     clock.advance(timedelta(seconds=30))
@@ -287,6 +289,46 @@ async def test_an_emergency_reported_while_the_database_is_down_is_paged_once_it
     assert (await bot.get("/readyz")).status == 200
 
 
+@pytest.mark.postgres
+async def test_a_database_that_stops_answering_stalls_nothing_else(
+    make_bot, database_proxy, connector, clock, tmp_path,
+):
+    """A partition, not a crash: no reset, no refusal, only silence. The replica keeps answering Teams
+    (liveness, readiness, a night emergency acknowledged at once) while its timers' thread and its
+    queries wait; once the database answers again the emergency is paged, once."""
+    proxy, url = database_proxy
+    bot = await make_bot(
+        fire_timers=True, DATABASE_URL=url, INBOX_SPOOL_DIR=str(tmp_path / "spool"), TIMER_POLL_SECONDS="0.2",
+    )
+    await say(bot, connector, ANNA, "hallo")
+    await say(bot, connector, CUSTOMER, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await proxy.freeze()
+    await asyncio.sleep(1)  # the timer poll has woken the scheduler: its thread now waits on the job store
+
+    alive = await asyncio.wait_for(bot.get("/healthz"), 2)
+    ready = await asyncio.wait_for(bot.get("/readyz"), 5)
+    [told] = await asyncio.wait_for(say(bot, connector, CUSTOMER, NIGHT_REPORT), 10)  # Teams gives up at 15 s
+
+    assert alive.status == 200
+    assert ready.status == 200 and (await ready.json())["status"] == "degraded"
+    assert "ontvangen" in told
+    assert page_cards(connector, ANNA.conversation_id) == []
+    bot.app[keys.SCHEDULER].pause()  # from here on the fake clock's timers are the test's to fire
+    await proxy.thaw()
+    for _ in range(60):
+        await bot.app[keys.INBOX].recover(older_than=timedelta(0))
+        await deliver_due(bot)
+        if page_cards(connector, ANNA.conversation_id):
+            break
+        await asyncio.sleep(0.5)
+
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.emergency
+    assert len(page_cards(connector, ANNA.conversation_id)) == 1
+    assert list((tmp_path / "spool").glob("*.json")) == []
+
+
 async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, connector):
     await say(bot, connector, BRAM, "hallo")
     connector.plan.stale(CUSTOMER.conversation_id, 404)  # the chat is gone
@@ -298,3 +340,26 @@ async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, c
     assert "aan Petra de Vries: Welkom" in queue
     [failed] = await rows(bot, OutboxMessage, OutboxMessage.status == "failed")
     assert "404" in (failed.last_error or "")
+
+
+async def test_a_throttled_reply_is_not_overtaken_by_the_next_one_in_its_chat(bot, connector, clock):
+    connector.plan.next(1, throttled(retry_after=20), conversation_id=CUSTOMER.conversation_id)
+
+    assert await say(bot, connector, CUSTOMER, "hallo") == []
+    assert await say(bot, connector, CUSTOMER, "Word crasht bij het opstarten") == []  # waits behind the welcome
+    clock.advance(timedelta(seconds=21))
+    await deliver_due(bot)
+    await deliver_due(bot)
+
+    replies = connector.texts(CUSTOMER.conversation_id)
+    assert replies[0].startswith("Welkom") and len(replies) >= 2
+
+
+async def test_a_number_too_large_for_json_gets_a_400_not_a_lost_message(bot, connector):
+    response = await bot.post(
+        "/api/messages", data=b'{"type": "message", "serviceUrl": "http://x/", "conversation": {"id": "c"}, "x": 1e400}',
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status == 400
+    assert await count(bot, InboxActivity) == 0

@@ -107,6 +107,26 @@ async def test_a_restart_warns_at_start_up_once_per_day(make_bot, clock, connect
     assert len(connector.texts(DIRK.conversation_id)) == before + 1
 
 
+async def test_a_gap_warning_nobody_could_be_sent_is_sent_at_the_next_check(make_bot, clock, connector):
+    bot = await make_bot()  # Thursday 10:00: a gap tonight, and no chat in the MSP's tenant to open one from
+    assert connector.texts(DIRK.conversation_id) == []
+    await chats_known(bot, connector, DIRK)
+
+    await fire_daily_gap_check(bot)  # the same day: the warning that could not go out is not forgotten
+
+    [warning] = [t for t in connector.texts(DIRK.conversation_id) if "niemand dienst" in t]
+    assert "do 26 nov. 17:00" in warning
+
+
+async def test_a_shift_running_past_the_two_weeks_is_offered_whole(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 27, 10, 0))  # the window ends at midnight after 11 December, a Friday
+    await chats_known(bot, connector, CARLA)
+
+    await say(bot, connector, CARLA, "ruil")
+
+    assert buttons(connector, CARLA)[-1] == "offer:20261211T1600Z-20261214T0800Z"  # Friday 17:00 to Monday 09:00
+
+
 async def test_a_swap_offered_from_a_card_is_taken_with_one_button_recorded_and_told(bot, clock, connector):
     await chats_known(bot, connector, ANNA, BRAM, CARLA, DIRK)
     [pick] = await say(bot, connector, CARLA, "ruil")

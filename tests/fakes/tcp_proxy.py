@@ -2,6 +2,8 @@
 
 The bot's DATABASE_URL points at the proxy instead of PostgreSQL. `cut()` is what clients see when
 the server stops (open connections reset, new ones refused); `restore()` listens again on the same port.
+`freeze()` is the nastier fault, a network partition or a frozen host: connections stay open and new
+ones are accepted, but nothing comes back, and no error either; `thaw()` lets the held bytes through.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class TcpProxy:
         self._writers: set[asyncio.StreamWriter] = set()
         self._pumps: set[asyncio.Task[None]] = set()
         self.accepted = 0  # connections forwarded since start
+        self._thawed = asyncio.Event()
+        self._thawed.set()
 
     @property
     def is_up(self) -> bool:
@@ -57,6 +61,13 @@ class TcpProxy:
     async def restore(self) -> None:
         await self.start()
 
+    async def freeze(self) -> None:
+        """Hold every byte in both directions, and new connections, until `thaw()`; reset nothing."""
+        self._thawed.clear()
+
+    async def thaw(self) -> None:
+        self._thawed.set()
+
     async def outage(self, seconds: float) -> None:
         """A database that is gone for `seconds`, then back."""
         await self.cut()
@@ -79,6 +90,7 @@ class TcpProxy:
         return urlunsplit(parts._replace(netloc=netloc))
 
     async def _forward(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
+        await self._thawed.wait()
         try:
             upstream_reader, upstream_writer = await asyncio.open_connection(*self.upstream)
         except OSError:
@@ -100,6 +112,7 @@ class TcpProxy:
         """Copy one direction; when either side ends, both sides of the pair end."""
         with contextlib.suppress(OSError, asyncio.IncompleteReadError):
             while chunk := await reader.read(_CHUNK):
+                await self._thawed.wait()
                 writer.write(chunk)
                 await writer.drain()
         for end in pair:
@@ -141,6 +154,12 @@ class ThreadedTcpProxy:
 
     async def restore(self) -> None:
         await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.proxy.restore(), self._loop))
+
+    async def freeze(self) -> None:
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.proxy.freeze(), self._loop))
+
+    async def thaw(self) -> None:
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.proxy.thaw(), self._loop))
 
     def close(self) -> None:
         self._call(self.proxy.close())

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import DatabaseUrls, create_async_engine_for, default_database_url, ensure_sqlite_folder
+from storage import db
 from storage.models import Organisation, Person
 
 
@@ -95,3 +96,14 @@ async def test_postgres_test_url_confines_the_app_to_its_own_schema(postgres_dat
         await engine.dispose()
     assert schema is not None and schema.startswith("test_")
     assert f"search_path%3D{schema}" in postgres_database_url
+
+
+def test_postgres_connections_give_up_on_a_silent_server_unless_the_url_says_otherwise() -> None:
+    """A partition sends no reset: without these a query waits for the kernel's TCP defaults (many minutes)."""
+    default = db._engine_options("postgresql", "postgresql+psycopg://postgres@db.internal/supportbot")
+    own = db._engine_options("postgresql", "postgresql+psycopg://postgres@db.internal/supportbot?connect_timeout=3")
+
+    assert default["connect_args"]["connect_timeout"] == 10
+    assert default["connect_args"]["tcp_user_timeout"] == 30_000
+    assert "connect_timeout" not in own["connect_args"]  # the URL's value reaches the driver untouched
+    assert own["connect_args"]["keepalives"] == 1

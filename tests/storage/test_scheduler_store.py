@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 
-from storage.scheduler_store import MISFIRE_GRACE_SECONDS, create_scheduler
+from storage.scheduler_store import MISFIRE_GRACE_SECONDS, create_scheduler, start_scheduler, stop_scheduler
 
 
 def record_firing(log_file: str, label: str) -> None:
@@ -26,7 +27,7 @@ def _schedule_then_stop(database_url: str, log_file: Path, run_date: datetime) -
 
 
 async def _firings_after_restart(database_url: str, log_file: Path, seconds: float) -> list[str]:
-    scheduler: AsyncIOScheduler = create_scheduler(database_url)
+    scheduler: BackgroundScheduler = create_scheduler(database_url)
     scheduler.start()
     try:
         await asyncio.sleep(seconds)
@@ -56,3 +57,41 @@ async def test_jobs_coalesce_run_alone_and_get_an_hour_of_grace(database_url: st
         assert stored.next_run_time.isoformat() == "2030-01-01T09:00:00+01:00"  # naive times are Amsterdam's
     finally:
         scheduler.shutdown(wait=False)
+
+
+RAN_ON: list[int] = []
+
+
+async def record_loop_thread() -> None:
+    """A coroutine job, as every job of the app is: it must run on the app's loop, where its services live."""
+    RAN_ON.append(threading.get_ident())
+
+
+async def test_a_coroutine_job_runs_on_the_apps_event_loop_not_the_schedulers_thread(database_url: str) -> None:
+    RAN_ON.clear()
+    scheduler = create_scheduler(database_url)
+    await start_scheduler(scheduler)
+    try:
+        scheduler.add_job(record_loop_thread, "date", run_date=datetime.now(timezone.utc) - timedelta(seconds=1))
+        for _ in range(50):
+            if RAN_ON:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        assert await stop_scheduler(scheduler)
+    assert RAN_ON == [threading.get_ident()]
+
+
+async def test_a_job_due_while_the_scheduler_stops_stays_stored_for_the_next_start(
+    database_url: str, tmp_path: Path
+) -> None:
+    """APScheduler's own background scheduler processes due jobs once more on shutdown and drops them."""
+    log_file = tmp_path / "firings.log"
+    scheduler = create_scheduler(database_url)
+    await start_scheduler(scheduler, paused=True)
+    scheduler.add_job(record_firing, "date", run_date=datetime.now(timezone.utc) - timedelta(seconds=5),
+                      args=[str(log_file), "page-timeout"], id="due-at-stop")
+    assert await stop_scheduler(scheduler)
+
+    assert not log_file.exists()
+    assert await _firings_after_restart(database_url, log_file, seconds=1.5) == ["page-timeout"]

@@ -7,7 +7,7 @@ with who did it and when; the people it concerns hear about it in their own chat
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,6 +26,7 @@ from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 Period = tuple[datetime, datetime]
+LONGEST_SHIFT = timedelta(days=14)  # how far past the window a shift that starts inside it is read
 
 
 class ScheduleChanges:
@@ -40,10 +41,13 @@ class ScheduleChanges:
         return say_reply(staff.language, "desk_override_set", name=self._roster.name(member), until=until_words)
 
     async def shifts_of(self, object_id: str) -> list[Segment]:
-        """This person's coming shifts (the one running now included), in the warning window."""
+        """This person's coming shifts (the one running now included) that start in the warning window,
+        each whole: one that runs past the window's end is read on to its end, so offering it hands
+        over all of it, not only the part inside the window."""
         now = self._roster.now()
-        timeline = await self._roster.timeline(now, self._roster.window_end(now))
-        return [s for s in timeline if s.staff_id == object_id]
+        horizon = self._roster.window_end(now)
+        timeline = await self._roster.timeline(now, horizon + LONGEST_SHIFT)
+        return [s for s in timeline if s.staff_id == object_id and s.starts < horizon]
 
     async def offer(self, staff: Caller, period: Period) -> Reply:
         """Offer one's own shift (from now, if it runs already) to every colleague."""

@@ -12,7 +12,6 @@ import logging
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-
 from bot.policy import Gap
 from bot.services import jobs
 from bot.services.notifier import Notifier
@@ -21,7 +20,7 @@ from bot.services.replies.oncall import gap_warning
 from bot.services.staff_language import staff_language
 from bot.services.timers import Timers
 from storage.job_runs import claim_run
-from storage.unit_of_work import Sessions
+from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger(__name__)
 JOB_NAME = "on_call_gaps"
@@ -29,7 +28,7 @@ TIMER_ID = "on-call-gaps:daily"
 
 
 class GapWarnings:
-    def __init__(self, roster: Roster, sessions: Sessions, notifier: Notifier, timers: Timers):
+    def __init__(self, roster: Roster, sessions: UnitOfWorkSessions, notifier: Notifier, timers: Timers):
         self._roster, self._sessions, self._notifier, self._timers = roster, sessions, notifier, timers
         jobs.bind(JOB_NAME, self.check)
 
@@ -52,23 +51,36 @@ class GapWarnings:
         if not gaps:
             log.info("on call: no gaps outside business hours in the next %d days", self._roster.days)
             return []
-        async with self._sessions.begin() as session:
-            if not await claim_run(session, _run_key(day_start, found), now):
-                return gaps
-        log.warning(
-            "on call: nobody on call outside business hours in the next %d days at %s", self._roster.days,
-            ", ".join(f"{g.starts.isoformat()}/{g.ends.isoformat()}" for g in gaps),
-        )  # fmt: skip
-        await self._tell_management(gaps)
+        try:
+            async with self._sessions.unit_of_work() as unit:  # the claim commits with the notices, or not at all
+                if not await claim_run(unit.session, _run_key(day_start, found), now):
+                    return gaps
+                log.warning(
+                    "on call: nobody on call outside business hours in the next %d days at %s", self._roster.days,
+                    ", ".join(f"{g.starts.isoformat()}/{g.ends.isoformat()}" for g in gaps),
+                )  # fmt: skip
+                if not await self._tell_management(gaps):
+                    raise _NobodyToldYet
+        except _NobodyToldYet:
+            log.error("on call: no one in management can be reached yet; the gaps are told at the next check")
         return gaps
 
-    async def _tell_management(self, gaps: list[Gap]) -> None:
+    async def _tell_management(self, gaps: list[Gap]) -> int:
+        """How many in management the warning is on its way to."""
         backup = self._roster.name(self._roster.config.on_call.backup)
+        told = 0
         for manager in self._roster.management():
             lang = await staff_language(self._sessions, manager)
             notice = gap_warning(lang, gaps, self._roster.days, backup, self._roster.zone)
-            if not await self._notifier.to_person(manager, [notice]):
+            if await self._notifier.to_person(manager, [notice]):
+                told += 1
+            else:
                 log.error("on call: could not tell %s about the gaps in the schedule", manager)
+        return told
+
+
+class _NobodyToldYet(Exception):
+    """Rolls the claim back, so the next check (a restart, the daily job) tries again."""
 
 
 def _run_key(day_start: datetime, gaps: list[Gap]) -> str:
