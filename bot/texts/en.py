@@ -544,6 +544,7 @@ TEXTS: dict[str, str] = {
     ),
     "still_open": "I still need an answer to my question.",
     "urgent_describe": "I understand it is urgent. What is wrong? Describe the problem in a few words.",
+    "describe_problem": "What is not working? Describe the problem in a few words.",
     "separate_tickets": "I read {count} problems: {problems}. Shall I open a separate ticket for each?",
     "choice_separate": "Yes, separate tickets",
     "choice_one_ticket": "No, one ticket",
@@ -644,5 +645,10 @@ READING: dict[str, tuple[str, ...]] = {
         "have", "has", "how", "what", "where", "when", "why", "since", "anymore", "please", "thanks", "thank",
         "hello", "hi", "hey", "morning", "everyone", "nobody", "yes", "yesterday", "today", "this", "that",
         "with", "for", "to", "from", "of", "it", "it's", "working", "issue", "problem", "colleagues",
+    ),
+    # Words that say nothing about what is wrong, beside who is affected or since when ("it's been going on since monday").
+    "filler": (
+        "it", "it's", "is", "has", "been", "was", "already", "still", "also", "and", "but", "so", "about", "around",
+        "going", "on", "started", "happening", "this", "that", "here",
     ),
 }

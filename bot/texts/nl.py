@@ -541,6 +541,7 @@ TEXTS: dict[str, str] = {
     "urgent_describe": (
         "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
     ),
+    "describe_problem": "Wat werkt er niet? Beschrijf het probleem in een paar woorden.",
     "separate_tickets": (
         "Ik lees {count} problemen: {problems}. Zal ik voor elk een aparte melding maken?"
     ),
@@ -644,5 +645,10 @@ READING: dict[str, tuple[str, ...]] = {
         "sinds", "meer", "hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond", "bedankt",
         "dank", "graag", "alstublieft", "alsjeblieft", "iedereen", "niemand", "ja", "nee", "gisteren",
         "vandaag", "vanochtend", "inloggen", "storing", "melding", "probleem", "collega", "collega's",
+    ),
+    # Words that say nothing about what is wrong, beside who is affected or since when ("het is al sinds gisteren").
+    "filler": (
+        "het", "is", "al", "pas", "nog", "ook", "en", "maar", "dus", "eigenlijk", "ongeveer", "zo", "rond",
+        "speelt", "begon", "begonnen", "gebeurt", "dit", "dat", "er", "hier", "last", "van",
     ),
 }

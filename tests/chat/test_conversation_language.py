@@ -19,9 +19,10 @@ async def test_english_words_from_a_dutch_teams_get_english_and_the_problem_is_n
     )
 
     assert welcome.startswith("Welcome to Websitenazorg.nl's Office 365 support")
-    assert "Problem signing in" in answer  # the model is unsure between sign-in and Teams: it asks, in English
-    [intake] = await press(bot, connector, DUTCH_TEAMS_WRITING_ENGLISH, "signin_problem")
-    assert "How many people are affected?" in intake  # "since this morning" was heard
+    if "Which of these fits best?" in answer:  # a model unsure between sign-in and Teams asks, in English
+        assert "Problem signing in" in answer
+        [answer] = await press(bot, connector, DUTCH_TEAMS_WRITING_ENGLISH, "signin_problem")
+    assert "How many people are affected?" in answer  # Teams and "since this morning" were heard
 
 
 async def test_dutch_words_from_an_english_teams_get_dutch(bot, connector):

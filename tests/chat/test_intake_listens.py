@@ -4,6 +4,7 @@ what is missing; several problems in one message: one ticket each, if the custom
 from __future__ import annotations
 
 from fakes.chat import press, say
+from fakes.classifier import ScriptedClassifier
 from fakes.http_helpers import count, rows
 from fakes.people import CUSTOMER
 from storage.models import Ticket, TicketNote
@@ -96,8 +97,37 @@ async def test_a_few_words_more_soon_after_a_ticket_go_onto_it(bot, connector):
     assert (note.ticket_id, note.text, note.author_name) == (ticket.id, "het gaat om de versie van Excel 2016", "Petra de Vries")
 
 
-async def test_words_the_model_is_unsure_of_go_through_the_intake_even_when_flagged(bot, connector):
+async def test_another_product_soon_after_a_ticket_is_a_new_report(bot, connector):
     await say(bot, connector, CUSTOMER, "hallo")
-    [question] = await say(bot, connector, CUSTOMER, "sinds vanochtend")
-    assert "Om welk programma gaat het?" in question or "Hoeveel mensen" in question
+    await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren")
+
+    [question] = await say(bot, connector, CUSTOMER, "Outlook start ook niet meer sinds vanochtend")
+    assert "Hoeveel mensen hebben hier last van?" in question
+    assert await count(bot, TicketNote) == 0
+
+
+async def test_words_the_model_is_unsure_of_go_through_the_intake_even_when_flagged(make_bot, classifier, connector):
+    """Scripted: whether this model flags unsure words ("sinds vanochtend" once) changes with its training."""
+    scripted = ScriptedClassifier(classifier)
+    scripted.read_as("de mail doet raar", "email_problem", 0.40, emergency=True)
+    bot = await make_bot(reader=scripted)
+    await say(bot, connector, CUSTOMER, "hallo")
+
+    [question] = await say(bot, connector, CUSTOMER, "de mail doet raar")
+    assert "Hoeveel mensen hebben hier last van?" in question
     assert await count(bot, Ticket) == 0
+
+
+async def test_when_and_who_without_what_is_wrong_asks_what_is_wrong_and_keeps_them(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    [asked] = await say(bot, connector, CUSTOMER, "sinds vanochtend")
+    assert asked == "Wat werkt er niet? Beschrijf het probleem in een paar woorden."
+    assert await count(bot, Ticket) == 0
+
+    [asked_again] = await say(bot, connector, CUSTOMER, "alleen bij mij")
+    assert asked_again == asked
+
+    [created] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten")
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.product, ticket.affected, ticket.since) == ("excel", "one", "sinds vanochtend")
+    assert ticket.number in created

@@ -4,7 +4,7 @@ import pytest
 
 from bot.services.customer.language import reply_language
 from bot.services.customer.reading import (
-    asks_for_full_sla, is_acknowledgement, only_urgency, parts, without_greeting,
+    asks_for_full_sla, is_acknowledgement, only_facts, only_urgency, parts, without_greeting,
 )  # fmt: skip
 from bot.texts import en, nl
 
@@ -47,6 +47,18 @@ def test_urgent_alone_and_several_clauses() -> None:
     assert parts("Ik kan niet inloggen, mijn licentie is verlopen en Teams start niet") == [
         "Ik kan niet inloggen", "mijn licentie is verlopen", "Teams start niet",
     ]
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sinds vanochtend", True), ("alleen bij mij", True), ("het is al sinds gisteren", True),
+    ("since monday, urgent", True), ("only me", True),
+    ("Excel crasht sinds gisteren", False),  # a product
+    ("ik kan niet inloggen sinds gisteren", False),  # what is wrong
+    ("printer kapot sinds gisteren", False), ("dringend", False), ("hallo", False),
+])
+def test_who_and_since_when_without_what_is_wrong(text: str, expected: bool) -> None:
+    assert only_facts(text) is expected
 
 
 # message, the classifier's language, the conversation's language, the locale's -> reply language

@@ -9,7 +9,7 @@ from bot.policy import (
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
 )  # fmt: skip
 from bot.services import replies
-from bot.services.customer.reading import only_urgency
+from bot.services.customer.reading import only_facts, only_urgency
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
     WhichTicket,
@@ -28,9 +28,9 @@ class Acts:
 
     async def new_message(self, turn: Turn, known: Facts) -> Outcome:
         """A message that answers no open question: read it, ask the policy, act."""
-        if only_urgency(turn.core):
-            facts = known.merged(Facts(urgent=True))
-            return Outcome((replies.urgent_describe(turn.lang),), AwaitingProblem(facts))
+        if only_urgency(turn.core) or only_facts(turn.core):  # how urgent, who, since when: but not what
+            facts = known.merged(read_facts(turn.core, ""))
+            return Outcome((replies.describe_problem(turn.lang, urgent=facts.urgent),), AwaitingProblem(facts))
         classified = turn.classified
         report = Report(
             turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
@@ -38,11 +38,8 @@ class Acts:
         )  # fmt: skip
         facts = known.merged(read_facts(turn.core, report.intent))
         decision = await self.tickets.decide(turn, report, facts)
-        if isinstance(decision, CreateTicket) and decision.priority is not Priority.P1:
-            several = self.tickets.several(turn, report, facts)
-            if several is not None:
-                return several
-        return await self.act(turn, decision, report, facts)
+        several = self.tickets.several(turn, report, facts, decision)
+        return several or await self.act(turn, decision, report, facts)
 
     async def act(self, turn: Turn, decision: Decision, report: Report, facts: Facts) -> Outcome:
         lang, config = turn.lang, self._deps.config

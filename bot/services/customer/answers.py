@@ -150,7 +150,10 @@ class Answers:
         if value == replies.SEPARATE:
             return await self._acts.tickets.open_each(turn, question)
         report, facts = question.report, question.facts
-        decision = await self._acts.tickets.decide(turn, report.chosen(report.intent), facts, reported=True)
+        # one ticket: the model's reading of the whole when it is one of the named problems, else the first
+        intent = report.intent if report.intent in question.intents else question.intents[0]
+        report = report.chosen(intent)
+        decision = await self._acts.tickets.decide(turn, report, facts, reported=True)
         return await self._acts.act(turn, decision, report, facts)
 
     async def _which_ticket(self, question: WhichTicket, turn: Turn) -> Outcome | None:

@@ -8,6 +8,7 @@ from bot.services.customer.choosing import chosen
 from bot.services.customer.reading import is_urgent, words
 from bot.services.customer.state import Facts, Slot
 from bot.services.intake_facts import facts_from
+from bot.services.intake_slots import since_clause
 from bot.services.messages import Reply
 
 _FREE_TEXT = frozenset({Slot.PRODUCT, Slot.SINCE})  # any words answer these; "who" has three answers
@@ -41,8 +42,13 @@ def slot_answer(lang: str, slot: Slot, intent: str, text: str, pressed: str | No
 
 
 def answered(lang: str, slot: Slot, intent: str, text: str, pressed: str | None, known: Facts) -> Facts | None:
-    """The facts after this message; None when it said nothing the intake can use."""
+    """The facts after this message; None when it said nothing the intake can use.
+
+    Asked since when, the customer's clause is the answer ("sinds de update van vorige week"), not
+    only the words that say it is a moment ("sinds de update")."""
     found = read_facts(text, intent) if pressed is None else Facts()
+    if slot is Slot.SINCE and found.since is not None:
+        found = found.with_slot(Slot.SINCE, since_clause(text) or found.since)
     if getattr(found, slot.value) is None:
         value = slot_answer(lang, slot, intent, text, pressed)
         if value is not None:

@@ -36,6 +36,6 @@ def ask(question: Question, lang: str, config: OperatorConfig, calendar: Busines
             return replies.separate_tickets(lang, intents)
         case WhichTicket(tickets=tickets):
             return replies.which_ticket(lang, tickets)
-        case AwaitingProblem():
-            return replies.urgent_describe(lang)
+        case AwaitingProblem(facts=facts):
+            return replies.describe_problem(lang, urgent=facts.urgent)
     raise AssertionError(f"unknown question {question!r}")

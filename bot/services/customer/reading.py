@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.services.intake_facts import facts_from
+from bot.services.intake_slots import without_facts
 from bot.texts import en, nl
 
 _WORD = re.compile(r"[\w']+")
@@ -85,6 +87,15 @@ def only_urgency(text: str) -> bool:
     """"dringend!!!": urgent, but nothing said yet about what is wrong."""
     found = words(text)
     return bool(found) and is_urgent(text) and set(found) <= _urgency_words()
+
+
+def only_facts(text: str) -> bool:
+    """"sinds vanochtend", "alleen bij mij", "since monday, urgent": who is affected, since when or how
+    urgent, but no product and nothing about what is wrong; whatever the model reads into the words."""
+    found = facts_from(text, "")
+    if found.product is not None or (found.affected is None and found.since is None):
+        return False
+    return set(words(without_facts(text))) <= _phrases("filler") | _urgency_words()
 
 
 @cache

@@ -141,7 +141,8 @@ class WhichTicket:
 
 @dataclass(frozen=True, slots=True)
 class AwaitingProblem:
-    """"Dringend!" and nothing else: the next words are the problem, and they are urgent."""
+    """"Dringend!", "sinds vanochtend", "alleen bij mij" and nothing else: the next words are the problem,
+    and what was said goes with them."""
 
     kind: ClassVar[str] = "awaiting_problem"
     facts: Facts
@@ -163,6 +164,8 @@ class RecentTicket:
 
     number: str
     opened_at: datetime
+    intent: str = ""  # its category and product, to tell words about it from a new problem
+    product: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

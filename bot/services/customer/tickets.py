@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot.policy import CreateTicket, CustomerRequest, Decision, Escalate, Priority, Scope, decide, scope_of
+from bot.policy import Clarify, CreateTicket, CustomerRequest, Decision, Escalate, Priority, Scope, decide, scope_of
 from bot.services import replies
 from bot.services.customer import intake
-from bot.services.customer.reading import parts
+from bot.services.customer.reading import only_facts, parts
 from bot.services.customer.state import Facts, IntakeQuestion, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
-from bot.services.intake_facts import facts_from
 from bot.services.tickets import NewTicket
 
 SEVERAL_CONFIDENCE = 0.7  # each named problem must be this clear before the customer is asked about several
@@ -66,19 +65,24 @@ class TicketActs:
 
     async def open(self, turn: Turn, report: Report, facts: Facts, priority: Priority, *, suffix: str = "") -> Outcome:
         view, _ = await self._store(turn, report, facts, priority, suffix)
-        opened = RecentTicket(view.number, turn.now)
+        opened = RecentTicket(view.number, turn.now, report.intent, facts.product)
         if priority is Priority.P1:
             return Outcome((replies.emergency_in_hours(turn.lang, view.number),), opened=opened)
         return Outcome((replies.ticket_created(turn.lang, view.number, view.intent, view.priority),), opened=opened)
 
     async def add_to_recent(self, turn: Turn, recent: RecentTicket | None) -> Outcome | None:
-        """A few unsure words with a fact in them soon after a ticket ("het gaat om Word", "sinds gisteren")
-        are more about that ticket: they go onto it as a note, not into a new report."""
+        """Words with a fact in them soon after a ticket ("het gaat om de versie van Excel 2016", "sinds
+        gisteren") are more about that ticket when they name its product or category, or the model cannot
+        tell what they are about: they go onto it as a note, not into a new report."""
         if recent is None or turn.now - recent.opened_at > ADDITION_WINDOW:
             return None
-        if turn.classified.confidence >= self._deps.rules.confidence_threshold:
+        said = intake.read_facts(turn.core, "")
+        if said == Facts():
             return None
-        if intake.read_facts(turn.core, "") == Facts():
+        classified = turn.classified
+        unsure = classified.confidence < self._deps.rules.confidence_threshold
+        same = said.product is not None and said.product == recent.product
+        if not (unsure or same or classified.intent == recent.intent):
             return None
         if not await self._deps.tickets.add_note(turn.caller, recent.number, turn.core):
             return None
@@ -95,16 +99,28 @@ class TicketActs:
             await self._deps.tickets.notify_support(turn.caller, view, new.description)
         return view, created
 
-    def several(self, turn: Turn, report: Report, facts: Facts) -> Outcome | None:
-        """Several clear problems in one message: ask whether to open a ticket for each."""
+    def several(self, turn: Turn, report: Report, facts: Facts, decision: Decision) -> Outcome | None:
+        """Several clear problems in one message: ask whether to open a ticket for each.
+
+        Asked where a ticket would be opened now (not for an emergency), and where the model is unsure
+        because the message names several problems: at least two of those are among its best guesses
+        for the whole ("ik kan niet inloggen, mijn licentie is verlopen en Teams start niet"), not where a
+        clause only guesses at a cause ("word doet raar, misschien iets met mijn account")."""
+        if isinstance(decision, CreateTicket):
+            if decision.priority is Priority.P1:
+                return None
+        elif not (isinstance(decision, Clarify) and self._deps.calendar.is_open(turn.now)):
+            return None
         intents: list[str] = []
         for part in parts(report.text):
-            if _only_a_fact(part):
+            if only_facts(part):
                 continue
             found = self._deps.classifier.classify(part)
             if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in intents and _covered(found.intent):
                 intents.append(found.intent)
         if len(intents) < 2:
+            return None
+        if isinstance(decision, Clarify) and len(set(intents) & set(decision.candidates)) < 2:
             return None
         return Outcome((replies.separate_tickets(turn.lang, intents),), SeparateTickets(report, tuple(intents), facts))
 
@@ -132,9 +148,3 @@ class TicketActs:
 def _covered(intent: str) -> bool:
     return scope_of(intent) is Scope.COVERED
 
-
-def _only_a_fact(part: str) -> bool:
-    """"alleen bij mij", "sinds gisteren": a clause saying who or since when, naming no product, is about
-    the problem already named, not a new one (the model may still read it as a category)."""
-    found = facts_from(part, "")
-    return found.product is None and (found.affected is not None or found.since is not None)

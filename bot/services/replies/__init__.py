@@ -11,8 +11,8 @@ from bot.services.replies.choices import (
     TICKET_PREFIX, TODAY, YES, choice_synonyms, product_name, products_for,
 )  # fmt: skip
 from bot.services.replies.conversation import (
-    added_to_ticket, how_can_i_help, question_dropped, separate_created, separate_tickets, stale_choice, still_open,
-    urgent_describe, which_ticket, with_lead,
+    added_to_ticket, describe_problem, how_can_i_help, question_dropped, separate_created, separate_tickets,
+    stale_choice, still_open, which_ticket, with_lead,
 )  # fmt: skip
 from bot.services.replies.customer import (
     acknowledged, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
@@ -35,17 +35,17 @@ from bot.services.replies.words import (
 )  # fmt: skip
 
 __all__ = [
-    "ACCEPT", "ACK_PREFIX", "added_to_ticket", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER", "NO",
-    "NONE_OF_THESE", "ONE", "ONE_TICKET", "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND",
+    "ACCEPT", "ACK_PREFIX", "added_to_ticket", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER",
+    "NO", "NONE_OF_THESE", "ONE", "ONE_TICKET", "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND",
     "SEPARATE", "SEVERAL", "TAKE_OVER_PREFIX", "TICKET_PREFIX", "TODAY", "YES", "TicketView", "acknowledged",
     "already_in_mediation", "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms",
-    "clarify", "clarify_other", "closed_words", "confirm_emergency", "emergency_in_hours", "emergency_joined",
-    "emergency_paged", "emergency_unanswered", "emergency_way", "escalated", "escalation_notice", "excluded",
-    "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help", "intent_label",
-    "new_ticket_notice", "not_an_emergency", "offer_passed", "out_of_hours", "out_of_scope", "page_notice",
-    "priority_words", "product_name", "products_for", "question_dropped", "quote_declined", "quote_recorded",
-    "quote_request_notice", "rating_invalid", "rating_request", "rating_thanks", "reminder_declined",
-    "reminder_message", "reminder_moved", "reminder_scheduled", "resolved", "separate_created",
-    "separate_tickets", "service_hours", "staff_joined", "stale_choice", "status", "status_words",
-    "step_words", "still_open", "ticket_created", "urgent_describe", "which_ticket", "with_lead",
+    "clarify", "clarify_other", "closed_words", "confirm_emergency", "describe_problem", "emergency_in_hours",
+    "emergency_joined", "emergency_paged", "emergency_unanswered", "emergency_way", "escalated", "escalation_notice",
+    "excluded", "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help",
+    "intent_label", "new_ticket_notice", "not_an_emergency", "offer_passed", "out_of_hours", "out_of_scope",
+    "page_notice", "priority_words", "product_name", "products_for", "question_dropped", "quote_declined",
+    "quote_recorded", "quote_request_notice", "rating_invalid", "rating_request", "rating_thanks",
+    "reminder_declined", "reminder_message", "reminder_moved", "reminder_scheduled", "resolved", "separate_created",
+    "separate_tickets", "service_hours", "staff_joined", "stale_choice", "status", "status_words", "step_words",
+    "still_open", "ticket_created", "which_ticket", "with_lead",
 ]

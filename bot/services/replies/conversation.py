@@ -52,8 +52,9 @@ def stale_choice(lang: str) -> Reply:
     return Reply(text(lang, "stale_choice"))
 
 
-def urgent_describe(lang: str) -> Reply:
-    return Reply(text(lang, "urgent_describe"))
+def describe_problem(lang: str, *, urgent: bool) -> Reply:
+    """Only how urgent, who is affected or since when: what is wrong is still to be said."""
+    return Reply(text(lang, "urgent_describe" if urgent else "describe_problem"))
 
 
 def separate_tickets(lang: str, intents: Sequence[str]) -> Reply:
