@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test typecheck install install-dev e2e-deps train evaluate bench chaos fuzz teams-package clean
+.PHONY: run test typecheck install install-dev e2e-deps train evaluate bench chaos fuzz load load-matrix teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -53,6 +53,14 @@ bench: $(VENV)/.bench
 ## Kill -9, connector faults and a database outage against two replicas on the local PostgreSQL.
 chaos: install-dev
 	$(PY) -m bench.chaos $(CHAOS_ARGS)
+
+## The load benchmark: botbuilder's echo bot, then this bot (SQLite), under 1, 16 and 64 Teams users; the ratio.
+load: install-dev
+	$(PY) -m bench.load
+
+## Every group: also production mode, PostgreSQL (TEST_POSTGRES_URL or the local server) and two replicas.
+load-matrix: install-dev
+	$(PY) -m bench.load --matrix
 
 ## The Teams app packages (zip) for a Teams admin: needs MicrosoftAppId and BOT_DOMAIN; see docs/azure.md.
 teams-package: install-dev

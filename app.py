@@ -45,7 +45,8 @@ from bot.services.timers import Timers
 from bot.services.transcript import TranscriptService
 from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
-from bot.teams.connector_client import ConnectorClient
+from bot.teams.auth_cache import CheckedTokens
+from bot.teams.connector_client import ChannelToken, ConnectorClient
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
 from bot.teams.handler import SupportBot
 from bot.teams.inbox import InboxProcessor
@@ -69,7 +70,7 @@ SHUTDOWN_GRACE_SECONDS = 10.0
 
 def create_app(
     settings: Settings, *, clock: Clock | None = None, classifier: IntentClassifier | None = None,
-    fire_timers: bool = True,
+    fire_timers: bool = True, channel_token: ChannelToken | None = None,
 ) -> web.Application:
     """One application per call; tests pass their own clock, and one classifier loaded per test session.
 
@@ -85,6 +86,8 @@ def create_app(
     app[keys.METRICS] = create_metrics()
     if classifier is not None:
         app[keys.CLASSIFIER] = classifier
+    if channel_token is not None:
+        app[keys.CHANNEL_TOKEN] = channel_token
     if settings.metrics_port is not None:
         app.cleanup_ctx.append(metrics_server(app[keys.METRICS].registry, settings.host, settings.metrics_port))
     app.cleanup_ctx.append(_database)
@@ -147,7 +150,7 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = app[keys.CONFIG]  # read per use by the services, so a reload reaches them
-    client = ConnectorClient(app[keys.HTTP], create_channel_token(settings))
+    client = ConnectorClient(app[keys.HTTP], app.get(keys.CHANNEL_TOKEN) or create_channel_token(settings))
     metrics = app[keys.METRICS]
     sender = OutboxSender(sessions, client, clock, metrics=metrics)
     outbox = Outbox(sessions, clock, sender, bot_name=f"{config.current.msp.name} support bot")
@@ -193,7 +196,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
     app[keys.RELOADER] = reloader
     app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, paging))
-    app[keys.MESSAGES] = messages_handler(create_authentication(settings), inbox)
+    app[keys.MESSAGES] = messages_handler(CheckedTokens(create_authentication(settings)), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield
 

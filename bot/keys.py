@@ -19,6 +19,7 @@ from bot.services.escalations import EscalationService
 from bot.services.oncall import OnCall
 from bot.services.out_of_band import OutOfBandPager
 from bot.services.paging import PagingService
+from bot.teams.connector_client import ChannelToken
 from bot.teams.inbox import InboxProcessor
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.outbox_sender import OutboxSender
@@ -47,3 +48,4 @@ METRICS = web.AppKey("metrics", Metrics)
 ON_CALL = web.AppKey("on_call", OnCall)
 OUT_OF_BAND = web.AppKey("out_of_band", OutOfBandPager)  # only set when SMTP or the webhook is configured
 ACK_DESK = web.AppKey("ack_desk", AckDesk)
+CHANNEL_TOKEN = web.AppKey("channel_token", ChannelToken)  # only set when a caller brings its own

@@ -17,6 +17,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from storage.sqlite_driver import OneTripDbapi
+
 log = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL: lock_timeout ran out
@@ -79,7 +81,22 @@ def ensure_sqlite_folder(database_url: str) -> None:
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    """SQLite ignores foreign keys unless asked, and WAL plus a busy timeout let readers and one writer coexist."""
+    """SQLite for a server; what each setting risks (docs/performance.md has the measurements):
+
+    - foreign_keys=ON: SQLite ignores them unless asked. No risk; a statement more per connection.
+    - journal_mode=WAL: readers and the one writer no longer block each other, and a commit appends
+      to the -wal file instead of rewriting pages. Risk: the database is three files (.db, -wal,
+      -shm) that must stay together (copy them together, or back up with `.backup`), and the
+      folder must be on a local disk (WAL needs shared memory; no network file systems).
+    - synchronous=NORMAL: in WAL mode a commit is not fsynced (a checkpoint is). Risk: a power cut
+      or kernel crash can lose the last transactions committed before it, including messages
+      already answered 201 (the database itself stays consistent). A crash of the process loses
+      nothing. FULL would fsync every commit: 1.9 ms each on this machine's disk, with four commits
+      a turn on the one connection. Deployments that cannot accept the risk use PostgreSQL.
+    - busy_timeout=15 s: another process holding the write lock (a migration, the sqlite3 shell, a
+      backup) makes a statement wait in the SQLite thread instead of failing at once; the app's own
+      transactions never wait for each other here (one connection, see create_async_engine_for).
+    """
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -90,16 +107,40 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+POSTGRES_SERVER_SETTINGS = {
+    "idle_in_transaction_session_timeout": "30s",
+    "lock_timeout": "10s",
+    "tcp_keepalives_idle": "30", "tcp_keepalives_interval": "10", "tcp_keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
+"""Per-session server settings of the app's connections. A replica cut off in the middle of a turn
+leaves its transaction open on the server, holding the chat's advisory lock, until the server
+notices (its keep-alive defaults: about two hours): then no healthy replica could run that chat's
+turns, an emergency included. With these the server ends such a session within about half a
+minute, and a turn waits at most ten seconds for a lock before it is postponed and retried. No
+turn or job of this app keeps a transaction idle for seconds; migrations use their own engine."""
+
 POSTGRES_CONNECT_ARGS = {
     "connect_timeout": 10,  # seconds for the whole connection set-up, not only the TCP handshake
     "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
     "tcp_user_timeout": 30_000,  # ms: data the server has not acknowledged for this long breaks the connection
+    "options": " ".join(f"-c {name}={value}" for name, value in POSTGRES_SERVER_SETTINGS.items()),
 }
 """libpq connection parameters. A server that vanishes without a reset (a partition, a failover
 that moves its address) would otherwise leave a query waiting for as long as the kernel's
 defaults allow (many minutes): with these a dead connection errors within about a minute, and
 the usual outage handling (spool, retry) takes over. Values an operator sets in DATABASE_URL's
-query string win."""
+query string win, `options` settings one by one (behind PgBouncer in transaction mode, which refuses `options`, set
+`POSTGRES_SERVER_SETTINGS` on the server or the role instead and put `options=` in the URL)."""
+
+
+def _postgres_connect_args(query: Any) -> dict[str, Any]:
+    """POSTGRES_CONNECT_ARGS under the URL's own parameters; `options` merged, the URL's settings last (they win)."""
+    arguments = {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if k not in query}
+    own = query.get("options")
+    if own:
+        arguments["options"] = f"{POSTGRES_CONNECT_ARGS['options']} {own if isinstance(own, str) else ' '.join(own)}"
+    return arguments
 
 
 def _engine_options(backend: str, url: str) -> dict[str, Any]:
@@ -108,7 +149,7 @@ def _engine_options(backend: str, url: str) -> dict[str, Any]:
     if backend == "postgresql":
         return {
             "pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800, "hide_parameters": True,
-            "connect_args": {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if k not in make_url(url).query},
+            "connect_args": _postgres_connect_args(make_url(url).query),
         }
     return {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, "hide_parameters": True}
 
@@ -116,7 +157,19 @@ def _engine_options(backend: str, url: str) -> dict[str, Any]:
 def create_async_engine_for(database_url: str) -> AsyncEngine:
     """The app's engine; dispose it in the cleanup context that created it."""
     urls = DatabaseUrls.from_url(database_url)
-    engine = create_async_engine(urls.async_url, **_engine_options(urls.backend, urls.async_url))
+    options = _engine_options(urls.backend, urls.async_url)
+    if urls.backend == "sqlite":
+        # Every transaction of the app takes SQLite's write lock at BEGIN (_begin_immediate), so
+        # connections could only take turns, polling the lock with sleeps of up to 100 ms (waits of
+        # seconds, and starvation, under load). One connection handed out in order by the pool
+        # serialises the same work without the polling.
+        options.update(pool_size=1, max_overflow=0, module=OneTripDbapi())
+    else:
+        # Room for the turns a replica runs at once: a connection beyond the pool is closed again when
+        # the pool is full, and opening one costs PostgreSQL a new backend process (milliseconds).
+        # (The job store's blocking engine keeps the pool of 5.)
+        options.update(pool_size=10)
+    engine = create_async_engine(urls.async_url, **options)
     if urls.backend == "sqlite":
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         event.listen(engine.sync_engine, "connect", _own_transactions)

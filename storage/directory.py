@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Organisation, Person
@@ -24,8 +24,11 @@ async def organisation_by_tenant(session: AsyncSession, tenant_id: str) -> Organ
     return await session.scalar(select(Organisation).where(Organisation.tenant_id == tenant_id))
 
 
+_PERSON_BY_OBJECT_ID = select(Person).where(Person.aad_object_id == bindparam("object_id"))
+
+
 async def person_by_object_id(session: AsyncSession, aad_object_id: str) -> Person | None:
-    return await session.scalar(select(Person).where(Person.aad_object_id == aad_object_id))
+    return await session.scalar(_PERSON_BY_OBJECT_ID, {"object_id": aad_object_id})
 
 
 async def upsert_person(

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.core import run
 from storage.models import Conversation, OutboxMessage, OutboxSenderBeat, Person, TranscriptMessage
 from storage.rows import changed
 
@@ -43,6 +44,9 @@ def lane_of(conversation_id: str | None, recipient_object_id: str | None) -> str
     return f"chat:{conversation_id}" if conversation_id else f"person:{recipient_object_id}"
 
 
+_ENQUEUE = insert(OutboxMessage).returning(OutboxMessage.id)
+
+
 async def enqueue(
     session: AsyncSession, *, kind: str, service_url: str, activity: dict[str, Any], now: datetime,
     conversation_id: str | None = None, recipient_object_id: str | None = None, tenant_id: str | None = None,
@@ -51,15 +55,55 @@ async def enqueue(
     """Add one message to deliver; its id, for the caller's after-commit delivery."""
     if not conversation_id and not recipient_object_id:
         raise ValueError("an outbox message needs a conversation or a recipient")
-    row = OutboxMessage(
-        kind=kind, lane=lane_of(conversation_id, recipient_object_id), conversation_id=conversation_id,
-        recipient_object_id=recipient_object_id, tenant_id=tenant_id, service_url=service_url, activity=activity,
-        page_id=page_id, author_person_id=author_person_id, author_name=author_name, status="pending",
-        attempts=0, created_at=now, next_attempt_at=now,
-    )
-    session.add(row)
-    await session.flush()
-    return row.id
+    values = {
+        "kind": kind, "lane": lane_of(conversation_id, recipient_object_id), "conversation_id": conversation_id,
+        "recipient_object_id": recipient_object_id, "tenant_id": tenant_id, "service_url": service_url,
+        "activity": activity, "page_id": page_id, "author_person_id": author_person_id, "author_name": author_name,
+        "status": "pending", "attempts": 0, "opened_new_chat": False, "created_at": now, "next_attempt_at": now,
+    }
+    return (await run(session, _ENQUEUE, values)).scalar_one()
+
+
+_BLOCKING = (
+    select(OutboxMessage.lane, func.min(OutboxMessage.id))
+    .where(OutboxMessage.lane.in_(bindparam("lanes", expanding=True)), OutboxMessage.status.in_(OPEN),
+           OutboxMessage.id.not_in(bindparam("ids", expanding=True)))
+    .group_by(OutboxMessage.lane)
+)
+_TAKE = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id.in_(bindparam("ids", expanding=True)), OutboxMessage.status == "pending")
+    .values(status="sending", lease_until=bindparam("until"), claimed_by=bindparam("sender"))
+    .returning(OutboxMessage.id)
+)
+_LANE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:lane, 1))")
+
+
+async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: datetime, lease: timedelta, *,
+                    sender: str) -> list[Delivery]:
+    """Claim messages written in this very transaction (nobody else can see them yet) for `sender`,
+    unless an earlier open message of their lane holds them back; the ones claimed, in order.
+
+    Two statements, and on PostgreSQL a lock per lane held until the commit: two transactions writing
+    to one lane at once (a staff relay and the customer's turn, a page and a reminder) could otherwise
+    each miss the other's uncommitted message and both claim theirs, so they would be sent side by
+    side. With the lock the later one sees the earlier one's message, as `claim` does after a commit.
+    SQLite runs one writer at a time anyway."""
+    if not deliveries:
+        return []
+    ids = [delivery.id for delivery in deliveries]
+    lanes = sorted({lane_of(delivery.conversation_id, delivery.recipient_object_id) for delivery in deliveries})
+    if session.bind.dialect.name == "postgresql":
+        for lane in lanes:  # sorted: two units never wait for each other's lanes crosswise
+            await run(session, _LANE_LOCK, {"lane": lane})
+    blocking = await run(session, _BLOCKING, {"lanes": lanes, "ids": ids})
+    first_blocked: dict[str, int] = {lane: row_id for lane, row_id in blocking.all()}
+    free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
+    if not free:
+        return []
+    taken = await run(session, _TAKE, {"ids": [d.id for d in free], "until": now + lease, "sender": sender})
+    claimed = set(taken.scalars())  # a row rolled back with a savepoint since is not there any more
+    return [delivery for delivery in free if delivery.id in claimed]
 
 
 async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, sender: str,
@@ -108,37 +152,45 @@ def _delivery(row: OutboxMessage) -> Delivery:
     )
 
 
+_KEPT = exists().where(Conversation.id == bindparam("chat"))
+_DELIVERED = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == "sending", _KEPT)
+    .values(status="delivered", activity_id=bindparam("sent_id"), delivered_at=bindparam("at"),
+            conversation_id=bindparam("chat"), attempts=OutboxMessage.attempts + 1, lease_until=None)
+    .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
+)
+_NOT_KEPT = delete(OutboxMessage).where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == "sending", ~_KEPT)
+_TRANSCRIPT = insert(TranscriptMessage)
+_LANE_WAITING = select(OutboxMessage.id).where(
+    OutboxMessage.lane == bindparam("lane"), OutboxMessage.status == "pending"
+).limit(1)
+
+
 async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_id: str, activity_id: str | None,
                     now: datetime) -> bool:
     """Mark delivered and add it to the transcript with the connector's activity id; False if not ours.
 
     A message into a conversation the bot does not keep (a tenant without a contract) leaves no row.
     """
-    if await session.get(Conversation, conversation_id) is None:
-        deleted = await session.execute(
-            delete(OutboxMessage).where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
-        )
-        return bool(changed(deleted))
-    result = await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == delivery.id, OutboxMessage.status == "sending")
-        .values(status="delivered", activity_id=activity_id, delivered_at=now, conversation_id=conversation_id,
-                attempts=OutboxMessage.attempts + 1, lease_until=None)
-        .returning(OutboxMessage.author_person_id, OutboxMessage.author_name)
-    )
-    author = result.one_or_none()
-    if author is None:
-        return False
+    found = {"row_id": delivery.id, "chat": conversation_id}
+    author = (await run(session, _DELIVERED, {**found, "sent_id": activity_id, "at": now})).one_or_none()
+    if author is None:  # not ours any more, or a chat the bot does not keep: then no row at all
+        return bool((await run(session, _NOT_KEPT, found)).rowcount)
     activity = delivery.activity
     payload = {"attachments": activity["attachments"]} if activity.get("attachments") else None
-    session.add(TranscriptMessage(
-        conversation_id=conversation_id, direction="out", activity_id=activity_id,
-        activity_type=activity.get("type", "message"), author_person_id=author.author_person_id,
-        author_name=author.author_name or "", relayed=author.author_person_id is not None,
-        text=activity.get("text") or activity.get("summary") or "", payload=payload, created_at=now,
-    ))
-    await session.flush()
+    await run(session, _TRANSCRIPT, {
+        "conversation_id": conversation_id, "direction": "out", "activity_id": activity_id,
+        "activity_type": activity.get("type", "message"), "author_person_id": author.author_person_id,
+        "author_name": author.author_name or "", "relayed": author.author_person_id is not None,
+        "text": activity.get("text") or activity.get("summary") or "", "payload": payload, "created_at": now,
+    })
     return True
+
+
+async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:
+    """A message of this lane waits for the one just delivered (so the sender should look again now)."""
+    return (await run(session, _LANE_WAITING, {"lane": lane})).first() is not None
 
 
 async def retry_later(session: AsyncSession, delivery_id: int, at: datetime, error: str) -> None:

@@ -27,9 +27,10 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from apscheduler.executors.base import BaseExecutor, run_coroutine_job, run_job
 from apscheduler.job import Job
@@ -40,6 +41,8 @@ from apscheduler.util import iscoroutinefunction_partial
 from sqlalchemy.engine import make_url
 
 from storage.db import JOBS_TABLE, DatabaseUrls, create_sync_engine_for
+
+T = TypeVar("T")
 
 MISFIRE_GRACE_SECONDS: int | None = None
 """No limit: a job that came due while the bot was down (a deploy, a crash, a weekend outage) still
@@ -81,15 +84,72 @@ class EventLoopExecutor(BaseExecutor):
         self._threads.shutdown(wait=wait)
 
 
+RETRY_AFTER_ERROR_SECONDS = 2.0
+"""How soon the scheduler's thread looks at the store again after a round that failed."""
+
+
 class ThreadedScheduler(BackgroundScheduler):
-    """APScheduler's background scheduler, minus one trap: on shutdown its thread wakes and processes
-    due jobs once more, hands them to executors that are already shut down, and removes them from the
-    store, so a timer due at that moment was lost. A stopped scheduler processes nothing."""
+    """APScheduler's background scheduler, minus two traps.
+
+    - Its thread has no error handling of its own: one exception in a round ends it for good, and
+      with it every timer of the replica. Two replicas that both pick up a due job both remove it,
+      and the second removal raises. A failed round is logged and tried again shortly.
+    - On shutdown the thread wakes and processes due jobs once more, hands them to executors that
+      are already shut down, and removes them from the store: a timer due at that moment was lost.
+      A stopped scheduler processes nothing (`GuardedJobStore` covers a round already under way).
+    """
 
     def _process_jobs(self) -> float | None:
         if self.state == STATE_STOPPED:
             return None
-        return super()._process_jobs()
+        try:
+            return super()._process_jobs()
+        except Exception:
+            self._logger.exception("a round of timers failed; looking again in %s s", RETRY_AFTER_ERROR_SECONDS)
+            return RETRY_AFTER_ERROR_SECONDS
+
+
+class GuardedJobStore(SQLAlchemyJobStore):
+    """Due jobs read by a round that began before the scheduler stopped (a thread stuck on a silent
+    database, left behind at shutdown) are not handed out: APScheduler would pass them to a loop that
+    is gone and delete them. They stay stored for the next start or another replica."""
+
+    def get_due_jobs(self, now: datetime) -> list[Job]:
+        due = super().get_due_jobs(now)
+        return [] if self._scheduler.state == STATE_STOPPED else due
+
+
+async def in_daemon_thread(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`function(*args, **kwargs)` in a daemon thread of its own, awaited on the loop.
+
+    For blocking job-store calls: a thread of the loop's default executor stuck on a database that
+    does not answer holds up the loop's close and the interpreter's exit; a daemon thread does neither.
+    """
+    loop = asyncio.get_running_loop()
+    result: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not result.done():
+            outcome()
+
+    def work() -> None:
+        try:
+            value = function(*args, **kwargs)
+        except BaseException as error:  # handed over to the awaiting coroutine
+            caught = error
+            _call_soon(loop, settle, lambda: result.set_exception(caught))
+        else:
+            _call_soon(loop, settle, lambda: result.set_result(value))
+
+    threading.Thread(target=work, name=f"jobstore-{getattr(function, '__name__', 'call')}", daemon=True).start()
+    return await result
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: Any) -> None:
+    try:
+        loop.call_soon_threadsafe(callback, *args)
+    except RuntimeError:  # the loop closed while the thread waited on the database
+        pass
 
 
 def create_scheduler(
@@ -101,7 +161,7 @@ def create_scheduler(
     ``coalesce``: after downtime, a recurring job runs once, not once per missed run.
     ``max_instances=1``: a slow run is not overlapped by the next one in the same process.
     """
-    job_store = SQLAlchemyJobStore(engine=create_sync_engine_for(jobs_database_url(database_url)), tablename=JOBS_TABLE)
+    job_store = GuardedJobStore(engine=create_sync_engine_for(jobs_database_url(database_url)), tablename=JOBS_TABLE)
     return ThreadedScheduler(
         jobstores={"default": job_store},
         executors={"default": EventLoopExecutor(loop or asyncio.get_running_loop())},
@@ -116,27 +176,21 @@ def create_scheduler(
 
 async def start_scheduler(scheduler: BackgroundScheduler, *, paused: bool = False) -> None:
     """Start it off the loop: starting creates the job table and stores pending jobs (blocking I/O)."""
-    await asyncio.to_thread(scheduler.start, paused=paused)
+    await in_daemon_thread(scheduler.start, paused=paused)
 
 
 async def stop_scheduler(scheduler: BackgroundScheduler, *, wait_seconds: float = SHUTDOWN_WAIT_SECONDS) -> bool:
     """Stop the scheduler's thread; False when it did not stop within `wait_seconds` (stuck on the database).
 
-    Shutting down joins that thread, so it is done from a daemon thread of its own: a default-executor
-    thread would hold up the loop's close for as long as the database does not answer.
+    Shutting down joins that thread, so it is done from a daemon thread of its own (`in_daemon_thread`).
     """
     if not scheduler.running:
         return True
-    stopped = threading.Event()
-
-    def stop() -> None:
-        try:
-            scheduler.shutdown(wait=False)
-        finally:
-            stopped.set()
-
-    threading.Thread(target=stop, name="scheduler-shutdown", daemon=True).start()
-    return await asyncio.to_thread(stopped.wait, wait_seconds)
+    try:
+        await asyncio.wait_for(asyncio.shield(in_daemon_thread(scheduler.shutdown, wait=False)), wait_seconds)
+    except asyncio.TimeoutError:
+        return False
+    return True
 
 
 def jobs_database_url(database_url: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select, update
+from typing import Any
+
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,8 +39,10 @@ def _fresh(query: Select[tuple[Ticket]]) -> Select[tuple[Ticket]]:
     return query.execution_options(populate_existing=True)
 
 
-async def _one(session: AsyncSession, query: Select[tuple[Ticket]]) -> TicketRecord | None:
-    ticket = await session.scalar(_fresh(query))
+async def _one(
+    session: AsyncSession, query: Select[tuple[Ticket]], params: dict[str, Any] | None = None,
+) -> TicketRecord | None:
+    ticket = await session.scalar(_fresh(query), params)
     return ticket_record(ticket) if ticket is not None else None
 
 
@@ -76,12 +80,14 @@ async def all_open_tickets(session: AsyncSession) -> list[TicketRecord]:
     return await _all(session, query)
 
 
+_HELD_IN_CONVERSATION = select(Ticket).where(
+    Ticket.conversation_id == bindparam("chat"), Ticket.holder_id.is_not(None), Ticket.status == TicketStatus.TAKEN_OVER
+).order_by(Ticket.id.desc()).limit(1)
+
+
 async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> TicketRecord | None:
     """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
-    query = select(Ticket).where(
-        Ticket.conversation_id == conversation_id, Ticket.holder_id.is_not(None), Ticket.status == TicketStatus.TAKEN_OVER
-    )
-    return await _one(session, query.order_by(Ticket.id.desc()).limit(1))
+    return await _one(session, _HELD_IN_CONVERSATION, {"chat": conversation_id})
 
 
 async def ticket_held_by(session: AsyncSession, person_id: int) -> TicketRecord | None:

@@ -9,6 +9,9 @@ together or not at all: a crash mid-turn leaves nothing half-done, and the turn 
 
 Work that must only happen once the transaction is committed (delivering the outbox rows, setting
 timers) registers with ``after_commit``; it runs after the commit and never after a rollback.
+Work that belongs in the transaction but must come last (claiming the unit's outbox rows for the
+sender) registers with ``before_commit``. ``sessions.joined()`` is ``begin()`` without the
+SAVEPOINT: for writes of one statement, whose failure fails the whole unit anyway.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class UnitOfWork:
 
     session: AsyncSession
     after_commit: list[AfterCommit] = field(default_factory=list)
+    before_commit: list[AfterCommit] = field(default_factory=list)
     scratch: dict[str, Any] = field(default_factory=dict)  # per-unit bookkeeping of the layers above
 
 
@@ -75,6 +79,10 @@ class UnitOfWorkSessions:
     def begin(self) -> _SessionContext:
         return _SessionContext(self.factory, begin=True)
 
+    def joined(self) -> _SessionContext:
+        """A transaction: the active unit's own (no SAVEPOINT), else a new one, committed on exit."""
+        return _SessionContext(self.factory, begin=True, savepoint=False)
+
     @asynccontextmanager
     async def unit_of_work(self, *, lock_key: str | None = None) -> AsyncIterator[UnitOfWork]:
         """A new transaction for everything inside; nested use joins the outer one.
@@ -95,6 +103,8 @@ class UnitOfWorkSessions:
                     if lock_key is not None:
                         await _lock(session, lock_key)
                     yield unit
+                    for action in unit.before_commit:
+                        await action()
             finally:
                 _current.reset(token)
         for action in unit.after_commit:
@@ -112,8 +122,8 @@ async def _lock(session: AsyncSession, key: str) -> None:
 class _SessionContext:
     """``async with sessions() as s`` / ``async with sessions.begin() as s`` inside or outside a unit."""
 
-    def __init__(self, factory: async_sessionmaker[AsyncSession], *, begin: bool):
-        self._factory, self._begin = factory, begin
+    def __init__(self, factory: async_sessionmaker[AsyncSession], *, begin: bool, savepoint: bool = True):
+        self._factory, self._begin, self._savepoint = factory, begin, savepoint
         self._nested: AbstractAsyncContextManager[Any] | None = None
         self._outer: AbstractAsyncContextManager[AsyncSession] | None = None
 
@@ -122,7 +132,7 @@ class _SessionContext:
         if unit is None:
             self._outer = self._factory.begin() if self._begin else self._factory()
             return await self._outer.__aenter__()
-        if self._begin:
+        if self._begin and self._savepoint:
             self._nested = unit.session.begin_nested()
             await self._nested.__aenter__()
         return unit.session

@@ -37,6 +37,7 @@ class AdmissionService:
     def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
         self._sessions, self._holder, self._clock = sessions, config, clock
         self._limit = MessageLimit(sessions, clock, config.current.limits.messages_per_minute)  # a restart changes it
+        self._organisations: dict[tuple[str, str], int] = {}  # (tenant id, name) -> organisation id
 
     @property
     def _config(self) -> OperatorConfig:
@@ -131,17 +132,30 @@ class AdmissionService:
             raise IdentityConflict(f"staff object id {inbound.user_object_id} from tenant {inbound.tenant_id}")
         customer = self._config.customer(inbound.tenant_id)
         assert customer is not None
-        organisation = await directory.upsert_organisation(session, customer.tenant_id, customer.name)
+        organisation_id, organisation_name = await self._organisation_of(session, customer.tenant_id, customer.name)
         known = await directory.person_by_object_id(session, inbound.user_object_id)
-        person = known or Person(aad_object_id=inbound.user_object_id, kind="customer", organisation_id=organisation.id)
+        person = known or Person(aad_object_id=inbound.user_object_id, kind="customer", organisation_id=organisation_id)
         if known is None:
             session.add(person)
-        elif person.kind != "customer" or person.organisation_id != organisation.id:
+        elif person.kind != "customer" or person.organisation_id != organisation_id:
             raise IdentityConflict(f"object id {inbound.user_object_id} belongs to another organisation or is staff")
         person.name = inbound.user_name or person.name or ""
         person.locale = inbound.locale or person.locale
         await session.flush()
-        return Caller("customer", language, person.aad_object_id, person.name, person.id, organisation.id, organisation.name)
+        return Caller("customer", language, person.aad_object_id, person.name, person.id, organisation_id, organisation_name)
+
+    async def _organisation_of(self, session: AsyncSession, tenant_id: str, name: str) -> tuple[int, str]:
+        """A customer organisation's id and name: stored at start-up (and on a reload) from the config and
+        never renumbered, so looked up once per process and name (a query less in every turn)."""
+        known = self._organisations.get((tenant_id, name))
+        if known is not None:
+            return known, name
+        stored = await directory.organisation_by_tenant(session, tenant_id)
+        if stored is not None and stored.name == name:
+            self._organisations[(tenant_id, name)] = stored.id
+            return stored.id, name
+        organisation = await directory.upsert_organisation(session, tenant_id, name)  # not cached: may roll back
+        return organisation.id, organisation.name
 
     async def _save_reference(self, session: AsyncSession, inbound: Inbound, caller: Caller) -> bool:
         stored = await conversations.conversation_by_id(session, inbound.conversation_id)

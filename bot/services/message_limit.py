@@ -5,13 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from bot.services.clock import Clock
+from storage.core import run
 from storage.models import TranscriptMessage
 from storage.unit_of_work import Sessions
 
 WINDOW = timedelta(minutes=1)
+_RECENT = select(func.count()).select_from(TranscriptMessage).where(
+    TranscriptMessage.author_person_id == bindparam("person"), TranscriptMessage.direction == "in",
+    TranscriptMessage.activity_type == "message", TranscriptMessage.created_at > bindparam("since"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +34,6 @@ class MessageLimit:
     async def check(self, person_id: int) -> LimitVerdict:
         """Called after this message was stored, so it counts itself."""
         since = self._clock.now() - WINDOW
-        query = select(func.count()).select_from(TranscriptMessage).where(
-            TranscriptMessage.author_person_id == person_id, TranscriptMessage.direction == "in",
-            TranscriptMessage.activity_type == "message", TranscriptMessage.created_at > since,
-        )
         async with self._sessions() as session:
-            recent = await session.scalar(query) or 0
+            recent = (await run(session, _RECENT, {"person": person_id, "since": since})).scalar() or 0
         return LimitVerdict(over=recent > self._per_minute, first_over=recent == self._per_minute + 1)

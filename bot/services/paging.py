@@ -157,6 +157,7 @@ class PagingService:
         sending keeps its status, and its timeout moves the chain on if that replica never finishes."""
         if not await self._timers.exists(_timeout_timer(page.id)):
             await self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
+        await self._out_of_band.rearm(page)
 
     async def _page_from(self, number: str, index: int) -> None:
         """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""

@@ -61,6 +61,14 @@ class PageOutOfBand:
         if self.enabled:
             await self._timers.at(_timer(page_id), self._clock.now() + self._after, DUE_JOB, page_id=page_id)
 
+    async def rearm(self, page: Page) -> None:
+        """At start-up, for a page Teams has not taken yet: its deadline back, counted from when it went
+        out. A timer is removed from the store when it fires, so one whose replica stopped before the
+        out-of-band copy was sent is gone; the claim in `on_due` keeps a second firing from sending twice."""
+        if self.enabled and page.status == "sending" and not await self._timers.exists(_timer(page.id)):
+            due = max(page.sent_at + self._after, self._clock.now())
+            await self._timers.at(_timer(page.id), due, DUE_JOB, page_id=page.id)
+
     async def disarm(self, page_ids: list[int]) -> None:
         if self.enabled:
             await self._timers.cancel(*(_timer(page_id) for page_id in page_ids))

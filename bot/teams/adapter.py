@@ -8,6 +8,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from botbuilder.core import TurnContext
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
 from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
@@ -29,8 +31,21 @@ def _configuration(settings: Settings) -> SimpleNamespace:
         APP_TENANTID=settings.app_tenant_id or None,
     )
     if settings.openid_metadata_url:
-        configuration.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
+        _public_cloud_with_metadata(configuration, settings.openid_metadata_url)
     return configuration
+
+
+def _public_cloud_with_metadata(configuration: SimpleNamespace, metadata_url: str) -> None:
+    """The SDK switches to its "parameterized" authentication as soon as one endpoint is given, and
+    then takes every other one from the configuration too (None: every token refused). So the other
+    endpoints are the public cloud's own; only where the channel's signing keys are published differs."""
+    configuration.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = metadata_url
+    configuration.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+    configuration.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+    configuration.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+    configuration.TO_CHANNEL_FROM_BOT_LOGIN_URL = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL
+    configuration.OAUTH_URL = AuthenticationConstants.OAUTH_URL
+    configuration.CALLER_ID = CallerIdConstants.public_azure_channel
 
 
 def create_authentication(settings: Settings) -> ConfigurationBotFrameworkAuthentication:

@@ -3,13 +3,13 @@
 Source: Microsoft Teams platform docs, "Optimize your bot with rate limiting in Teams": retry 429
 with exponential backoff and random jitter, and retry 412, 502 and 504 too; per bot per thread
 (one conversation) at most 7 sends per second, 8 per 2 s, 60 per 30 s and 1800 per hour; per app
-per tenant 50 requests per second. The exact figures may change, which is why 429 is also honoured.
+per tenant 50 requests per second (a burst from many tenants is not held to one tenant's limit). The exact figures may change, which is why 429 is also honoured.
 """
 
 from __future__ import annotations
 
 import random
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -66,7 +66,7 @@ def retry_after_seconds(header: str | None, now: datetime) -> float | None:
 
 
 PER_CONVERSATION = ((1.0, 7), (2.0, 8), (30.0, 60), (3600.0, 1800))
-PER_BOT = ((1.0, 50),)
+PER_TENANT = ((1.0, 50),)  # "the global limit per app per tenant"
 
 
 @dataclass
@@ -93,23 +93,33 @@ class SlidingWindows:
 
 @dataclass
 class RateLimits:
-    """Teams' limits, kept per conversation and for the whole bot, in this process."""
+    """Teams' limits, kept per conversation and per tenant (for this app), in this process.
 
-    per_conversation: dict[str, SlidingWindows] = field(default_factory=dict)
-    per_bot: SlidingWindows = field(default_factory=lambda: SlidingWindows(PER_BOT))
+    Conversations are kept in the order they last sent, so forgetting the idle ones looks only at
+    the oldest: its cost does not grow with the number of chats a burst brings.
+    """
 
-    def wait(self, conversation_id: str, now: float) -> float:
-        lane = self.per_conversation.setdefault(conversation_id, SlidingWindows(PER_CONVERSATION))
-        return max(lane.wait(now), self.per_bot.wait(now))
+    per_conversation: OrderedDict[str, SlidingWindows] = field(default_factory=OrderedDict)
+    per_tenant: dict[str, SlidingWindows] = field(default_factory=dict)
 
-    def record(self, conversation_id: str, now: float) -> None:
-        self.per_conversation.setdefault(conversation_id, SlidingWindows(PER_CONVERSATION)).record(now)
-        self.per_bot.record(now)
+    def wait(self, conversation_id: str, tenant_id: str | None, now: float) -> float:
+        lane = self.per_conversation.get(conversation_id)
+        tenant = self.per_tenant.get(tenant_id or "")
+        return max(lane.wait(now) if lane else 0.0, tenant.wait(now) if tenant else 0.0)
+
+    def record(self, conversation_id: str, tenant_id: str | None, now: float) -> None:
+        lane = self.per_conversation.pop(conversation_id, None) or SlidingWindows(PER_CONVERSATION)
+        self.per_conversation[conversation_id] = lane  # now the most recent
+        lane.record(now)
+        self.per_tenant.setdefault(tenant_id or "", SlidingWindows(PER_TENANT)).record(now)
 
     def forget_idle(self, now: float) -> None:
-        """Drop conversations with nothing sent in the last hour, so memory does not grow with chats."""
-        for key in [k for k, lane in self.per_conversation.items() if not lane.sent or lane.sent[-1] <= now - 3600]:
-            del self.per_conversation[key]
+        """Drop conversations with nothing sent in the last hour (the longest window), oldest first."""
+        while self.per_conversation:
+            oldest = next(iter(self.per_conversation.values()))
+            if oldest.sent and oldest.sent[-1] > now - 3600:
+                return
+            self.per_conversation.popitem(last=False)
 
 
 def lease_for(timeout: timedelta) -> timedelta:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.services.clock import Clock
 from bot.teams import json_guard
-from bot.teams.inbox import Accepted, InboxProcessor, activity_key
+from bot.teams.inbox import Accepted, InboxProcessor
 from storage import inbox as inbox_store
 from storage import outbox as outbox_store
 from storage.patience import Patience
@@ -48,7 +47,13 @@ def parse_activity(raw: bytes) -> tuple[dict[str, Any], Activity]:
         raise BadActivity(f"not a Bot Framework activity: {type(error).__name__}") from error
 
 
-def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxProcessor):
+class Authentication(Protocol):
+    """The SDK's BotFrameworkAuthentication, or anything that raises for a request it must refuse."""
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> Any: ...
+
+
+def messages_handler(authentication: Authentication, inbox: InboxProcessor):
     """POST /api/messages: authenticate, store durably, then run the turn (and any owed before it)."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
@@ -69,9 +74,10 @@ def messages_handler(authentication: BotFrameworkAuthentication, inbox: InboxPro
             log.exception("neither the database nor the local spool could take an activity")
             return _problem(503, "cannot accept messages right now", retry_after=10)
         answer = None
+        invoke = activity.type == ActivityTypes.invoke
         if accepted is not Accepted.SPOOLED:
-            answer = await inbox.answer(activity.conversation.id, activity_key(body))
-        if activity.type == ActivityTypes.invoke:
+            answer = await inbox.answer(body, parsed=activity)
+        if invoke:
             return _invoke_response(answer)
         return web.Response(status=201)
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from botbuilder.core import Bot, TurnContext
 from botbuilder.schema import Activity
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.observability.logging import add_to_log_context, log_context
@@ -31,7 +32,6 @@ from storage.faults import is_database_unavailable
 from bot.teams.outbox_adapter import OutboxAdapter
 from storage import card_presses
 from storage import inbox as store
-from storage.models import InboxActivity
 from storage.patience import Overdue, Patience
 from storage.spool import Spool
 from storage.unit_of_work import UnitOfWorkSessions
@@ -53,7 +53,7 @@ class InboxProcessor:
         self, sessions: UnitOfWorkSessions, adapter: OutboxAdapter, bot: Bot, clock: Clock, spool: Spool, *,
         metrics: Metrics, on_turn_failed: TurnFailed, on_unavailable: Unavailable,
         retry_after: timedelta = timedelta(seconds=5), store_within: timedelta = timedelta(seconds=3),
-        answer_within: timedelta = timedelta(seconds=10),
+        answer_within: timedelta = timedelta(seconds=12),
     ):
         """`store_within`: how long accepting waits for the database before it spools instead (Teams gives
         up on a request after 15 s). `answer_within`: how long a request waits for its turn; after that
@@ -63,6 +63,7 @@ class InboxProcessor:
         self._on_turn_failed, self._on_unavailable, self._retry_after = on_turn_failed, on_unavailable, retry_after
         self._store_within, self._answer_within = store_within.total_seconds(), answer_within.total_seconds()
         self._patience = Patience("inbox")
+        self._told: dict[tuple[str, str], None] = {}  # insertion-ordered: the oldest go first
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._invoke_answers: dict[tuple[str, str], Any] = {}
 
@@ -76,7 +77,7 @@ class InboxProcessor:
             log.error("database unavailable: activity %s of %s kept in the local spool (%s)", activity_key(body),
                       _conversation_of(body), type(error).__name__)
             self._spool.put(body)
-            await self._on_unavailable(body)
+            await self._tell_received(body)
             return Accepted.SPOOLED
 
     async def _store(self, body: dict[str, Any]) -> Accepted:
@@ -87,35 +88,60 @@ class InboxProcessor:
             )
         return Accepted.NEW if inserted is not None else Accepted.SEEN
 
-    async def answer(self, conversation_id: str, answer_for: str) -> Any:
-        """`run_owed` for a waiting request, bounded by `answer_within`: a turn stuck on a database that
-        stopped answering goes on in the background; the request gets no invoke response then (None)."""
+    async def answer(self, body: dict[str, Any], *, parsed: Activity | None = None) -> Any:
+        """`run_owed` for the request that brought `body` (`parsed`: its Activity, if the caller has it),
+        bounded by `answer_within`.
+
+        A turn stuck on a database that stopped answering (or on another replica's lock) goes on in the
+        background; the customer is told the message arrived, as when it is spooled, and the request
+        gets no invoke response (None)."""
+        conversation_id = _conversation_of(body)
         try:
-            return await self._patience.within(self._answer_within, self.run_owed(conversation_id, answer_for=answer_for))
+            return await self._patience.within(
+                self._answer_within, self.run_owed(conversation_id, answer_for=activity_key(body), parsed=parsed),
+            )
         except Overdue:
             log.warning("turn in %s not done within %g s; it goes on and answers through the outbox",
                         conversation_id, self._answer_within)
+            if body.get("type") == "message":
+                await self._tell_received(body)
             return None
+
+    async def _tell_received(self, body: dict[str, Any]) -> None:
+        """Tell the customer the message arrived, once per activity in this process: an overdue answer
+        and a postponed first attempt of the same turn would otherwise both say it."""
+        key = (_conversation_of(body), activity_key(body))
+        if key in self._told:
+            return
+        self._told[key] = None
+        while len(self._told) > 1000:
+            del self._told[next(iter(self._told))]
+        await self._on_unavailable(body)
 
     async def close(self, grace: timedelta = timedelta(seconds=5)) -> None:
         """At shutdown: work still waiting on the database gets `grace`, then is cancelled (and stays owed)."""
         await self._patience.close(grace.total_seconds())
 
-    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None) -> Any:
-        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here."""
+    async def run_owed(self, conversation_id: str, *, answer_for: str | None = None, parsed: Activity | None = None) -> Any:
+        """Run every owed turn of the conversation in order; the invoke response of `answer_for`, if it ran here.
+        `parsed` is that activity as the endpoint already deserialised it (spares doing it again in the turn)."""
+        ready = {answer_for: parsed} if answer_for and parsed is not None else {}
         lock = self._chat_locks.setdefault(conversation_id, asyncio.Lock())
+        awaited = (conversation_id, answer_for) if answer_for else None
+        if awaited:
+            self._invoke_answers.setdefault(awaited, None)  # kept only while a request waits for it
         try:
             async with lock:
                 with log_context(conversation_id=conversation_id):
-                    while await self._run_next(conversation_id):
+                    while await self._run_next(conversation_id, ready):
                         pass
         finally:
             if not lock.locked() and not lock._waiters:  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
-        return self._invoke_answers.pop((conversation_id, answer_for), None) if answer_for else None
+        return self._invoke_answers.pop(awaited, None) if awaited else None
 
-    async def _run_next(self, conversation_id: str) -> bool:
-        """One owed turn; False when none is left (or the database went away: the recovery loop retries)."""
+    async def _run_next(self, conversation_id: str, ready: dict[str, Activity]) -> bool:
+        """One owed turn; False when none is left after it (or the database went away: the recovery loop retries)."""
         first_attempt: dict[str, Any] | None = None
         with log_context():  # the activity id set inside is this turn's only
             try:
@@ -127,30 +153,33 @@ class InboxProcessor:
                         return False
                     if row.attempts == 0 and row.activity_type == "message":
                         first_attempt = dict(row.body)
-                    answer = await self._turn(unit.session, conversation_id, row)
+                    answer = await self._turn(unit.session, conversation_id, row, ready)
                     key = row.activity_key
+                    more = await store.has_pending(unit.session, conversation_id)  # asked here: saves a transaction
             except Exception as error:
                 if is_database_unavailable(error):
                     log.error("turn in %s could not run, the database is unavailable: kept for later (%s)",
                               conversation_id, type(error).__name__)
                     self._metrics.turns.labels(outcome="postponed").inc()
                     if not await self._postpone(conversation_id, error) and first_attempt is not None:
-                        await self._on_unavailable(first_attempt)  # not even the attempt is noted: say it arrived
+                        await self._tell_received(first_attempt)  # not even the attempt is noted: say it arrived
                     return False
                 await self._fail(conversation_id, error)
                 return True
         self._metrics.turns.labels(outcome="done").inc()
-        if answer is not None:
+        if answer is not None and (conversation_id, key) in self._invoke_answers:
             self._invoke_answers[(conversation_id, key)] = answer
-        return True
+        return more
 
-    async def _turn(self, session: AsyncSession, conversation_id: str, row: InboxActivity) -> Any:
-        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response."""
+    async def _turn(self, session: AsyncSession, conversation_id: str, row: Row[Any], ready: dict[str, Activity]) -> Any:
+        """Run the row's turn (a card pressed again is none) and mark the row done; the invoke response.
+        `ready`: activities the endpoint already deserialised, by activity key (spares doing it again)."""
         body = dict(row.body)
         add_to_log_context(activity_id=_activity_id_of(body))
         answer = None
         if await self._first_press(session, conversation_id, body):
-            answer = await self._adapter.run_turn(Activity().deserialize(body), self._bot.on_turn)
+            activity = ready.pop(row.activity_key, None) or Activity().deserialize(body)
+            answer = await self._adapter.run_turn(activity, self._bot.on_turn)
         await store.finish(session, row.id, self._clock.now())
         return answer
 
@@ -180,7 +209,7 @@ class InboxProcessor:
         except Exception:  # still away: the recovery loop finds the row when it is back
             return False
         if first and body.get("type") == "message":
-            await self._on_unavailable(body)
+            await self._tell_received(body)
         return True
 
     async def _fail(self, conversation_id: str, error: Exception) -> None:

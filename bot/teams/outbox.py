@@ -9,9 +9,10 @@ from bot.services.messages import Author
 from bot.teams.outbox_sender import OutboxSender
 from storage import outbox as store
 from storage import unit_of_work
-from storage.unit_of_work import UnitOfWorkSessions
+from storage.outbox import Delivery
+from storage.unit_of_work import UnitOfWork, UnitOfWorkSessions
 
-_PENDING = "outbox_ids"
+_PENDING = "outbox_deliveries"
 
 
 class Outbox:
@@ -27,10 +28,12 @@ class Outbox:
         recipient_object_id: str | None = None, tenant_id: str | None = None, page_id: int | None = None,
         author: Author | None = None,
     ) -> int:
-        """Store one message to deliver; the first attempt starts when the surrounding transaction commits."""
-        async with self._sessions.begin() as session:
+        """Store one message to deliver; in a unit of work it is claimed just before the commit and its
+        first attempt starts once committed."""
+        now = self._clock.now()
+        async with self._sessions.joined() as session:  # one INSERT: no savepoint needed in a unit
             row_id = await store.enqueue(
-                session, kind=kind, service_url=service_url, activity=activity, now=self._clock.now(),
+                session, kind=kind, service_url=service_url, activity=activity, now=now,
                 conversation_id=conversation_id, recipient_object_id=recipient_object_id, tenant_id=tenant_id,
                 page_id=page_id, author_person_id=author.person_id if author else None,
                 author_name=author.name if author else self._bot_name,
@@ -39,9 +42,19 @@ class Outbox:
         if unit is None:
             await self._sender.flush([row_id], wait_seconds=self._wait)
             return row_id
-        pending: list[int] | None = unit.scratch.get(_PENDING)
+        pending: list[Delivery] | None = unit.scratch.get(_PENDING)
         if pending is None:
             pending = unit.scratch[_PENDING] = []
-            unit.after_commit.append(lambda: self._sender.flush(pending, wait_seconds=self._wait))
-        pending.append(row_id)
+            self._deliver_after_commit(unit, pending)
+        pending.append(Delivery(row_id, kind, conversation_id, recipient_object_id, tenant_id, service_url, activity,
+                                0, False, page_id, now))
         return row_id
+
+    def _deliver_after_commit(self, unit: UnitOfWork, pending: list[Delivery]) -> None:
+        claimed: list[Delivery] = []
+
+        async def claim() -> None:
+            claimed.extend(await self._sender.claim_in(unit.session, pending))
+
+        unit.before_commit.append(claim)
+        unit.after_commit.append(lambda: self._sender.deliver_claimed(claimed, wait_seconds=self._wait))

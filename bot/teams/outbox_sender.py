@@ -14,10 +14,12 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Protocol
+from typing import Any, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.observability.logging import log_context
 from bot.observability.metrics import Metrics
@@ -65,6 +67,7 @@ class OutboxSender:
         self._waiting_for_retry: set[int] = set()  # claimed in this round, back in the queue for a retry
         self.identity = uuid.uuid4().hex  # this process's sender, in its heartbeat and its claims
         self._background: set[asyncio.Task[None]] = set()
+        self._attempts: dict[int, asyncio.Event] = {}  # claimed here, first attempt not yet over
 
     def listen(self, listener: DeliveryListener) -> None:
         self._listener = listener
@@ -98,13 +101,39 @@ class OutboxSender:
     async def flush(self, ids: Iterable[int], *, wait_seconds: float) -> None:
         """Deliver these messages now (the first attempt; retries belong to the background loop),
         waiting at most `wait_seconds` for it: a hanging connector does not hold up the caller."""
-        task = asyncio.create_task(self.deliver_due(list(ids)))
+        await self._wait_for(self._first_attempts(list(ids)), wait_seconds)
+
+    async def _wait_for(self, attempts: Coroutine[Any, Any, None], wait_seconds: float) -> None:
+        task = asyncio.create_task(attempts)
         self._background.add(task)
         task.add_done_callback(self._finished)
         try:
             await asyncio.wait_for(asyncio.shield(task), wait_seconds)
         except asyncio.TimeoutError:
             log.info("first delivery attempt still running after %ss; it goes on in the background", wait_seconds)
+
+    async def claim_in(self, session: AsyncSession, deliveries: list[Delivery]) -> list[Delivery]:
+        """Inside the unit of work that wrote them, just before it commits: claim the unit's messages,
+        so delivering them needs no transaction of its own. Claimed for this sender like any other claim:
+        a crash before the attempt stops its heartbeat, and the messages are free again (`release_abandoned`)."""
+        return await store.claim_new(
+            session, deliveries, self._clock.now(), lease_for(self._settings.send_timeout), sender=self.identity,
+        )
+
+    async def deliver_claimed(self, claimed: list[Delivery], *, wait_seconds: float) -> None:
+        """The first attempt of messages `claim_in` took, waiting at most `wait_seconds` for it."""
+        if not claimed:
+            return
+        for delivery in claimed:
+            self._attempts[delivery.id] = asyncio.Event()
+        await self._wait_for(self._deliver_claimed(claimed), wait_seconds)
+
+    async def _first_attempts(self, ids: list[int]) -> None:
+        """Deliver what we can claim; wait for those another round (the background loop) claimed first."""
+        await self.deliver_due(ids)
+        elsewhere = [self._attempts[row_id].wait() for row_id in ids if row_id in self._attempts]
+        if elsewhere:
+            await asyncio.gather(*elsewhere)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._background.discard(task)
@@ -122,19 +151,38 @@ class OutboxSender:
 
     async def deliver_due(self, ids: list[int] | None = None) -> None:
         now = self._clock.now()
-        async with self._sessions.begin() as session:
-            if ids is None:  # a background round: beat, take back what dead senders held, measure
-                await store.beat(session, self.identity, now)
-                await store.release_abandoned(session, now, self._settings.silent_sender)
-                self._metrics.outbox_backlog.set(await store.waiting(session))
-            claimed = await store.claim(
-                session, now, lease_for(self._settings.send_timeout), sender=self.identity, ids=ids,
-            )
+        claimed: list[Delivery] = []
+        try:
+            async with self._sessions.begin() as session:
+                if ids is None:  # a background round: beat, take back what dead senders held, measure
+                    await store.beat(session, self.identity, now)
+                    await store.release_abandoned(session, now, self._settings.silent_sender)
+                    self._metrics.outbox_backlog.set(await store.waiting(session))
+                claimed = await store.claim(
+                    session, now, lease_for(self._settings.send_timeout), sender=self.identity, ids=ids,
+                )
+                for delivery in claimed:  # before the commit: a flush that finds them claimed waits for these
+                    self._attempts[delivery.id] = asyncio.Event()
+        except BaseException:
+            self._attempts_over(claimed)
+            raise
+        await self._deliver_claimed(claimed)
+
+    async def _deliver_claimed(self, claimed: list[Delivery]) -> None:
         by_lane: dict[str, list[Delivery]] = {}
         for delivery in claimed:
             by_lane.setdefault(store.lane_of(delivery.conversation_id, delivery.recipient_object_id), []).append(delivery)
-        await asyncio.gather(*(self._deliver_lane(lane, items) for lane, items in by_lane.items()))
+        try:
+            await asyncio.gather(*(self._deliver_lane(lane, items) for lane, items in by_lane.items()))
+        finally:
+            self._attempts_over(claimed)
         self._limits.forget_idle(time.monotonic())
+
+    def _attempts_over(self, deliveries: list[Delivery]) -> None:
+        for delivery in deliveries:
+            event = self._attempts.pop(delivery.id, None)
+            if event is not None:
+                event.set()
 
     async def _deliver_lane(self, lane: str, deliveries: list[Delivery]) -> None:
         lock = self._lanes.setdefault(lane, asyncio.Lock())
@@ -146,6 +194,8 @@ class OutboxSender:
                     except Exception as error:  # never leave a claimed message stuck because of a bug or a blip
                         log.exception("delivering outbox message %s failed", delivery.id)
                         await self._retry(delivery, f"{type(error).__name__}: {error}", None)
+                    finally:
+                        self._attempts_over([delivery])
                 if delivery.id in self._waiting_for_retry:  # the rest of the chat waits behind it, in order
                     self._waiting_for_retry.discard(delivery.id)
                     await self._unclaim(deliveries[position + 1:])
@@ -160,7 +210,7 @@ class OutboxSender:
             if opened is None:
                 return
             conversation_id, service_url = opened
-        await self._respect_rate_limits(conversation_id)
+        await self._respect_rate_limits(conversation_id, delivery.tenant_id)
         activity = {**delivery.activity, "conversation": {**(delivery.activity.get("conversation") or {}), "id": conversation_id}}
         answer = await self._client.send(service_url, conversation_id, activity)
         outcome = outcome_of(answer.status) if answer.status else Outcome.TRANSIENT
@@ -177,12 +227,12 @@ class OutboxSender:
         else:
             await self._give_up(delivery, answer.error)
 
-    async def _respect_rate_limits(self, conversation_id: str) -> None:
-        wait = self._limits.wait(conversation_id, time.monotonic())
+    async def _respect_rate_limits(self, conversation_id: str, tenant_id: str | None) -> None:
+        wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
         while wait > 0:
             await asyncio.sleep(min(wait, self._settings.max_rate_wait_seconds))
-            wait = self._limits.wait(conversation_id, time.monotonic())
-        self._limits.record(conversation_id, time.monotonic())
+            wait = self._limits.wait(conversation_id, tenant_id, time.monotonic())
+        self._limits.record(conversation_id, tenant_id, time.monotonic())
 
     async def _open_chat(self, delivery: Delivery) -> tuple[str, str] | None:
         """A new 1:1 chat with the recipient through the tenant's most recently seen service URL."""
@@ -222,24 +272,30 @@ class OutboxSender:
 
     async def _delivered(self, delivery: Delivery, conversation_id: str, answer: ConnectorAnswer) -> None:
         activity_id = answer.body.get("id") if isinstance(answer.body.get("id"), str) else None
-        ours = await self._record_delivery(delivery, conversation_id, activity_id)
+        ours, waiting = await self._record_delivery(delivery, conversation_id, activity_id)
         self._metrics.replies.inc()
-        self.wake()  # the lane's next message may be waiting for this one
+        if waiting:
+            self.wake()  # the lane's next message was held back by this one
         if ours and delivery.page_id is not None and self._listener is not None:
             async with self._sessions.unit_of_work():
                 await self._listener.page_delivered(delivery.page_id)
 
-    async def _record_delivery(self, delivery: Delivery, conversation_id: str, activity_id: str | None) -> bool:
+    async def _record_delivery(
+        self, delivery: Delivery, conversation_id: str, activity_id: str | None,
+    ) -> tuple[bool, bool]:
         """The connector took it: that must be written down, or the message is sent again once its lease
-        runs out. While the database is away, keep trying (holding the lane, so its order stays)."""
+        runs out. While the database is away, keep trying (holding the lane, so its order stays).
+        Whether it was ours, and whether a message of its lane waits for it (asked in the same transaction)."""
         pause = 0.5
+        lane = store.lane_of(delivery.conversation_id, delivery.recipient_object_id)
         while True:
             try:
                 async with self._sessions.begin() as session:
-                    return await store.delivered(
+                    ours = await store.delivered(
                         session, delivery, conversation_id=conversation_id, activity_id=activity_id,
                         now=self._clock.now(),
                     )
+                    return ours, await store.lane_has_waiting(session, lane)
             except Exception as error:
                 if not is_database_unavailable(error):
                     raise

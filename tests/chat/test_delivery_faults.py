@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from app import create_app
@@ -24,6 +25,8 @@ from fakes.http_helpers import count, post, rows
 from fakes.tcp_proxy import ThreadedTcpProxy
 from fakes.people import ANNA, BRAM, CARLA, CUSTOMER, DIRK, OTHER_CUSTOMER
 from storage import conversations
+from storage.db import create_async_engine_for
+from storage.faults import is_database_unavailable
 from storage.models import InboxActivity, OutboxMessage, Page, Person, QuoteRequest, Ticket, TranscriptMessage
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
@@ -327,6 +330,50 @@ async def test_a_database_that_stops_answering_stalls_nothing_else(
     assert ticket.emergency
     assert len(page_cards(connector, ANNA.conversation_id)) == 1
     assert list((tmp_path / "spool").glob("*.json")) == []
+
+
+@pytest.mark.postgres
+async def test_a_replica_cut_off_mid_turn_does_not_keep_the_chat_from_the_others(
+    make_bot, database_proxy, postgres_database_url, connector, clock,
+):
+    """Replica A took the chat's lock, then lost its network: the server still sees A's transaction.
+    Replica B is told of a night emergency in that chat: the customer hears at once that it arrived,
+    the server ends A's session within half a minute, and B pages the emergency then."""
+    proxy, url = database_proxy
+    bot = await make_bot(DATABASE_URL=postgres_database_url)  # replica B, connected directly
+    await say(bot, connector, ANNA, "hallo")
+    await say(bot, connector, CUSTOMER, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    replica_a = create_async_engine_for(url)
+    try:
+        async with replica_a.connect() as connection:
+            await connection.begin()
+            await connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": CUSTOMER.conversation_id},
+            )
+            await proxy.freeze()
+
+            [told] = await asyncio.wait_for(say(bot, connector, CUSTOMER, NIGHT_REPORT), 15)
+
+            assert "ontvangen" in told
+            for _ in range(60):
+                clock.advance(timedelta(seconds=10))
+                await bot.app[keys.INBOX].recover(older_than=timedelta(0))
+                await deliver_due(bot)
+                if page_cards(connector, ANNA.conversation_id):
+                    break
+                await asyncio.sleep(1)
+            await proxy.thaw()
+    except Exception as error:
+        if not is_database_unavailable(error):  # A's connection was ended by the server: as intended
+            raise
+    finally:
+        await replica_a.dispose()
+
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.emergency
+    assert len(page_cards(connector, ANNA.conversation_id)) == 1
+    assert [t for t in connector.texts(CUSTOMER.conversation_id) if "ontvangen" in t] == [told]  # told once
 
 
 async def test_what_could_not_be_delivered_is_shown_to_staff_in_the_queue(bot, connector):

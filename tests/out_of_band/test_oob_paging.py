@@ -13,7 +13,7 @@ from fakes.faults import throttled
 from fakes.faulty_connector import FaultyConnector
 from fakes.http_helpers import rows
 from fakes.people import ANNA, CARLA, CUSTOMER
-from fakes.scheduler import run_due_jobs
+from fakes.scheduler import run_due_jobs, timers
 from storage.models import Page, Ticket
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
@@ -64,3 +64,24 @@ async def test_a_page_teams_keeps_throttling_goes_out_by_mail_after_two_minutes(
     assert len(mails_to(smtp_server, ANNA_MAIL)) == 1
     [page] = await rows(bot, Page)
     assert page.status == "sent"
+
+
+async def test_an_out_of_band_deadline_lost_with_its_replica_is_set_again_at_start_up(
+    bot, make_bot, connector, clock, smtp_server,
+):
+    """A timer leaves the store when it fires: a replica that stopped right then took the deadline with it."""
+    await say(bot, connector, ANNA, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    connector.plan.next(1000, throttled(retry_after=60), conversation_id=ANNA.conversation_id)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    for job in timers(bot):
+        if job.id.startswith("page-out-of-band:"):
+            job.remove()  # fired on the replica that then died: gone from the store, never sent
+    assert [job.id for job in timers(bot) if job.id.startswith("page-out-of-band:")] == []
+
+    restarted = await make_bot(SMTP_HOST="127.0.0.1", SMTP_PORT=str(smtp_server.port), SMTP_SECURITY="none",
+                               SMTP_FROM="bot@websitenazorg.nl")
+    clock.advance(timedelta(minutes=2, seconds=1))
+    await run_due_jobs(restarted, clock.now())
+
+    assert len(mails_to(smtp_server, ANNA_MAIL)) == 1

@@ -107,3 +107,26 @@ def test_postgres_connections_give_up_on_a_silent_server_unless_the_url_says_oth
     assert default["connect_args"]["tcp_user_timeout"] == 30_000
     assert "connect_timeout" not in own["connect_args"]  # the URL's value reaches the driver untouched
     assert own["connect_args"]["keepalives"] == 1
+
+
+def test_the_urls_own_server_settings_come_last_so_they_win() -> None:
+    url = "postgresql+psycopg://postgres@db.internal/supportbot?options=-c%20lock_timeout%3D2s"
+    options = db._engine_options("postgresql", url)["connect_args"]["options"]
+
+    assert options.endswith("-c lock_timeout=2s")
+    assert "-c idle_in_transaction_session_timeout=30s" in options
+
+
+@pytest.mark.postgres
+async def test_a_session_cut_off_mid_transaction_cannot_hold_its_locks_for_long(postgres_database_url: str) -> None:
+    """The server ends a session idle in a transaction, and a lock is waited for at most 10 s."""
+    engine = create_async_engine_for(postgres_database_url)
+    try:
+        async with engine.connect() as connection:
+            idle = await connection.scalar(text("SHOW idle_in_transaction_session_timeout"))
+            lock = await connection.scalar(text("SHOW lock_timeout"))
+            keepalive = await connection.scalar(text("SHOW tcp_keepalives_idle"))
+    finally:
+        await engine.dispose()
+
+    assert (idle, lock, keepalive) == ("30s", "10s", "30")  # the test URL's own options (search_path) kept too

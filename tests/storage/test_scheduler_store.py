@@ -8,8 +8,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from fakes.tcp_proxy import ThreadedTcpProxy
 from storage.scheduler_store import MISFIRE_GRACE_SECONDS, create_scheduler, start_scheduler, stop_scheduler
 
 
@@ -95,3 +97,58 @@ async def test_a_job_due_while_the_scheduler_stops_stays_stored_for_the_next_sta
 
     assert not log_file.exists()
     assert await _firings_after_restart(database_url, log_file, seconds=1.5) == ["page-timeout"]
+
+
+async def test_two_replicas_racing_for_one_due_timer_both_keep_their_timers(database_url: str, tmp_path: Path) -> None:
+    """Both pick up the due job and both remove it; the second removal fails. That round fails, not the
+    replica's timers: a job due later still fires."""
+    log_file = tmp_path / "firings.log"
+    replicas = [create_scheduler(database_url) for _ in range(2)]
+    for replica in replicas:
+        await start_scheduler(replica, paused=True)
+    now = datetime.now(timezone.utc)
+    replicas[0].add_job(record_firing, "date", run_date=now - timedelta(seconds=1), args=[str(log_file), "first"], id="a")
+    replicas[0].add_job(record_firing, "date", run_date=now + timedelta(seconds=3), args=[str(log_file), "later"], id="b")
+    try:
+        for replica in replicas:
+            replica.resume()
+        for _ in range(10):  # both look at the store every half second, as the timer poll makes them
+            await asyncio.sleep(0.5)
+            for replica in replicas:
+                replica.wakeup()
+        alive = [replica._thread.is_alive() for replica in replicas]
+    finally:
+        for replica in replicas:
+            assert await stop_scheduler(replica)
+
+    assert alive == [True, True]
+    firings = log_file.read_text(encoding="utf-8").splitlines()
+    assert "later" in firings and 1 <= firings.count("first") <= 2  # twice at most: the handlers claim their work
+
+
+@pytest.mark.postgres
+async def test_a_round_stuck_on_a_silent_database_at_shutdown_hands_out_no_timer(
+    postgres_database_url: str, tmp_path: Path
+) -> None:
+    """The scheduler's thread is left behind at shutdown, waiting on the database; when the answer comes,
+    the due timer is not handed to the app that is gone (and deleted), it stays for the next start."""
+    log_file = tmp_path / "firings.log"
+    address = make_url(postgres_database_url)
+    proxy = ThreadedTcpProxy(address.host or "127.0.0.1", address.port or 5432)
+    try:
+        scheduler = create_scheduler(proxy.url_for(postgres_database_url))
+        await start_scheduler(scheduler, paused=True)
+        scheduler.add_job(record_firing, "date", run_date=datetime.now(timezone.utc) - timedelta(seconds=1),
+                          args=[str(log_file), "page-timeout"], id="due-in-the-partition")
+        await proxy.freeze()
+        scheduler.resume()  # its thread now waits for the due jobs
+        await asyncio.sleep(0.5)
+
+        assert not await stop_scheduler(scheduler, wait_seconds=1)  # stuck: left behind
+        await proxy.thaw()
+        await asyncio.sleep(2)  # the stuck round gets its answer
+    finally:
+        proxy.close()
+
+    assert not log_file.exists()
+    assert await _firings_after_restart(postgres_database_url, log_file, seconds=1.5) == ["page-timeout"]

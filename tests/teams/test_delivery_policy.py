@@ -73,10 +73,18 @@ def test_eight_in_two_seconds_and_sixty_in_thirty():
     assert busy.wait(27.0) == pytest.approx(3.0)
 
 
-def test_the_bot_as_a_whole_stays_under_fifty_a_second_and_idle_chats_are_forgotten():
+def test_the_bot_stays_under_fifty_a_second_per_tenant_and_other_tenants_go_on():
     limits = RateLimits()
     for i in range(50):
-        limits.record(f"chat-{i}", 10.0)
-    assert limits.wait("chat-new", 10.5) == pytest.approx(0.5)
+        limits.record(f"chat-{i}", "tenant-a", 10.0)
+    assert limits.wait("chat-new", "tenant-a", 10.5) == pytest.approx(0.5)
+    assert limits.wait("chat-new", "tenant-b", 10.5) == 0
+
+
+def test_chats_idle_for_an_hour_are_forgotten_and_active_ones_kept():
+    limits = RateLimits()
+    limits.record("chat-old", "tenant-a", 10.0)
+    limits.record("chat-busy", "tenant-a", 10.0)
+    limits.record("chat-busy", "tenant-a", 3000.0)  # sent again later: now the most recent
     limits.forget_idle(10.0 + 3601)
-    assert limits.per_conversation == {}
+    assert list(limits.per_conversation) == ["chat-busy"]
