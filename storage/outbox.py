@@ -183,9 +183,28 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
         "conversation_id": conversation_id, "direction": "out", "activity_id": activity_id,
         "activity_type": activity.get("type", "message"), "author_person_id": author.author_person_id,
         "author_name": author.author_name or "", "relayed": author.author_person_id is not None,
-        "text": activity.get("text") or activity.get("summary") or "", "payload": payload, "created_at": now,
+        "text": what_was_read(activity), "payload": payload, "created_at": now,
     })
     return True
+
+
+def what_was_read(activity: dict[str, Any]) -> str:
+    """The transcript's text of a sent message: its text, or its cards' text, facts and button titles,
+    so the transcript shows the choices the person was given."""
+    if activity.get("text"):
+        return str(activity["text"])
+    lines: list[str] = []
+    for attachment in activity.get("attachments") or []:
+        card = attachment.get("content") if isinstance(attachment, dict) else None
+        if not isinstance(card, dict):
+            continue
+        for element in card.get("body") or []:
+            if element.get("type") == "TextBlock":
+                lines.append(str(element.get("text") or ""))
+            elif element.get("type") == "FactSet":
+                lines += [f"{fact.get('title')}: {fact.get('value')}" for fact in element.get("facts") or []]
+        lines += [str(action.get("title") or "") for action in card.get("actions") or []]
+    return "\n".join(line for line in lines if line) or str(activity.get("summary") or "")
 
 
 async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:

@@ -86,3 +86,14 @@ async def test_a_redelivered_activity_is_answered_once(bot, connector):
 
     assert len(connector.texts(CUSTOMER.conversation_id)) == 1
     assert await count(bot, TranscriptMessage, TranscriptMessage.direction == "in") == 1
+
+
+async def test_the_transcript_keeps_a_card_as_the_customer_read_it(bot, connector):
+    await post(bot, activities.message(CUSTOMER, connector.url, "hallo"))
+    await post(bot, activities.message(CUSTOMER, connector.url, "Teams crasht bij elke vergadering"))
+
+    question = connector.messages(CUSTOMER.conversation_id)[-1]
+    assert question.buttons == ["Alleen ik", "Een paar collega's", "De hele organisatie"]
+    transcript = await rows(bot, TranscriptMessage, TranscriptMessage.direction == "out")
+    assert transcript[-1].text == question.text  # the question and its three choices
+
