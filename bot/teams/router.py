@@ -27,7 +27,10 @@ class FirstLineRouter:
             await send_replies(context, await self._staff(admission, inbound))
             return
         if inbound.kind is InboundKind.INSTALLED:  # Teams announces an installation twice; welcome once
-            await send_replies(context, await self._customers.installed(caller, inbound.conversation_id, admission.first_contact))
+            welcomed = await self._customers.installed(
+                caller, inbound.conversation_id, admission.first_contact, locale_given=inbound.locale is not None,
+            )  # fmt: skip
+            await send_replies(context, welcomed)
             return
         relayed = await self._takeover.relay_from_customer(caller, inbound)
         if relayed is not None:  # no intent detection while a staff member holds the chat

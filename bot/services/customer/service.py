@@ -45,10 +45,20 @@ class CustomerService:
         await self._save(message.conversation_id, said.state)
         return list(said.replies)
 
-    async def installed(self, caller: Caller, conversation_id: str, first_contact: bool) -> list[Reply]:
-        """The bot was added to the chat (Teams says so twice): the welcome, once per conversation."""
+    async def installed(
+        self, caller: Caller, conversation_id: str, first_contact: bool, *, locale_given: bool = True,
+    ) -> list[Reply]:
+        """The bot was added to the chat (Teams says so twice): the welcome, once per conversation.
+
+        Of the two announcements, sent at the same moment and handled in either order, one may carry
+        no locale (the Agents Playground's conversationUpdate does not): that one does not choose the
+        welcome's language. The other welcomes; failing that, the welcome comes before the first answer,
+        in the language the customer writes in."""
         state = await self._load(conversation_id, new=first_contact)
         if state.welcomed:
+            return []
+        if not locale_given and state.language is None:
+            await self._save(conversation_id, state)  # known, and not yet welcomed
             return []
         language = state.language or caller.language
         await self._save(conversation_id, replace(state, welcomed=True, language=language))
