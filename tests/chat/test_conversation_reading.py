@@ -97,3 +97,17 @@ async def test_asking_for_the_whole_sla_keeps_the_offer_open(bot, connector):
 
     [recorded] = await press(bot, connector, CUSTOMER, "accept")
     assert "offerte doorgegeven" in recorded
+
+
+async def test_a_new_problem_after_the_offer_is_not_read_as_its_answer(bot, clock, connector):
+    clock.set(FRIDAY_EVENING)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten")
+
+    [answer] = await say(bot, connector, CUSTOMER, "Mijn OneDrive synchroniseert een map niet")  # not "niet" (no)
+    assert answer.startswith("Mijn vorige vraag laat ik rusten.")
+    assert "Prima. U kunt uw probleem melden" not in answer
+    assert connector.messages(CUSTOMER.conversation_id)[-1].buttons[1] == "Nee, dank u"  # offered again
+
+    [declined] = await say(bot, connector, CUSTOMER, "nee dank u")
+    assert declined.startswith("Prima. U kunt uw probleem melden")

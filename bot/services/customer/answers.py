@@ -18,7 +18,7 @@ from bot.services.customer.choosing import chosen
 from bot.services.customer.reading import is_acknowledgement
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
-    RatingQuestion, SeparateTickets, WhichTicket,
+    RatingQuestion, Report, SeparateTickets, WhichTicket,
 )  # fmt: skip
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.messages import Reply
@@ -46,9 +46,20 @@ class Answers:
         return outcome
 
     def choice(self, question: Question, turn: Turn) -> str | None:
-        """Which of the question's buttons the message means, if any."""
+        """Which of the question's buttons the message means, if any.
+
+        A word of an answer inside a message that clearly speaks of something else is no answer:
+        "Mijn OneDrive synchroniseert een map niet" after the out-of-hours offer is a new problem,
+        not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
         shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
-        return chosen(turn.text, turn.pressed, shown.choices, replies.choice_synonyms(turn.lang))
+        synonyms = replies.choice_synonyms(turn.lang)
+        value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
+        if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
+            return value
+        report = getattr(question, "report", None)
+        if not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
+            return value
+        return chosen(turn.text, None, shown.choices, synonyms, within=False)
 
     async def _answer(self, question: Question, turn: Turn) -> Outcome | None:
         match question:
