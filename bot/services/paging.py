@@ -43,6 +43,19 @@ JOIN_WINDOW = timedelta(hours=6)  # a report this soon after an unresolved emerg
 
 
 @dataclass(frozen=True, slots=True)
+class SettledPages:
+    """Pages an acknowledgement, take-over or resolve answered, and how long each had waited."""
+
+    page_ids: list[int]
+    waited: list[timedelta]
+
+    @property
+    def described(self) -> str:
+        """For the log: "1 waiting page", "2 waiting pages"."""
+        return f"{len(self.page_ids)} waiting page" + ("" if len(self.page_ids) == 1 else "s")
+
+
+@dataclass(frozen=True, slots=True)
 class Acknowledgement:
     """The outcome of an acknowledgement: was it the first, and who holds the acknowledgement."""
 
@@ -90,19 +103,23 @@ class PagingService:
                 return None
             add_to_log_context(ticket=number)
             first = await claims.claim_acknowledgement(session, ticket.id, staff.person_id, now)
-            pages = await page_store.pages_of(session, ticket.id)
-            sent_at = {page.id: page.sent_at for page in pages if page.status in page_store.WAITING}
-            waiting = await page_store.acknowledge_pages(session, ticket.id, now)
+            settled = await settle_pages(session, ticket.id, now)
             ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the claims left it
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
             conversation_id = ticket.conversation_id
             language = await customer_language(session, conversation_id, ticket.reporter.locale)
-        waited = [now - sent_at[page_id] for page_id in waiting if page_id in sent_at]
-        _once_committed(lambda: self._count_acknowledged(waited))
-        await self.cancel_timeouts(waiting)
+        log.info("ticket %s acknowledged by %s (%s): %s settled", number, staff.object_id,
+                 "first" if first else "again", settled.described)
+        await self.pages_settled(settled)
         if first and conversation_id:
             await self._notifier.to_conversation(conversation_id, [replies.acknowledged(language, staff.name, number)])
         return Acknowledgement(number, first, by)
+
+    async def pages_settled(self, settled: SettledPages) -> None:
+        """After the transaction that settled pages (`settle_pages`): each counts as acknowledged, with
+        its wait, once the turn commits; their timers go and undelivered copies are not sent."""
+        _once_committed(lambda: self._count_acknowledged(settled.waited))
+        await self.cancel_timeouts(settled.page_ids)
 
     def _count_acknowledged(self, waited: list[timedelta]) -> None:
         for wait in waited:
@@ -219,6 +236,7 @@ class PagingService:
         if delivered:
             _once_committed(self._metrics.pages_sent.inc)
             await self._schedule_timeout(page_id, self._clock.now() + self._acknowledge_within)
+            await _log_page_sent(self._sessions, page_id)
 
     async def page_undeliverable(self, page_id: int, reason: str) -> None:
         """Teams refused the page for good (no chat could be opened): out of band to the same person
@@ -272,6 +290,25 @@ class PagingService:
             moment, on_call_schedule(self._config), active, self._config.on_call.backup, staff,
             self._config.timeouts.page_rounds,
         )
+
+
+async def settle_pages(session: AsyncSession, ticket_id: int, now: datetime) -> SettledPages:
+    """Mark the ticket's waiting pages answered (acknowledge, take over, resolve); pass the result to
+    `PagingService.pages_settled` once this transaction is done."""
+    sent_at = {page.id: page.sent_at for page in await page_store.pages_of(session, ticket_id)
+               if page.status in page_store.WAITING}
+    page_ids = await page_store.acknowledge_pages(session, ticket_id, now)
+    return SettledPages(page_ids, [now - sent_at[page_id] for page_id in page_ids if page_id in sent_at])
+
+
+async def _log_page_sent(sessions: Sessions, page_id: int) -> None:
+    """One INFO line per page Teams took: ids only (the page's text is the customer's report)."""
+    async with sessions() as session:
+        page = await session.get(Page, page_id)
+        ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
+    if page is not None and ticket is not None:
+        log.info("page %s for ticket %s sent to %s (chain place %d, round %d)", page_id, ticket.number,
+                 page.staff_object_id, page.chain_index, page.round, extra={"ticket": ticket.number})
 
 
 def _once_committed(count: Callable[[], object]) -> None:

@@ -20,12 +20,11 @@ from bot.services.customer_language import customer_language
 from bot.services.escalations import EscalationService
 from bot.services.messages import Author, Caller, Inbound, Reply
 from bot.services.notifier import Notifier
-from bot.services.paging import PagingService
+from bot.services.paging import PagingService, settle_pages
 from bot.services.transcript import TranscriptService
 from bot.services.wordless import describe_attachments
 from bot.texts import DEFAULT_LANGUAGE, language_of_locale, text
 from storage import claims
-from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage.records import PersonRef, TicketRecord
 from storage.unit_of_work import Sessions
@@ -90,8 +89,10 @@ class TakeoverService:
             if not await claims.claim_holder(session, ticket_id, staff.person_id or 0, now):
                 return TakeOver(Outcome.HELD_BY_OTHER, number, await self._chat_holder(session, conversation_id))
             await claims.claim_acknowledgement(session, ticket_id, staff.person_id, now)
-            settled = await page_store.acknowledge_pages(session, ticket_id, now)
-        await self._paging.cancel_timeouts(settled)
+            settled = await settle_pages(session, ticket_id, now)
+        log.info("ticket %s taken over by %s: %s settled", number, staff.object_id, settled.described,
+                 extra={"ticket": number})
+        await self._paging.pages_settled(settled)
         if conversation_id:
             joined = replies.staff_joined(customer.language, staff.name, number)
             await self._notifier.to_conversation(conversation_id, [joined])
@@ -114,8 +115,10 @@ class TakeoverService:
         async with self._sessions.begin() as session:
             if not await claims.resolve(session, ticket.id, holder.id if holder else None, note.strip() or None, now):
                 return False
-            settled = await page_store.acknowledge_pages(session, ticket.id, now)
-        await self._paging.cancel_timeouts(settled)
+            settled = await settle_pages(session, ticket.id, now)
+        log.info("ticket %s resolved by %s: %s settled", ticket.number, staff.object_id, settled.described,
+                 extra={"ticket": ticket.number})
+        await self._paging.pages_settled(settled)
         await self._escalations.stop_clock(ticket.id)
         if ticket.conversation_id:
             await self._notifier.to_conversation(ticket.conversation_id, [replies.resolved(customer.language, ticket.number, note)])

@@ -81,6 +81,44 @@ param postgresBackupRetentionDays int = 14
 @description('Log level of the bot (DEBUG, INFO, WARNING, ERROR); logs go to Log Analytics as JSON lines.')
 param logLevel string = 'INFO'
 
+@description('The bot\'s public base URL, e.g. "https://bot.example.nl" when a custom domain is bound to the container app: calendar feeds and acknowledge links point at it. Empty: the container app\'s own https address.')
+param publicUrl string = ''
+
+@description('Out-of-band pages by e-mail (docs/paging.md): the SMTP relay\'s host name. Empty: no e-mail pages. With it or pageWebhookUrl set, ackLinkSecret is required.')
+param smtpHost string = ''
+
+@description('The SMTP relay\'s port; empty for the default of smtpSecurity (587 starttls, 465 tls, 25 none).')
+param smtpPort string = ''
+
+@description('How the SMTP connection is secured: "starttls" (required, not opportunistic), "tls" (implicit) or "none".')
+@allowed([
+  'starttls'
+  'tls'
+  'none'
+])
+param smtpSecurity string = 'starttls'
+
+@description('SMTP login name; empty for a relay that needs no login (then smtpPassword is empty too).')
+param smtpUsername string = ''
+
+@description('SMTP password; stored in Key Vault as "smtp-password" only.')
+@secure()
+param smtpPassword string = ''
+
+@description('The From address of page e-mails, e.g. "supportbot@example.nl"; required with smtpHost.')
+param smtpFrom string = ''
+
+@description('Out-of-band pages by SMS or voice: the gateway\'s https URL that receives signed JSON pages. Empty: none.')
+param pageWebhookUrl string = ''
+
+@description('The shared secret the gateway checks the pages\' signature with (32 characters or more); stored in Key Vault as "page-webhook-secret" only.')
+@secure()
+param pageWebhookSecret string = ''
+
+@description('The secret that signs acknowledge links in out-of-band pages (32 characters or more, e.g. `openssl rand -hex 32`); stored in Key Vault as "ack-link-secret" only. Required with smtpHost or pageWebhookUrl.')
+@secure()
+param ackLinkSecret string = ''
+
 @description('Tags put on every resource, e.g. { owner: \'ops@example.nl\' }.')
 param tags object = {}
 
@@ -122,7 +160,10 @@ module vault 'modules/keyvault.bicep' = {
         'database-url': 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${database.outputs.host}:5432/${database.outputs.databaseName}?sslmode=require'
         'operator-config': operatorConfig
       },
-      botAppType == 'SingleTenant' ? { 'microsoft-app-password': botAppPassword } : {}
+      botAppType == 'SingleTenant' ? { 'microsoft-app-password': botAppPassword } : {},
+      empty(smtpPassword) ? {} : { 'smtp-password': smtpPassword },
+      empty(pageWebhookSecret) ? {} : { 'page-webhook-secret': pageWebhookSecret },
+      empty(ackLinkSecret) ? {} : { 'ack-link-secret': ackLinkSecret }
     )
   }
 }
@@ -138,11 +179,18 @@ module app 'modules/containerapp.bicep' = {
     registryServer: containerRegistryServer
     replicas: replicas
     secretUris: vault.outputs.secretUris
+    publicUrl: publicUrl
     environment: {
       MicrosoftAppType: botAppType
       MicrosoftAppId: botAppType == 'UserAssignedMSI' ? identity.outputs.clientId : botAppId
       MicrosoftAppTenantId: botTenantId
       LOG_LEVEL: logLevel
+      SMTP_HOST: smtpHost
+      SMTP_PORT: smtpPort
+      SMTP_SECURITY: smtpSecurity
+      SMTP_USERNAME: smtpUsername
+      SMTP_FROM: smtpFrom
+      PAGE_WEBHOOK_URL: pageWebhookUrl
     }
   }
 }
@@ -167,6 +215,9 @@ output botAppId string = botAppType == 'UserAssignedMSI' ? identity.outputs.clie
 
 @description('The messaging endpoint the Azure Bot posts to; BOT_DOMAIN for the Teams package is its host.')
 output messagingEndpoint string = 'https://${app.outputs.fqdn}/api/messages'
+
+@description('The bot\'s public base URL (PUBLIC_URL): calendar feeds and acknowledge links point at it.')
+output publicUrl string = app.outputs.publicUrl
 
 @description('Where the secrets live: rotate them here (docs/operations.md).')
 output keyVaultName string = vault.outputs.name

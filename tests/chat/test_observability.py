@@ -26,14 +26,15 @@ from fakes.clock import amsterdam
 from fakes.faults import throttled
 from fakes.faulty_connector import FaultyConnector
 from fakes.http_helpers import post, rows
-from fakes.people import ANNA, CUSTOMER
-from storage.models import Ticket
+from fakes.people import ANNA, CUSTOMER, DIRK
+from storage.models import Page, Ticket
 
 SATURDAY_NIGHT = amsterdam(2026, 11, 28, 3, 0)
 NIGHT_REPORT = "Niemand kan meer mailen of inloggen, alles ligt plat"
 EXCEL_REPORT = "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren"
 BUG = "xyzzy-bug"  # a message the exploding classifier cannot take
 TURN_ERROR = "er ging iets mis"
+ACK_BUCKET = "supportbot_page_time_to_acknowledge_seconds_bucket"
 
 
 class ExplodingClassifier:
@@ -126,6 +127,45 @@ async def test_turns_replies_retries_backlog_pages_and_errors_are_counted_on_the
     assert value(after, "supportbot_database_seconds_count") > value(before, "supportbot_database_seconds_count")
 
 
+async def night_emergency_paged_to_anna(bot, connector, clock) -> Ticket:
+    """Anna (on call, her chat known) is paged for a Saturday-night outage; Teams took the page."""
+    await say(bot, connector, ANNA, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, NIGHT_REPORT)
+    [emergency] = await rows(bot, Ticket, Ticket.emergency.is_(True))
+    return emergency
+
+
+async def test_taking_over_a_paged_emergency_counts_its_page_as_acknowledged_with_the_wait(
+    bot, connector, clock, metrics_port
+):
+    emergency = await night_emergency_paged_to_anna(bot, connector, clock)
+    clock.advance(timedelta(minutes=7))
+    [taken, *_] = await say(bot, connector, ANNA, f"neem over {emergency.number}")
+    after = await scrape(metrics_port)
+
+    assert emergency.number in taken
+    assert [page.status for page in await rows(bot, Page)] == ["acknowledged"]
+    assert value(after, "supportbot_pages_sent_total") == 1
+    assert value(after, "supportbot_pages_acknowledged_total") == 1
+    assert (value(after, ACK_BUCKET, le="300.0"), value(after, ACK_BUCKET, le="600.0")) == (0, 1)  # seven minutes
+
+
+async def test_resolving_a_paged_emergency_counts_its_page_as_answered_too(bot, connector, clock, metrics_port):
+    """Management fixed it by phone and closed it: someone did answer, so the unacknowledged-pages
+    alert must not fire, and the wait until then is what time-to-acknowledge records."""
+    emergency = await night_emergency_paged_to_anna(bot, connector, clock)
+    await say(bot, connector, DIRK, "hallo")
+    clock.advance(timedelta(minutes=12))
+    await say(bot, connector, DIRK, f"opgelost {emergency.number} opgelost via de telefoon")
+    after = await scrape(metrics_port)
+
+    [ticket] = await rows(bot, Ticket, Ticket.emergency.is_(True))
+    assert ticket.status == "resolved"
+    assert value(after, "supportbot_pages_acknowledged_total") == 1
+    assert (value(after, ACK_BUCKET, le="600.0"), value(after, ACK_BUCKET, le="900.0")) == (0, 1)
+
+
 @pytest.fixture
 def json_log() -> Iterator[io.StringIO]:
     """Production logging (JSON lines at INFO) into a buffer; the root logger is restored afterwards."""
@@ -156,3 +196,22 @@ async def test_a_turns_log_lines_carry_its_conversation_activity_and_ticket_but_
     assert failed["conversation_id"] == CUSTOMER.conversation_id and "classifier bug" in failed["exception"]
     for words in ("Excel crasht", "hallo", "en nog iets"):
         assert not [e for e in events if words in json.dumps(e, ensure_ascii=False)], words
+
+
+async def test_a_page_sent_acknowledged_and_taken_over_each_log_one_info_line_of_ids(bot, connector, clock, json_log):
+    emergency = await night_emergency_paged_to_anna(bot, connector, clock)
+    clock.advance(timedelta(minutes=3))
+    await say(bot, connector, ANNA, f"bevestig {emergency.number}")
+    await say(bot, connector, ANNA, f"neem over {emergency.number}")
+
+    [page] = await rows(bot, Page)
+    events = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    about = [e for e in events if e["level"] == "INFO" and e.get("ticket") == emergency.number]
+    sent = [e["message"] for e in about if e["message"].startswith("page ")]
+    acknowledged = [e["message"] for e in about if " acknowledged by " in e["message"]]
+    taken = [e["message"] for e in about if " taken over by " in e["message"]]
+    assert sent == [f"page {page.id} for ticket {emergency.number} sent to {ANNA.object_id} (chain place 0, round 1)"]
+    assert acknowledged == [f"ticket {emergency.number} acknowledged by {ANNA.object_id} (first): 1 waiting page settled"]
+    assert taken == [f"ticket {emergency.number} taken over by {ANNA.object_id}: 0 waiting pages settled"]
+    for words in ("Niemand kan meer mailen", "Anna Bakker", "Petra"):
+        assert not [e for e in about if words in json.dumps(e, ensure_ascii=False)], words

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 import yaml
 
 from bot.observability.metrics import create_metrics
+from fakes.system_tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS = ROOT / "deploy" / "prometheus"
@@ -49,10 +49,18 @@ def test_every_runbook_alert_section_has_a_rule() -> None:
     assert documented == {rule["alert"] for rule in RULES}
 
 
-@pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool not installed (Debian package: prometheus)")
+def test_the_unacknowledged_pages_alert_gives_the_engineer_their_window_first() -> None:
+    """It fires only after the acknowledgement window (plus delivery) has passed, never at the first page."""
+    [rule] = [rule for rule in RULES if rule["alert"] == "SupportbotPagesUnacknowledged"]
+    window = yaml.safe_load((ROOT / "config" / "example.yaml").read_text(encoding="utf-8"))["timeouts"]
+    assert re.fullmatch(r"\d+m", rule["for"])
+    assert int(rule["for"][:-1]) >= window["acknowledge_minutes"] + 5
+
+
 @pytest.mark.parametrize("check", [
     ["check", "rules", "alerts.yaml"], ["check", "config", "prometheus.yaml"], ["test", "rules", "alerts.test.yaml"],
 ], ids=["check-rules", "check-config", "unit-tests"])
 def test_promtool_accepts_the_rules_the_config_and_the_alert_unit_tests(check: list[str]) -> None:
-    result = subprocess.run(["promtool", *check], cwd=PROMETHEUS, capture_output=True, text=True)
+    promtool = require_tool("promtool", "prometheus")
+    result = subprocess.run([promtool, *check], cwd=PROMETHEUS, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

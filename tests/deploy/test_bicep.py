@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from pycep import BicepParser
 
 from deploy.azure.schema_review import Schemas, review
@@ -40,11 +42,40 @@ def test_every_parameter_of_main_is_explained_in_the_azure_docs() -> None:
     assert missing == []
 
 
+SECRET_PARAMETERS = ("botAppPassword", "postgresAdminPassword", "smtpPassword", "pageWebhookSecret", "ackLinkSecret")
+
+
 def test_secrets_are_secure_parameters_never_defaults() -> None:
     parameters = parsed(AZURE / "main.bicep")["parameters"]
-    for name in ("botAppPassword", "postgresAdminPassword"):
+    for name in SECRET_PARAMETERS:
         assert any(d["type"] == "secure" for d in parameters[name]["decorators"]), name
         assert parameters[name]["default"] in (None, ""), name
+
+
+def azure_variables() -> tuple[set[str], dict[str, str]]:
+    """The container's plain variable names, and its secret variables by Key Vault secret name."""
+    app = parsed(AZURE / "modules" / "containerapp.bicep")
+    plain = set(parsed(AZURE / "main.bicep")["modules"]["app"]["config"]["params"]["environment"])
+    plain |= set(re.findall(r"\{ name: '(\w+)', value: ", (AZURE / "modules" / "containerapp.bicep").read_text()))
+    return plain, app["variables"]["secretVariables"]["value"]
+
+
+def test_the_container_app_gets_every_variable_a_compose_replica_gets() -> None:
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+    replica = set(compose["services"]["bot-1"]["environment"])
+    plain, secret = azure_variables()
+    assert replica - plain - set(secret) == set()
+    assert {"PUBLIC_URL", "SMTP_HOST", "PAGE_WEBHOOK_URL"} <= plain
+
+
+def test_every_secret_variable_comes_from_key_vault_filled_by_a_secure_parameter() -> None:
+    plain, secret = azure_variables()
+    assert {"DATABASE_URL", "MicrosoftAppPassword", "SMTP_PASSWORD", "PAGE_WEBHOOK_SECRET", "ACK_LINK_SECRET"} <= set(secret)
+    assert not plain & set(secret), "a secret never goes in as a plain value"
+    main = (AZURE / "main.bicep").read_text(encoding="utf-8")
+    stored = dict(re.findall(r"'([a-z-]+)': (\w+)\b", main))  # Key Vault secret name: the value stored
+    for name in set(secret.values()) - {"database-url"}:
+        assert stored.get(name) in SECRET_PARAMETERS, f"Key Vault secret {name} is not filled from a secure parameter"
 
 
 def test_the_schema_review_flags_a_misspelt_property_and_passes_a_correct_one(tmp_path: Path) -> None:

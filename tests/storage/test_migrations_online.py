@@ -5,18 +5,28 @@ The running replica is played by a thread doing what a turn of the previous rele
 transcript (read a chat's messages, add one, commit), in a loop, on a connection whose
 `lock_timeout` is one second: a statement that waits longer for a lock the migration holds fails,
 and so does the test. Slowness that is not a lock (a busy machine) fails nothing.
+
+That alone cannot catch a lock that is short here but long in production: a plain CREATE INDEX on
+100,000 rows takes well under a second on this machine, and blocks every write to the transcript
+for as long as the build takes (minutes, on a real transcript). So a second thread watches
+`pg_locks` throughout the upgrade and fails the test on any lock of the big tables that blocks
+writers: a ShareLock at all (only a non-concurrent index build takes it), or a stronger one
+(ShareRowExclusive, Exclusive, AccessExclusive) held longer than a change of the catalogue needs.
+And directly: no statement the upgrade sends builds an index on a big table without CONCURRENTLY.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, NullPool, create_engine, inspect, text
+from sqlalchemy import Engine, NullPool, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from storage.db import DatabaseUrls, alembic_config, upgrade_database
@@ -27,6 +37,11 @@ PREVIOUS_RELEASE = "acadbc30694a"  # the schema the running replica was built fo
 TRANSCRIPT_ROWS = 100_000
 STALL_LIMIT = "1s"
 CHAT = "a:chat-under-upgrade"
+BIG_TABLES = ("transcript_messages",)
+# Lock modes that conflict with RowExclusiveLock, i.e. stop INSERT, UPDATE and DELETE.
+WRITER_BLOCKING = ("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
+HOLD_LIMIT = 0.3  # seconds: adding a nullable column or a foreign key to an empty table takes milliseconds
+POLL_SECONDS = 0.002
 
 
 @pytest.fixture
@@ -92,28 +107,96 @@ class RunningReplica:
         connection.commit()
 
 
+@dataclass
+class LockWatcher:
+    """Polls pg_locks from a connection of its own: every writer-blocking lock granted on a big table,
+    as spans of time from first to last sight, by (backend, table, mode)."""
+
+    engine: Engine
+    stop: threading.Event = field(default_factory=threading.Event)
+    spans: dict[tuple[int, str, str], list[list[float]]] = field(default_factory=dict)
+    polls: int = 0
+
+    def run(self) -> None:
+        query = text(
+            "SELECT l.pid, c.relname, l.mode FROM pg_locks AS l JOIN pg_class AS c ON c.oid = l.relation "
+            "WHERE l.granted AND l.pid <> pg_backend_pid() AND c.relnamespace = current_schema()::regnamespace "
+            "AND c.relname = ANY(:tables) AND l.mode = ANY(:modes)"
+        )
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            while not self.stop.is_set():
+                rows = connection.execute(query, {"tables": list(BIG_TABLES), "modes": list(WRITER_BLOCKING)}).all()
+                now = time.monotonic()
+                for pid, table, mode in rows:
+                    self._seen((pid, table, mode), now)
+                self.polls += 1
+                time.sleep(POLL_SECONDS)
+
+    def _seen(self, key: tuple[int, str, str], now: float) -> None:
+        spans = self.spans.setdefault(key, [])
+        if spans and now - spans[-1][1] < 0.05:  # still the same hold
+            spans[-1][1] = now
+        else:
+            spans.append([now, now])
+
+    def writers_blocked(self) -> list[str]:
+        """Each hold that would stall a replica's writes in production, described."""
+        return [
+            f"{mode} on {table} held {last - first:.3f}s (backend {pid})"
+            for (pid, table, mode), spans in self.spans.items() for first, last in spans
+            if mode == "ShareLock" or last - first > HOLD_LIMIT
+        ]
+
+
+BLOCKING_INDEX_BUILD = re.compile(
+    rf"CREATE\s+(UNIQUE\s+)?INDEX\s+(?!CONCURRENTLY)[^;]*\bON\s+\"?({'|'.join(BIG_TABLES)})\b", re.IGNORECASE
+)
+
+
+@contextmanager
+def statements_sent() -> Iterator[list[str]]:
+    """Every SQL statement any engine of this process sends meanwhile (the upgrade makes its own)."""
+    sent: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:
+        sent.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
 def test_upgrading_to_head_never_stalls_a_running_replicas_turn_for_a_second(
     postgres_database_url: str, engine: Engine
 ) -> None:
     command.upgrade(alembic_config(postgres_database_url), PREVIOUS_RELEASE)
     fill_transcript(engine)
-    replica = RunningReplica(engine)
-    worker = threading.Thread(target=replica.run)
-    worker.start()
+    replica, watcher = RunningReplica(engine), LockWatcher(engine)
+    threads = [threading.Thread(target=replica.run), threading.Thread(target=watcher.run)]
+    for thread in threads:
+        thread.start()
     try:
-        while len(replica.turns) < 5:  # the replica serves before the upgrade begins
+        while len(replica.turns) < 5 or watcher.polls < 5:  # both are at work before the upgrade begins
             time.sleep(0.01)
         began = time.monotonic()
-        upgrade_database(postgres_database_url)
+        with statements_sent() as sent:
+            upgrade_database(postgres_database_url)
         ended = time.monotonic()
         time.sleep(0.2)
     finally:
         replica.stop.set()
-        worker.join()
+        watcher.stop.set()
+        for thread in threads:
+            thread.join()
 
     during = [seconds for started, seconds in replica.turns if began <= started <= ended]
     assert during, "no turn ran while the schema was upgraded"
     assert replica.stalled == [], f"turns waited more than {STALL_LIMIT} for the migration's locks: {replica.stalled}"
+    assert [statement for statement in sent if BLOCKING_INDEX_BUILD.search(statement)] == []
+    assert watcher.writers_blocked() == [], "the migration blocked writes to a big table"
+    assert watcher.spans, "the watcher saw none of the migration's locks (it adds columns under AccessExclusiveLock)"
     columns = {column["name"] for column in inspect(engine).get_columns("transcript_messages")}
     assert {"edited_at", "deleted_at"} <= columns
     with engine.connect() as connection:

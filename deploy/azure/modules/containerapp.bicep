@@ -1,6 +1,8 @@
 // Azure Container Apps: the environment (logs to Log Analytics) and the bot's app. HTTPS ingress on
 // the bot's port (Azure terminates TLS), Prometheus metrics on an internal-only port, secrets from
 // Key Vault, the operator config mounted as a file, and the probes the image's routes answer.
+// The ingress passes every path of the bot's port: /api/messages, /ack/* and /calendar/* are meant
+// to be public; /healthz and /readyz answer a status only; metrics are on the internal port alone.
 
 @description('Name of the container app; the environment and workspace are named after it.')
 param name string
@@ -23,18 +25,28 @@ param registryServer string
 @description('Number of replicas, fixed (the bot scales by replicas sharing the database).')
 param replicas int
 
-@description('Key Vault secret URIs by name: database-url, operator-config and (SingleTenant) microsoft-app-password.')
+@description('Key Vault secret URIs by name: database-url, operator-config and those of secretVariables that were given.')
 param secretUris object
 
-@description('Plain (non-secret) environment variables of the bot.')
+@description('Plain (non-secret) environment variables of the bot; empty values are left out (unset).')
 param environment object
+
+@description('PUBLIC_URL, the bot\'s public base URL; empty for the app\'s own https address.')
+param publicUrl string
 
 var appPort = 3978
 var metricsPort = 9464
-var secretEnv = union(
-  { DATABASE_URL: 'database-url' },
-  contains(secretUris, 'microsoft-app-password') ? { MicrosoftAppPassword: 'microsoft-app-password' } : {}
-)
+// Environment variable to Key Vault secret; a variable is set only when its secret was stored.
+var secretVariables = {
+  DATABASE_URL: 'database-url'
+  MicrosoftAppPassword: 'microsoft-app-password'
+  SMTP_PASSWORD: 'smtp-password'
+  PAGE_WEBHOOK_SECRET: 'page-webhook-secret'
+  ACK_LINK_SECRET: 'ack-link-secret'
+}
+var secretEnv = filter(items(secretVariables), variable => contains(secretUris, variable.value))
+var plainEnv = filter(items(environment), variable => !empty(variable.value))
+var ownUrl = 'https://${name}.${managedEnvironment.properties.defaultDomain}'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: '${name}-logs'
@@ -103,6 +115,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       ]
     }
     template: {
+      // Time to finish a stop while the database does not answer (see deploy/compose.yaml).
+      terminationGracePeriodSeconds: 60
       containers: [
         {
           name: 'bot'
@@ -112,12 +126,13 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
             memory: '1Gi'
           }
           env: concat(
-            map(items(environment), variable => { name: variable.key, value: variable.value }),
-            map(items(secretEnv), variable => { name: variable.key, secretRef: variable.value }),
+            map(plainEnv, variable => { name: variable.key, value: variable.value }),
+            map(secretEnv, variable => { name: variable.key, secretRef: variable.value }),
             [
               { name: 'SUPPORTBOT_CONFIG', value: '/config/operator.yaml' }
               { name: 'METRICS_PORT', value: string(metricsPort) }
               { name: 'PORT', value: string(appPort) }
+              { name: 'PUBLIC_URL', value: empty(publicUrl) ? ownUrl : publicUrl }
             ]
           )
           volumeMounts: [
@@ -176,3 +191,4 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
 }
 
 output fqdn string = app.properties.configuration.ingress.fqdn
+output publicUrl string = empty(publicUrl) ? ownUrl : publicUrl
