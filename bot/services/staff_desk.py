@@ -28,7 +28,6 @@ from bot.services.staff_commands import CommandError, StaffCommand, parse_comman
 from bot.services.takeover import Outcome, TakeoverService
 from bot.texts import text
 from storage import tickets as ticket_store
-from bot.policy import TicketStatus
 from storage.models import TicketNote
 from storage.records import TicketRecord
 from storage.unit_of_work import Sessions
