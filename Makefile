@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install install-dev e2e-deps train evaluate bench chaos fuzz load load-matrix teams-package clean
+.PHONY: run test typecheck install install-dev e2e-deps train evaluate bench chaos fuzz load load-matrix teams-package clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,9 +22,13 @@ install-dev: $(VENV)/.dev
 run: install
 	$(PY) app.py
 
-## Install what the tests need (Python packages, the Agents Playground if npm is here) and run them all.
-test: install-dev e2e-deps
+## Install what the tests need (Python packages, the Agents Playground if npm is here), check the types, run the tests.
+test: install-dev e2e-deps typecheck
 	$(PY) -m pytest
+
+## mypy over app.py, bot/ and storage/ (strict for bot/policy and bot/services; see pyproject.toml).
+typecheck: install-dev
+	$(PY) -m mypy
 
 ## The Teams emulator for the end-to-end test; skipped quietly where npm is missing.
 e2e-deps:

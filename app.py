@@ -25,7 +25,7 @@ from bot.services.ack_desk import StoredAckDesk, paging_acknowledger
 from bot.services.admission import AdmissionService
 from bot.services.clock import Clock, SystemClock
 from bot.services.config_reload import ConfigReloader
-from bot.services.desk import CustomerDesk
+from bot.services.customer import CustomerDeps, CustomerService
 from bot.services.desk_info import DeskInfo
 from bot.services.directory_sync import sync_directory
 from bot.services.escalations import EscalationService
@@ -47,7 +47,6 @@ from bot.services.wordless import WordlessMessages
 from bot.teams.adapter import create_authentication, create_channel_token, received_notice_sender, turn_failed_handler
 from bot.teams.auth_cache import CheckedTokens
 from bot.teams.connector_client import ChannelToken, ConnectorClient
-from bot.teams.customer_chats import CustomerChats
 from bot.teams.endpoint import MAX_BODY_BYTES, healthz, messages_handler, readiness_handler
 from bot.teams.handler import SupportBot
 from bot.teams.inbox import InboxProcessor
@@ -59,14 +58,10 @@ from bot.teams.router import FirstLineRouter
 from bot.web.calendar_feed import setup_calendar_feeds
 from bot.web.access_log import RedactingAccessLogger
 from bot.web.ack_routes import add_ack_routes
-from dialogs.context import CustomerServices
-from dialogs.customer import CustomerDialog
 from nlu_models import IntentClassifier
 from storage.db import DatabaseUrls, create_async_engine_for, session_factory, spool_folder_for, upgrade_database
 from storage.scheduler_store import create_scheduler, start_scheduler, stop_scheduler
 from storage.spool import Spool
-from storage.conversation_state import StoredConversationState
-from storage.state import SqlAlchemyStorage
 from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger("supportbot")
@@ -156,7 +151,6 @@ async def _scheduler(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings, clock, sessions = app[keys.SETTINGS], app[keys.CLOCK], app[keys.SESSIONS]
     config = app[keys.CONFIG]  # read per use by the services, so a reload reaches them
-    conversation_state = StoredConversationState(SqlAlchemyStorage(app[keys.ENGINE]))
     client = ConnectorClient(app[keys.HTTP], app.get(keys.CHANNEL_TOKEN) or create_channel_token(settings))
     metrics = app[keys.METRICS]
     sender = OutboxSender(sessions, client, clock, metrics=metrics)
@@ -165,44 +159,44 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     notifier = TeamsNotifier(adapter, outbox, sessions, tenant_id=config.current.msp.tenant_id)
     timers = Timers(app[keys.SCHEDULER])
     jobs.run_in(sessions.unit_of_work)
+    calendar = business_calendar(config.current)  # business hours change with a restart only
     escalations = EscalationService(sessions, config, clock, notifier, timers)
     tickets = TicketService(sessions, config, clock, notifier, escalations)
     startup = config.current  # what only a restart changes: business hours, rules, retention
-    services = CustomerServices(
-        holder=config,
-        desk=CustomerDesk(app[keys.CLASSIFIER], tickets, business_calendar(startup), policy_rules(startup), clock),
-        tickets=tickets,
-        escalations=escalations,
-        quotes=QuoteService(sessions, config, clock, notifier),
-        reminders=ReminderService(timers, notifier, sessions, clock),
-        paging=PagingService(
-            sessions, config, clock, notifier, timers, tickets,
-            PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)), metrics,
-        ),
+    paging = PagingService(
+        sessions, config, clock, notifier, timers, tickets,
+        PageOutOfBand(sessions, config, clock, timers, app.get(keys.OUT_OF_BAND)), metrics,
     )
-    sender.listen(services.paging)
-    chats = CustomerChats(conversation_state, CustomerDialog(services), notifier)
-    takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), services.paging, escalations, chats)
+    customers = CustomerService(CustomerDeps(
+        sessions=sessions, holder=config, classifier=app[keys.CLASSIFIER], calendar=calendar,
+        rules=policy_rules(config.current), clock=clock, tickets=tickets, escalations=escalations,
+        quotes=QuoteService(sessions, config, clock, notifier),
+        reminders=ReminderService(timers, notifier, sessions, clock, calendar, config.current), paging=paging,
+        wordless=WordlessMessages(sessions), notifier=notifier,
+    ))  # fmt: skip
+    sender.listen(paging)
+    takeover = TakeoverService(sessions, clock, notifier, TranscriptService(sessions), paging, escalations, customers)
     on_call = build_on_call(sessions, config, clock, notifier, timers, public_url=settings.public_url)
     await RetentionService(sessions, startup, clock, timers).schedule()
     personal_data = PersonalDataService(sessions, clock, timers)
     reloader = ConfigReloader(config, settings.config_source, sessions, clock)
     await reloader.start()
     desk = StaffDesk(
-        sessions, config, clock, services.paging, takeover, escalations, DeskInfo(sessions, config, clock),
+        sessions, config, clock, paging, takeover, escalations, DeskInfo(sessions, config, clock),
         on_call.desk, personal_data, reloader,
     )
-    router = FirstLineRouter(config, chats, desk, takeover, WordlessMessages(sessions, config))
+    router = FirstLineRouter(customers, desk, takeover)
     bot = SupportBot(AdmissionService(sessions, config, clock), router, RevisionService(sessions, clock, notifier))
     spool = Spool(spool_folder_for(settings.database_url, settings.spool_dir))
     inbox = InboxProcessor(
         sessions, adapter, bot, clock, spool, metrics=metrics,
-        on_turn_failed=turn_failed_handler(config, conversation_state), on_unavailable=received_notice_sender(client),
+        on_turn_failed=turn_failed_handler(config, customers.drop_question),
+        on_unavailable=received_notice_sender(client),
     )
-    app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, services.paging, escalations
+    app[keys.NOTIFIER], app[keys.PAGING], app[keys.ESCALATIONS] = notifier, paging, escalations
     app[keys.SENDER], app[keys.INBOX], app[keys.ON_CALL] = sender, inbox, on_call
     app[keys.RELOADER] = reloader
-    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, services.paging))
+    app[keys.ACK_DESK] = StoredAckDesk(sessions, config, paging_acknowledger(sessions, paging))
     app[keys.MESSAGES] = messages_handler(CheckedTokens(create_authentication(settings)), inbox)
     app[keys.READINESS] = readiness_handler(sessions, spool, clock)
     yield

@@ -8,6 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CardPress
+from storage.rows import changed
 
 
 async def first_press(session: AsyncSession, conversation_id: str, card_id: str, now: datetime) -> bool:
@@ -19,4 +20,4 @@ async def first_press(session: AsyncSession, conversation_id: str, card_id: str,
         .on_conflict_do_nothing(index_elements=["conversation_id", "card_id"])
         .execution_options(preserve_rowcount=True)
     )
-    return (await session.execute(statement)).rowcount == 1
+    return changed(await session.execute(statement)) == 1

@@ -16,6 +16,8 @@ from sqlalchemy.orm import aliased, selectinload
 
 from storage.models import Ticket
 from storage.tickets import OPEN_STATUSES
+from bot.policy.model import TicketStatus
+from storage.rows import changed
 
 _UNSYNCED = {"synchronize_session": False}
 
@@ -41,33 +43,33 @@ async def claim_holder(session: AsyncSession, ticket_id: int, person_id: int, no
     """Take a chat over only if nobody holds it, nor another ticket of the same customer chat."""
     other = aliased(Ticket)
     same_chat_held = exists().where(
-        other.conversation_id == Ticket.conversation_id, other.id != Ticket.id, other.status == "taken_over"
+        other.conversation_id == Ticket.conversation_id, other.id != Ticket.id, other.status == TicketStatus.TAKEN_OVER
     )
     try:
         async with session.begin_nested():
             claimed = await session.execute(
                 update(Ticket)
                 .where(Ticket.id == ticket_id, Ticket.holder_id.is_(None), Ticket.status.in_(OPEN_STATUSES), ~same_chat_held)
-                .values(holder_id=person_id, status="taken_over", updated_at=now),
+                .values(holder_id=person_id, status=TicketStatus.TAKEN_OVER, updated_at=now),
                 execution_options=_UNSYNCED,
             )
     except IntegrityError:  # the one-held-ticket-per-chat index: a concurrent claim got there first
         return False
-    return claimed.rowcount == 1
+    return changed(claimed) == 1
 
 
 async def release_holder(session: AsyncSession, ticket_id: int, holder_id: int, now: datetime) -> bool:
     """Hand back: only while that person still holds it (a resolve in between wins)."""
     released = await session.execute(
         update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.holder_id == holder_id, Ticket.status == "taken_over")
+        .where(Ticket.id == ticket_id, Ticket.holder_id == holder_id, Ticket.status == TicketStatus.TAKEN_OVER)
         .values(
             holder_id=None, updated_at=now,
-            status=case((Ticket.acknowledged_at.is_(None), "open"), else_="acknowledged"),
+            status=case((Ticket.acknowledged_at.is_(None), TicketStatus.OPEN.value), else_=TicketStatus.ACKNOWLEDGED.value),
         ),
         execution_options=_UNSYNCED,
     )
-    return released.rowcount == 1
+    return changed(released) == 1
 
 
 async def resolve(session: AsyncSession, ticket_id: int, seen_holder: int | None, note: str | None, now: datetime) -> bool:
@@ -75,10 +77,10 @@ async def resolve(session: AsyncSession, ticket_id: int, seen_holder: int | None
     resolved = await session.execute(
         update(Ticket)
         .where(Ticket.id == ticket_id, Ticket.status.in_(OPEN_STATUSES), Ticket.holder_id.is_not_distinct_from(seen_holder))
-        .values(status="resolved", resolved_at=now, updated_at=now, resolution_note=note, holder_id=None),
+        .values(status=TicketStatus.RESOLVED, resolved_at=now, updated_at=now, resolution_note=note, holder_id=None),
         execution_options=_UNSYNCED,
     )
-    return resolved.rowcount == 1
+    return changed(resolved) == 1
 
 
 async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_step: int, now: datetime) -> bool:
@@ -89,7 +91,7 @@ async def move_step(session: AsyncSession, ticket_id: int, from_step: int, to_st
         .values(escalation_step=to_step, step_since=now, updated_at=now),
         execution_options=_UNSYNCED,
     )
-    return moved.rowcount == 1
+    return changed(moved) == 1
 
 
 async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id: int | None, now: datetime) -> bool:
@@ -101,10 +103,10 @@ async def claim_acknowledgement(session: AsyncSession, ticket_id: int, person_id
         execution_options=_UNSYNCED,
     )
     await session.execute(
-        update(Ticket).where(Ticket.id == ticket_id, Ticket.status == "open").values(status="acknowledged"),
+        update(Ticket).where(Ticket.id == ticket_id, Ticket.status == TicketStatus.OPEN).values(status=TicketStatus.ACKNOWLEDGED),
         execution_options=_UNSYNCED,
     )
-    return claimed.rowcount == 1
+    return changed(claimed) == 1
 
 
 async def mark_unanswered(session: AsyncSession, ticket_id: int, now: datetime) -> bool:
@@ -113,4 +115,4 @@ async def mark_unanswered(session: AsyncSession, ticket_id: int, now: datetime) 
         update(Ticket).where(Ticket.id == ticket_id, Ticket.unanswered_at.is_(None)).values(unanswered_at=now),
         execution_options=_UNSYNCED,
     )
-    return marked.rowcount == 1
+    return changed(marked) == 1

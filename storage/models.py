@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+from bot.policy.model import TicketStatus
 
 
 def utcnow() -> datetime:
@@ -91,6 +92,8 @@ class Conversation(Base):
     reference: Mapped[dict[str, Any]]  # serialised ConversationReference
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    language: Mapped[str | None] = mapped_column(String(8))  # the language the customer writes in, once known
+    customer_state: Mapped[dict[str, Any] | None]  # the customer conversation's state (bot/services/customer)
 
     person: Mapped[Person | None] = relationship()
 
@@ -125,7 +128,7 @@ class Ticket(Base):
     since: Mapped[str | None] = mapped_column(String(100))
     priority: Mapped[str] = mapped_column(String(4))  # P1 (emergency) .. P3
     emergency: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=TicketStatus.OPEN.value, index=True)
     escalation_step: Mapped[int] = mapped_column(Integer, default=1)
     holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # staff who took over
     source_activity_id: Mapped[str | None] = mapped_column(String(256), unique=True)
@@ -140,10 +143,12 @@ class Ticket(Base):
     resolution_note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None]
 
-    organisation: Mapped[Organisation] = relationship()
-    reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id])
-    holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id])
-    acknowledged_by: Mapped[Person | None] = relationship(foreign_keys=[acknowledged_by_id])
+    # Loaded with every ticket (one extra SELECT ... IN per query): asyncio allows no lazy loads, and
+    # every view of a ticket names its organisation, reporter and who holds or acknowledged it.
+    organisation: Mapped[Organisation] = relationship(lazy="selectin")
+    reporter: Mapped[Person] = relationship(foreign_keys=[reporter_id], lazy="selectin")
+    holder: Mapped[Person | None] = relationship(foreign_keys=[holder_id], lazy="selectin")
+    acknowledged_by: Mapped[Person | None] = relationship(foreign_keys=[acknowledged_by_id], lazy="selectin")
 
 
 class TranscriptMessage(Base):
@@ -303,17 +308,6 @@ class CalendarFeed(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
-
-
-class BotStateRecord(Base):
-    """Conversation, user and dialog state for botbuilder's Storage, with an eTag."""
-
-    __tablename__ = "bot_state"
-
-    key: Mapped[str] = mapped_column(String(512), primary_key=True)
-    document: Mapped[dict[str, Any]]
-    etag: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class JobRun(Base):

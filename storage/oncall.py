@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CalendarFeed, OnCallChange, OnCallOverride, ShiftOffer
+from storage.rows import changed
 
 
 async def overrides_overlapping(session: AsyncSession, starts: datetime, ends: datetime) -> list[OnCallOverride]:
@@ -33,7 +34,7 @@ async def claim_offer(session: AsyncSession, offer_id: int, taker: str, now: dat
         .values(status="taken", taken_by_object_id=taker, taken_at=now),
         execution_options={"synchronize_session": False},
     )
-    return taken.rowcount == 1
+    return changed(taken) == 1
 
 
 def record_change(
@@ -71,4 +72,4 @@ async def revoke_feeds(session: AsyncSession, object_id: str, scope: str, now: d
         .values(revoked_at=now),
         execution_options={"synchronize_session": False},
     )
-    return revoked.rowcount
+    return changed(revoked)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased
 
 from storage.core import run
 from storage.models import Conversation, OutboxMessage, OutboxSenderBeat, Person, TranscriptMessage
+from storage.rows import changed
 
 OPEN = ("pending", "sending")
 
@@ -95,7 +96,8 @@ async def claim_new(session: AsyncSession, deliveries: list[Delivery], now: date
     if session.bind.dialect.name == "postgresql":
         for lane in lanes:  # sorted: two units never wait for each other's lanes crosswise
             await run(session, _LANE_LOCK, {"lane": lane})
-    first_blocked = dict((await run(session, _BLOCKING, {"lanes": lanes, "ids": ids})).all())
+    blocking = await run(session, _BLOCKING, {"lanes": lanes, "ids": ids})
+    first_blocked: dict[str, int] = {lane: row_id for lane, row_id in blocking.all()}
     free = [d for d in deliveries if first_blocked.get(lane_of(d.conversation_id, d.recipient_object_id), d.id + 1) > d.id]
     if not free:
         return []
@@ -124,7 +126,7 @@ async def claim(session: AsyncSession, now: datetime, lease: timedelta, *, sende
         )
         .group_by(OutboxMessage.lane)
     )
-    first_blocked = dict(blocking.all())
+    first_blocked: dict[str, int] = {lane: row_id for lane, row_id in blocking.all()}
     claimed: list[Delivery] = []
     for row_id, lane in candidates:
         if lane in first_blocked and first_blocked[lane] < row_id:
@@ -181,9 +183,28 @@ async def delivered(session: AsyncSession, delivery: Delivery, *, conversation_i
         "conversation_id": conversation_id, "direction": "out", "activity_id": activity_id,
         "activity_type": activity.get("type", "message"), "author_person_id": author.author_person_id,
         "author_name": author.author_name or "", "relayed": author.author_person_id is not None,
-        "text": activity.get("text") or "", "payload": payload, "created_at": now,
+        "text": what_was_read(activity), "payload": payload, "created_at": now,
     })
     return True
+
+
+def what_was_read(activity: dict[str, Any]) -> str:
+    """The transcript's text of a sent message: its text, or its cards' text, facts and button titles,
+    so the transcript shows the choices the person was given."""
+    if activity.get("text"):
+        return str(activity["text"])
+    lines: list[str] = []
+    for attachment in activity.get("attachments") or []:
+        card = attachment.get("content") if isinstance(attachment, dict) else None
+        if not isinstance(card, dict):
+            continue
+        for element in card.get("body") or []:
+            if element.get("type") == "TextBlock":
+                lines.append(str(element.get("text") or ""))
+            elif element.get("type") == "FactSet":
+                lines += [f"{fact.get('title')}: {fact.get('value')}" for fact in element.get("facts") or []]
+        lines += [str(action.get("title") or "") for action in card.get("actions") or []]
+    return "\n".join(line for line in lines if line) or str(activity.get("summary") or "")
 
 
 async def lane_has_waiting(session: AsyncSession, lane: str) -> bool:
@@ -260,7 +281,7 @@ async def release_abandoned(session: AsyncSession, now: datetime, silent_for: ti
         .values(status="pending", lease_until=None, claimed_by=None)
     )
     await session.execute(delete(OutboxSenderBeat).where(OutboxSenderBeat.seen_at < now - timedelta(days=1)))
-    return result.rowcount or 0
+    return changed(result)
 
 
 async def cancel_page_messages(session: AsyncSession, page_ids: list[int]) -> None:
@@ -315,5 +336,5 @@ async def undeliverable(session: AsyncSession, since: datetime, limit: int = 5) 
     found = []
     for row, chat_owner, recipient_name in (await session.execute(query)).all():
         name = recipient_name or chat_owner or row.recipient_object_id or row.conversation_id or "?"
-        found.append(Undeliverable(name, row.created_at, row.activity.get("text") or ""))
+        found.append(Undeliverable(name, row.created_at, row.activity.get("text") or row.activity.get("summary") or ""))
     return found, total

@@ -8,6 +8,9 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OnCallOverride, Organisation, Page, Ticket
+from bot.policy.model import TicketStatus
+from storage.rows import changed
+from storage.records import TicketRecord, ticket_record
 
 WAITING = ("sending", "sent")  # a page out (or going out) that nobody has answered yet
 
@@ -17,7 +20,7 @@ async def overrides_active_around(session: AsyncSession, moment: datetime) -> li
     return list(await session.scalars(query))
 
 
-async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> Ticket | None:
+async def joinable_emergency_of(session: AsyncSession, organisation_id: int, since: datetime) -> TicketRecord | None:
     """The organisation's emergency reported after `since` that someone is on or is being paged
     for: a new report joins it. One in business hours, or one whose paging ran out, is not joined.
 
@@ -28,23 +31,24 @@ async def joinable_emergency_of(session: AsyncSession, organisation_id: int, sin
     query = (
         select(Ticket)
         .where(
-            Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != "resolved",
+            Ticket.organisation_id == organisation_id, Ticket.emergency.is_(True), Ticket.status != TicketStatus.RESOLVED,
             Ticket.created_at >= since,
             Ticket.acknowledged_at.is_not(None) | (Ticket.paging_started_at.is_not(None) & Ticket.unanswered_at.is_(None)),
         )
         .order_by(Ticket.created_at.desc())
         .limit(1)
     )
-    return await session.scalar(query)
+    ticket = await session.scalar(query.execution_options(populate_existing=True))
+    return ticket_record(ticket) if ticket is not None else None
 
 
-async def unattended_emergencies(session: AsyncSession) -> list[Ticket]:
+async def unattended_emergencies(session: AsyncSession) -> list[TicketRecord]:
     """Open emergencies nobody has acknowledged or taken over: their paging must be running."""
     query = select(Ticket).where(
-        Ticket.emergency.is_(True), Ticket.status == "open", Ticket.acknowledged_at.is_(None),
+        Ticket.emergency.is_(True), Ticket.status == TicketStatus.OPEN, Ticket.acknowledged_at.is_(None),
         Ticket.paging_started_at.is_not(None), Ticket.unanswered_at.is_(None),
     )
-    return list(await session.scalars(query.order_by(Ticket.id)))
+    return [ticket_record(t) for t in await session.scalars(query.order_by(Ticket.id).execution_options(populate_existing=True))]
 
 
 async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> Page | None:
@@ -53,7 +57,7 @@ async def claim_timeout(session: AsyncSession, page_id: int, now: datetime) -> P
         update(Page).where(Page.id == page_id, Page.status.in_(WAITING)).values(status="timed_out", timed_out_at=now),
         execution_options={"synchronize_session": False},
     )
-    if claimed.rowcount != 1:
+    if changed(claimed) != 1:
         return None
     return await session.get(Page, page_id)
 
@@ -83,4 +87,4 @@ async def finish_page(session: AsyncSession, page_id: int, reached: bool, error:
         update(Page).where(Page.id == page_id, Page.status == "sending").values(**values),
         execution_options={"synchronize_session": False},
     )
-    return finished.rowcount == 1
+    return changed(finished) == 1

@@ -15,9 +15,10 @@ from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
-    BotStateRecord, Conversation, EscalationEvent, Organisation, Person, QuoteRequest, Ticket, TicketNote,
+    Conversation, EscalationEvent, Organisation, Person, QuoteRequest, Ticket, TicketNote,
     TranscriptMessage, TranscriptRevision,
 )  # fmt: skip
+from storage.rows import changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,6 @@ async def erase(session: AsyncSession, person: Person, placeholder: str) -> Foot
     message_ids = select(TranscriptMessage.id).where(_messages_filter(person, conversation_ids))
     await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(message_ids)))
     await session.execute(delete(TranscriptMessage).where(_messages_filter(person, conversation_ids)))
-    state_keys = [f"{c.channel_id}/conversations/{c.id}" for c in conversations]
-    await session.execute(delete(BotStateRecord).where(BotStateRecord.key.in_(state_keys)))
     await session.execute(
         update(Ticket).where(Ticket.reporter_id == person.id)
         .values(subject=placeholder, description=placeholder, product=None, affected=None, since=None)
@@ -98,7 +97,7 @@ async def purge_transcripts(session: AsyncSession, before: datetime) -> int:
     old = select(TranscriptMessage.id).where(TranscriptMessage.created_at < before)
     await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(old)))
     result = await session.execute(delete(TranscriptMessage).where(TranscriptMessage.created_at < before))
-    return result.rowcount or 0
+    return changed(result)
 
 
 async def conversation_ids_of(session: AsyncSession, person: Person) -> list[str]:

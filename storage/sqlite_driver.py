@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 )
 from sqlalchemy.util.concurrency import await_only
 
-_Outcome = tuple[Any, list[Any], int, int]  # description, rows, lastrowid, rowcount
+_Outcome = tuple[Any, list[Any], int | None, int]  # description, rows, lastrowid, rowcount
 
 
 def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
@@ -78,4 +78,4 @@ class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
             raise NotImplementedError("only plain aiosqlite connections take one trip per statement")
         connection = aiosqlite.connect(*arg, **kw)
         connection._thread.daemon = True  # noqa: SLF001 (as SQLAlchemy does: never hold up interpreter exit)
-        return OneTripConnection(self, await_only(connection))
+        return OneTripConnection(self, cast(Any, await_only(connection)))  # an aiosqlite Connection; typed as the DBAPI Protocol

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select, update
+from typing import Any
+
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import EscalationEvent, Ticket, TicketCounter, TicketNote
+from storage.records import TicketRecord, ticket_record
+from bot.policy.model import TicketStatus
 
-OPEN_STATUSES = ("open", "acknowledged", "taken_over")
+OPEN_STATUSES = (TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.TAKEN_OVER)
 
 
 async def next_ticket_number(session: AsyncSession, year: int) -> str:
@@ -30,56 +34,73 @@ async def next_ticket_number(session: AsyncSession, year: int) -> str:
     return f"T-{year}-{value:04d}"
 
 
-async def ticket_by_number(session: AsyncSession, number: str, *, organisation_id: int | None = None) -> Ticket | None:
+def _fresh(query: Select[tuple[Ticket]]) -> Select[tuple[Ticket]]:
+    """Rows read afresh (a conditional update may have changed them in this transaction), relations too."""
+    return query.execution_options(populate_existing=True)
+
+
+async def _one(
+    session: AsyncSession, query: Select[tuple[Ticket]], params: dict[str, Any] | None = None,
+) -> TicketRecord | None:
+    ticket = await session.scalar(_fresh(query), params)
+    return ticket_record(ticket) if ticket is not None else None
+
+
+async def _all(session: AsyncSession, query: Select[tuple[Ticket]]) -> list[TicketRecord]:
+    return [ticket_record(ticket) for ticket in await session.scalars(_fresh(query))]
+
+
+async def ticket_by_number(session: AsyncSession, number: str, *, organisation_id: int | None = None) -> TicketRecord | None:
     """With an organisation, a ticket of another organisation is simply not found."""
     query = select(Ticket).where(Ticket.number == number.upper())
     if organisation_id is not None:
         query = query.where(Ticket.organisation_id == organisation_id)
-    return await session.scalar(query)
+    return await _one(session, query)
 
 
-async def ticket_by_source_activity(session: AsyncSession, activity_id: str) -> Ticket | None:
-    return await session.scalar(select(Ticket).where(Ticket.source_activity_id == activity_id))
+async def ticket_by_id(session: AsyncSession, ticket_id: int) -> TicketRecord | None:
+    return await _one(session, select(Ticket).where(Ticket.id == ticket_id))
 
 
-async def open_tickets_of(session: AsyncSession, organisation_id: int) -> list[Ticket]:
+async def ticket_by_source_activity(session: AsyncSession, activity_id: str) -> TicketRecord | None:
+    return await _one(session, select(Ticket).where(Ticket.source_activity_id == activity_id))
+
+
+async def open_tickets_of(session: AsyncSession, organisation_id: int) -> list[TicketRecord]:
     query = (
         select(Ticket)
         .where(Ticket.organisation_id == organisation_id, Ticket.status.in_(OPEN_STATUSES))
         .order_by(Ticket.created_at.desc(), Ticket.id.desc())
     )
-    return list(await session.scalars(query))
+    return await _all(session, query)
 
 
-async def recent_tickets_of(session: AsyncSession, organisation_id: int, limit: int = 5) -> list[Ticket]:
-    query = (
-        select(Ticket)
-        .where(Ticket.organisation_id == organisation_id)
-        .order_by(Ticket.created_at.desc(), Ticket.id.desc())
-        .limit(limit)
-    )
-    return list(await session.scalars(query))
-
-
-async def all_open_tickets(session: AsyncSession) -> list[Ticket]:
+async def all_open_tickets(session: AsyncSession) -> list[TicketRecord]:
     query = select(Ticket).where(Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.priority, Ticket.created_at)
-    return list(await session.scalars(query))
+    return await _all(session, query)
 
 
 _HELD_IN_CONVERSATION = select(Ticket).where(
-    Ticket.conversation_id == bindparam("chat"), Ticket.holder_id.is_not(None), Ticket.status == "taken_over"
+    Ticket.conversation_id == bindparam("chat"), Ticket.holder_id.is_not(None), Ticket.status == TicketStatus.TAKEN_OVER
 ).order_by(Ticket.id.desc()).limit(1)
 
 
-async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> Ticket | None:
+async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> TicketRecord | None:
     """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
-    return await session.scalar(_HELD_IN_CONVERSATION, {"chat": conversation_id})
+    return await _one(session, _HELD_IN_CONVERSATION, {"chat": conversation_id})
 
 
-async def ticket_held_by(session: AsyncSession, person_id: int) -> Ticket | None:
+async def ticket_held_by(session: AsyncSession, person_id: int) -> TicketRecord | None:
     """The one chat a staff member holds, if any: their plain messages go to its customer."""
-    query = select(Ticket).where(Ticket.holder_id == person_id, Ticket.status == "taken_over")
-    return await session.scalar(query.order_by(Ticket.id.desc()).limit(1))
+    query = select(Ticket).where(Ticket.holder_id == person_id, Ticket.status == TicketStatus.TAKEN_OVER)
+    return await _one(session, query.order_by(Ticket.id.desc()).limit(1))
+
+
+async def rate(session: AsyncSession, number: str, organisation_id: int, rating: int) -> None:
+    """The customer's 1-5 rating of their organisation's ticket."""
+    await session.execute(
+        update(Ticket).where(Ticket.number == number.upper(), Ticket.organisation_id == organisation_id).values(rating=rating)
+    )
 
 
 async def notes_of(session: AsyncSession, ticket_id: int) -> list[TicketNote]:

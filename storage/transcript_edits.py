@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Ticket, TranscriptMessage, TranscriptRevision
+from storage.records import TicketRecord
 
 
 async def incoming(
@@ -60,7 +62,7 @@ async def previous_incoming(session: AsyncSession, message: TranscriptMessage) -
     return await session.scalar(query)
 
 
-async def attachments_of(session: AsyncSession, ticket: Ticket) -> list[dict]:
+async def attachments_of(session: AsyncSession, ticket: TicketRecord) -> list[dict[str, Any]]:
     """Attachment references of the message that made the ticket and of those relayed under it."""
     made_it = and_(
         TranscriptMessage.conversation_id == ticket.conversation_id,
@@ -71,7 +73,7 @@ async def attachments_of(session: AsyncSession, ticket: Ticket) -> list[dict]:
         .where(TranscriptMessage.direction == "in", or_(TranscriptMessage.ticket_id == ticket.id, made_it))
         .order_by(TranscriptMessage.id)
     )
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     for payload in await session.scalars(query):
         found += [a for a in (payload or {}).get("attachments", []) if isinstance(a, dict)]
     return found

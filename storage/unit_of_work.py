@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from types import TracebackType
+from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -29,6 +30,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 log = logging.getLogger(__name__)
 
 AfterCommit = Callable[[], Awaitable[None]]
+
+
+class Sessions(Protocol):
+    """What the services need to reach the database: an ``async_sessionmaker``, or the unit-of-work
+    look-alike below (so a service joins the turn's transaction when there is one)."""
+
+    def __call__(self) -> AbstractAsyncContextManager[AsyncSession]: ...
+
+    def begin(self) -> AbstractAsyncContextManager[AsyncSession]: ...
 
 
 @dataclass
@@ -114,9 +124,8 @@ class _SessionContext:
 
     def __init__(self, factory: async_sessionmaker[AsyncSession], *, begin: bool, savepoint: bool = True):
         self._factory, self._begin, self._savepoint = factory, begin, savepoint
-        self._own: AsyncSession | None = None
-        self._nested = None
-        self._outer = None
+        self._nested: AbstractAsyncContextManager[Any] | None = None
+        self._outer: AbstractAsyncContextManager[AsyncSession] | None = None
 
     async def __aenter__(self) -> AsyncSession:
         unit = _current.get()
@@ -128,9 +137,11 @@ class _SessionContext:
             await self._nested.__aenter__()
         return unit.session
 
-    async def __aexit__(self, *exc: object) -> bool | None:
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None,
+    ) -> bool | None:
         if self._outer is not None:
-            return await self._outer.__aexit__(*exc)
+            return await self._outer.__aexit__(kind, error, trace)
         if self._nested is not None:
-            return await self._nested.__aexit__(*exc)
+            return await self._nested.__aexit__(kind, error, trace)
         return None

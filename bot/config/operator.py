@@ -23,13 +23,11 @@ from pydantic import (
 
 from bot.config.errors import ConfigError
 from bot.config.ids import normal_guid
+from bot.policy import DEFAULT_EXCLUDED_HANDLING, EXCLUDED_INTENTS, ExcludedHandling, Priority, Role
 
-Role = Literal["support", "senior", "management"]
+# Intents, roles, priorities and the excluded requests' handling are spelled once, by the policy.
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-ExcludedHandling = Literal["refuse", "quote"]
-Priority = Literal["P1", "P2", "P3"]
 WEEKDAY_NUMBERS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-EXCLUDED_INTENTS = ("howto", "user_management", "security_settings_change", "onboarding")
 
 
 _SHIFT_HOURS = re.compile(r"([1-9]\d{0,3})h")
@@ -97,6 +95,9 @@ class BusinessHoursConfig(_Strict):
 class Customer(_Strict):
     tenant_id: ObjectId
     name: Name
+    # Who sees whose tickets: `own` (default) each person their own; `organisation` also colleagues'
+    # open tickets, by number and subject only (for status and for choosing one to escalate).
+    ticket_visibility: Literal["own", "organisation"] = "own"
 
 
 class StaffMember(_Strict):
@@ -195,7 +196,7 @@ class Timeouts(_Strict):
     acknowledge_minutes: int = Field(default=15, ge=1, le=24 * 60)
     page_rounds: int = Field(default=3, ge=1, le=10)
     escalate_after_hours: dict[Priority, float] = Field(
-        default_factory=lambda: {"P1": 4.0, "P2": 16.0, "P3": 40.0}
+        default_factory=lambda: {Priority.P1: 4.0, Priority.P2: 16.0, Priority.P3: 40.0}
     )
 
     @field_validator("escalate_after_hours")
@@ -237,7 +238,7 @@ class OperatorConfig(_Strict):
     staff: tuple[StaffMember, ...]
     on_call: OnCall
     excluded_requests: dict[str, ExcludedHandling] = Field(
-        default_factory=lambda: {intent: "quote" for intent in EXCLUDED_INTENTS}
+        default_factory=lambda: {str(intent): handling for intent, handling in DEFAULT_EXCLUDED_HANDLING.items()}
     )
     timeouts: Timeouts = Timeouts()
     nlu: Nlu = Nlu()
@@ -246,11 +247,11 @@ class OperatorConfig(_Strict):
 
     @field_validator("excluded_requests")
     @classmethod
-    def _only_excluded_intents(cls, value: dict[str, str]) -> dict[str, str]:
+    def _only_excluded_intents(cls, value: dict[str, ExcludedHandling]) -> dict[str, ExcludedHandling]:
         unknown = sorted(set(value) - set(EXCLUDED_INTENTS))
         if unknown:
             raise ValueError(f"not an excluded intent: {', '.join(unknown)}")
-        return {intent: value.get(intent, "quote") for intent in EXCLUDED_INTENTS}
+        return {str(intent): value.get(intent, DEFAULT_EXCLUDED_HANDLING[intent]) for intent in sorted(EXCLUDED_INTENTS)}
 
     @model_validator(mode="after")
     def _cross_references(self) -> OperatorConfig:
@@ -272,7 +273,7 @@ class OperatorConfig(_Strict):
             raise ValueError("customers: a tenant id is listed twice")
         if self.msp.tenant_id in tenants:
             raise ValueError("customers: the MSP's own tenant cannot be a customer")
-        if not any(member.role == "management" for member in self.staff):
+        if not any(member.role is Role.MANAGEMENT for member in self.staff):
             raise ValueError("staff: at least one member needs the role management")
         return self
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Literal
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
@@ -92,7 +92,7 @@ def _smtp(env: Mapping[str, str]) -> SmtpSettings | None:
     port = _get(env, "SMTP_PORT") or str(DEFAULT_SMTP_PORTS[security])
     return SmtpSettings(
         host=host, port=_port("SMTP_PORT", port), sender=_sender(_get(env, "SMTP_FROM")),
-        security=cast(SmtpSecurity, security), username=username, password=password,
+        security=security, username=username, password=password,
     )
 
 

@@ -3,13 +3,15 @@
 Imports only the standard library and `holidays`; every function is given `now`.
 """
 
-from bot.policy.calendar import MONDAY_TO_FRIDAY, BusinessCalendar, BusinessHours
+from bot.policy.calendar import MONDAY_TO_FRIDAY, BusinessCalendar, BusinessHours, Closed, ClosedReason
 from bot.policy.decide import (
+    DEFAULT_EXCLUDED_HANDLING,
     HIGH_PRIORITY_INTENTS,
     CustomerRequest,
     ExcludedHandling,
     PolicyRules,
     decide,
+    escalation_of,
     priority_for,
 )
 from bot.policy.decisions import (
@@ -58,7 +60,6 @@ from bot.policy.gaps import Gap, gaps_outside_hours
 from bot.policy.layers import Layer, Window
 from bot.policy.oncall import (
     Override,
-    PageChainState,
     PagePosition,
     PageTarget,
     Role,
@@ -67,7 +68,6 @@ from bot.policy.oncall import (
     as_schedule,
     on_call_at,
     page_chain,
-    start_paging,
 )
 from bot.policy.rotation import DAILY_HOURS, WEEKLY_HOURS, Rotation, Turn
 from bot.policy.shifts import ASSIGNED, OVERRIDE, SWAP
@@ -106,6 +106,7 @@ __all__ = [
     "Segment",
     "ALWAYS_EMERGENCY",
     "CONVERSATION_INTENTS",
+    "DEFAULT_EXCLUDED_HANDLING",
     "COVERED_INTENTS",
     "EXCLUDED_INTENTS",
     "EXCLUSION_CLAUSES",
@@ -121,6 +122,8 @@ __all__ = [
     "AskWhichTicket",
     "BusinessCalendar",
     "BusinessHours",
+    "Closed",
+    "ClosedReason",
     "Clarify",
     "ConfirmEmergency",
     "CreateTicket",
@@ -139,7 +142,6 @@ __all__ = [
     "OfferQuote",
     "OutOfScope",
     "Override",
-    "PageChainState",
     "PageOnCall",
     "PagePosition",
     "PageTarget",
@@ -162,6 +164,7 @@ __all__ = [
     "UnknownIntentError",
     "Urgency",
     "decide",
+    "escalation_of",
     "due_escalations",
     "escalation_due_at",
     "exclusion_clause",

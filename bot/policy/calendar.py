@@ -11,6 +11,7 @@ closed. Operators close more days with `extra_closed_days`, or every year's 5 Ma
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -42,6 +43,25 @@ class BusinessHours:
             raise ValueError("opens and closes are local wall-clock times, without tzinfo")
         if not self.opens < self.closes:
             raise ValueError(f"opens ({self.opens}) must be before closes ({self.closes})")
+
+
+class ClosedReason(StrEnum):
+    """Why support is closed at a moment, in the order a customer would name it."""
+
+    HOLIDAY = "holiday"  # a public holiday (its name comes from `holiday_name`)
+    EXTRA_CLOSED_DAY = "extra_closed_day"  # a day the operator closed
+    WEEKEND = "weekend"  # Saturday or Sunday, when those are not working days
+    NOT_A_WORKING_DAY = "not_a_working_day"  # another day outside the configured weekdays
+    BEFORE_OPENING = "before_opening"
+    AFTER_CLOSING = "after_closing"
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """Closed at a moment: why, and the local day it is about."""
+
+    reason: ClosedReason
+    day: date
 
 
 class BusinessCalendar:
@@ -97,6 +117,23 @@ class BusinessCalendar:
         local = self.local(now)
         opens, closes = self.hours.opens, self.hours.closes
         return self.is_working_day(local.date()) and opens <= local.time() < closes
+
+    def closed_reason(self, now: datetime) -> Closed | None:
+        """None when open; else why not, so a refusal can say "het is Tweede Kerstdag"."""
+        local = self.local(now)
+        day = local.date()
+        if day in self._holidays:
+            return Closed(ClosedReason.HOLIDAY, day)
+        if day in self.hours.extra_closed_days:
+            return Closed(ClosedReason.EXTRA_CLOSED_DAY, day)
+        if day.weekday() not in self.hours.weekdays:
+            weekend = day.weekday() >= 5
+            return Closed(ClosedReason.WEEKEND if weekend else ClosedReason.NOT_A_WORKING_DAY, day)
+        if local.time() < self.hours.opens:
+            return Closed(ClosedReason.BEFORE_OPENING, day)
+        if local.time() >= self.hours.closes:
+            return Closed(ClosedReason.AFTER_CLOSING, day)
+        return None
 
     def next_opening(self, now: datetime) -> datetime:
         """The first opening moment strictly after `now`.

@@ -2,8 +2,9 @@
 
 Rules, in order (documented here because they are the product's promises):
 1. An emergency is never lost. A message counts as an emergency when the model flags it,
-   the customer confirmed it in the confirming dialog, or (when the intent is confident)
-   the intent is `security_incident` or `service_outage`. The emergency wins for covered
+   the customer confirmed it in the confirming question, the customer said the whole
+   organisation is affected, or (when the intent is confident) the intent is
+   `security_incident` or `service_outage`. The emergency wins for covered
    problems and for unsure classifications (recall first: never CLARIFY an emergency away);
    a confident excluded, conversation or out-of-scope intent keeps its own answer.
    Outside business hours: PAGE_ON_CALL. Inside: CREATE_TICKET with P1 and notify the
@@ -14,10 +15,13 @@ Rules, in order (documented here because they are the product's promises):
 3. Unsure (confidence below the threshold): CLARIFY with the top three candidates.
 4. Covered: CREATE_TICKET when open, else REFUSE_OUT_OF_HOURS with the next opening.
 5. Excluded: REFUSE_EXCLUDED or OFFER_QUOTE, as configured per intent, with the clause.
-6. Conversation: escalate the most recent open ticket (any hour), report status, greet,
+6. Conversation: escalate the customer's own open ticket when there is exactly one (any
+   hour); with several, or none of their own, ask which (a colleague's tickets are offered
+   only when the organisation's tickets are visible to its people); report status, greet,
    say goodbye, or point out of scope.
-Priority: P1 emergency; P2 when several people are affected or for sign-in and domain
-problems (access and mail routing of the whole organisation); P3 otherwise.
+Priority: P1 emergency; P2 when several people are affected, when the customer says it is
+urgent, or for sign-in and domain problems (access and mail routing of the whole
+organisation); P3 otherwise.
 """
 
 from collections.abc import Mapping
@@ -51,9 +55,18 @@ class ExcludedHandling(StrEnum):
     QUOTE = "quote"
 
 
+# The product's defaults, also where an operator config leaves one out: paid work where the customer
+# may want it, a refusal for weakening the standard (security) set-up.
+DEFAULT_EXCLUDED_HANDLING: Mapping[Intent, ExcludedHandling] = MappingProxyType({
+    Intent.HOWTO: ExcludedHandling.QUOTE,
+    Intent.USER_MANAGEMENT: ExcludedHandling.QUOTE,
+    Intent.SECURITY_SETTINGS_CHANGE: ExcludedHandling.REFUSE,
+    Intent.ONBOARDING: ExcludedHandling.QUOTE,
+})  # fmt: skip
+
+
 def _default_handling() -> Mapping[str, ExcludedHandling | str]:
-    q, r = ExcludedHandling.QUOTE, ExcludedHandling.REFUSE
-    return {"howto": q, "user_management": q, "security_settings_change": r, "onboarding": q}
+    return {str(intent): handling for intent, handling in DEFAULT_EXCLUDED_HANDLING.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +95,13 @@ class CustomerRequest:
     confidence: float
     alternatives: tuple[tuple[str, float], ...] = ()
     emergency: bool = False
-    open_tickets: tuple[TicketSummary, ...] = ()
+    open_tickets: tuple[TicketSummary, ...] = ()  # the customer's own
+    colleague_tickets: tuple[TicketSummary, ...] = ()  # colleagues' tickets this customer may see
     confirmed_emergency: bool = False
     insists_emergency: bool = False
     affected_people: int = 1
+    whole_organisation: bool = False  # the customer said everyone is affected: an emergency by definition
+    urgent: bool = False  # "dringend", "asap": at least P2, not an emergency by itself
 
     def __post_init__(self) -> None:
         for label, confidence in ((self.intent, self.confidence), *self.alternatives):
@@ -118,15 +134,15 @@ def decide(
 
 
 def priority_for(request: CustomerRequest, intent: Intent) -> Priority:
-    """A non-emergency's priority: P2 for several people or sign-in/domain, else P3."""
-    if request.affected_people > 1 or intent in HIGH_PRIORITY_INTENTS:
+    """A non-emergency's priority: P2 for several people, urgency or sign-in/domain, else P3."""
+    if request.affected_people > 1 or request.urgent or intent in HIGH_PRIORITY_INTENTS:
         return Priority.P2
     return Priority.P3
 
 
 def _is_emergency(request: CustomerRequest, intent: Intent, unsure: bool) -> bool:
     by_definition = intent in ALWAYS_EMERGENCY and not unsure
-    return request.emergency or request.confirmed_emergency or by_definition
+    return request.emergency or request.confirmed_emergency or request.whole_organisation or by_definition
 
 
 def _emergency(now: datetime, calendar: BusinessCalendar) -> d.Decision:
@@ -157,14 +173,12 @@ def _excluded(intent: Intent, rules: PolicyRules) -> d.Decision:
 
 
 def _conversation(request: CustomerRequest, intent: Intent) -> d.Decision:
-    open_tickets = sorted(
-        (t for t in request.open_tickets if t.is_open), key=lambda t: t.opened_at, reverse=True
-    )
+    own, colleagues = _newest_open(request.open_tickets), _newest_open(request.colleague_tickets)
     match intent:
         case Intent.ESCALATION_REQUEST:
-            return _escalate(open_tickets[0]) if open_tickets else d.AskWhichTicket()
+            return _escalation(own, colleagues)
         case Intent.TICKET_STATUS:
-            return d.ReportStatus(tuple(open_tickets))
+            return d.ReportStatus(own, colleagues)
         case Intent.GREETING:
             return d.Greet()
         case Intent.THANKS_GOODBYE:
@@ -172,7 +186,20 @@ def _conversation(request: CustomerRequest, intent: Intent) -> d.Decision:
     return d.OutOfScope()
 
 
-def _escalate(ticket: TicketSummary) -> d.Decision:
+def _newest_open(tickets: tuple[TicketSummary, ...]) -> tuple[TicketSummary, ...]:
+    return tuple(sorted((t for t in tickets if t.is_open), key=lambda t: t.opened_at, reverse=True))
+
+
+def _escalation(own: tuple[TicketSummary, ...], colleagues: tuple[TicketSummary, ...]) -> d.Decision:
+    if len(own) == 1:
+        return escalation_of(own[0])
+    if own:
+        return d.AskWhichTicket(own)
+    return d.AskWhichTicket(colleagues, colleagues=True)
+
+
+def escalation_of(ticket: TicketSummary) -> d.Escalate | d.AlreadyInMediation:
+    """One step up the chain for this ticket, or nothing further once it is in mediation."""
     try:
         to_step = next_step(ticket.escalation_step)
     except AlreadyAtFinalStep:

@@ -104,17 +104,24 @@ class AlreadyInMediation:
 
 @dataclass(frozen=True, slots=True)
 class AskWhichTicket:
-    """An escalation request without an open ticket: ask what it is about."""
+    """An escalation request with several of the customer's own open tickets, or none: ask which.
+
+    `candidates` are the customer's own tickets, or (`colleagues`) the colleagues' tickets the
+    customer may see; none at all: ask what it is about.
+    """
 
     kind: ClassVar[DecisionKind] = DecisionKind.ASK_WHICH_TICKET
+    candidates: tuple[TicketSummary, ...] = ()
+    colleagues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ReportStatus:
-    """Report the customer's own open tickets (possibly none)."""
+    """Report the customer's own open tickets (possibly none), and colleagues' they may see."""
 
     kind: ClassVar[DecisionKind] = DecisionKind.REPORT_STATUS
     tickets: tuple[TicketSummary, ...]
+    colleague_tickets: tuple[TicketSummary, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

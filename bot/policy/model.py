@@ -51,6 +51,7 @@ class TicketSummary:
     priority: Priority
     opened_at: datetime
     step_since: datetime | None = None  # when the current step began; None: since opened_at
+    subject: str = ""  # how the customer named it: tickets are offered by number and subject
 
     def __post_init__(self) -> None:
         if not FIRST_STEP <= self.escalation_step <= FINAL_STEP:

@@ -7,7 +7,7 @@ Among overlapping rota entries the one that started last wins (a hand-over overl
 again to the later-listed one. Dated shifts beat the rotation layers (`schedule`).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -111,54 +111,3 @@ def _one_round(
             seen.add(staff_id)
             chain.append((staff_id, position, because))
     return chain
-
-
-@dataclass(frozen=True, slots=True)
-class PageChainState:
-    """How far paging has gone: a small, storable value, so a restart resumes the chain.
-
-    `position` is the index of the next chain entry to consider; `unreachable` holds staff
-    that cannot be paged at all (no Teams conversation, unknown id) and are skipped in every
-    later round. A timed-out target is only passed over: the next round pages them again.
-    """
-
-    chain: tuple[PageTarget, ...]
-    position: int = 0
-    unreachable: frozenset[str] = frozenset()
-
-    @property
-    def current(self) -> PageTarget | None:
-        """The target to page now; None when the chain is exhausted."""
-        index = self._current_index()
-        return None if index is None else self.chain[index]
-
-    @property
-    def exhausted(self) -> bool:
-        """Nobody is left to page: the outer layer must raise the alarm loudly."""
-        return self.current is None
-
-    def after_timeout(self) -> "PageChainState":
-        """The current target did not acknowledge in time: move to the next one."""
-        return self._advanced(self.unreachable)
-
-    def after_unreachable(self) -> "PageChainState":
-        """The current target cannot be paged at all: skip them from now on."""
-        current = self.current
-        skipped = self.unreachable | {current.staff_id} if current else self.unreachable
-        return self._advanced(skipped)
-
-    def _advanced(self, unreachable: frozenset[str]) -> "PageChainState":
-        index = self._current_index()
-        position = len(self.chain) if index is None else index + 1
-        return PageChainState(self.chain, position, unreachable)
-
-    def _current_index(self) -> int | None:
-        for index in range(self.position, len(self.chain)):
-            if self.chain[index].staff_id not in self.unreachable:
-                return index
-        return None
-
-
-def start_paging(chain: Sequence[PageTarget], unreachable: Iterable[str] = ()) -> PageChainState:
-    """The state before the first page, with anyone already known to be unreachable."""
-    return PageChainState(tuple(chain), 0, frozenset(unreachable))

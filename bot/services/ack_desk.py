@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -14,6 +13,7 @@ from bot.texts import language_of_locale
 from storage import directory
 from storage import tickets as ticket_store
 from storage.models import Person
+from storage.unit_of_work import Sessions
 
 
 class _Acknowledgement(Protocol):
@@ -34,7 +34,7 @@ class StoredAckDesk:
     """Reads tickets for the page; acknowledges through the injected port (bound to paging)."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, acknowledge: AcknowledgePort,
+        self, sessions: Sessions, config: ConfigHolder, acknowledge: AcknowledgePort,
     ):
         self._sessions, self._holder, self._acknowledge = sessions, config, acknowledge
 
@@ -50,11 +50,10 @@ class StoredAckDesk:
             ticket = await ticket_store.ticket_by_number(session, ticket_number)
             if ticket is None:
                 return None
-            await session.refresh(ticket, ["organisation", "reporter", "acknowledged_by"])
             person = await directory.person_by_object_id(session, staff_object_id)
             return TicketGlance(
                 ticket_number=ticket.number, language=language_of_locale(person.locale if person else None),
-                organisation=ticket.organisation.name, reporter=ticket.reporter.name,
+                organisation=ticket.organisation, reporter=ticket.reporter.name,
                 description=ticket.description, status=ticket.status,
                 acknowledged_by=ticket.acknowledged_by.name if ticket.acknowledged_by else None,
             )
@@ -65,7 +64,7 @@ class StoredAckDesk:
         return await self._acknowledge(staff_object_id, ticket_number)
 
 
-def paging_acknowledger(sessions: async_sessionmaker[AsyncSession], paging: Acknowledges) -> AcknowledgePort:
+def paging_acknowledger(sessions: Sessions, paging: Acknowledges) -> AcknowledgePort:
     """Binds the port to `PagingService.acknowledge(caller, number)`: the staff member as a Caller."""
 
     async def acknowledge(staff_object_id: str, ticket_number: str) -> AckResult:

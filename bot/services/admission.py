@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -22,6 +22,7 @@ from bot.services.messages import Admission, Caller, Inbound, InboundKind, Reply
 from bot.texts import language_of_locale, text
 from storage import conversations, directory
 from storage.models import Person, TranscriptMessage
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class IdentityConflict(Exception):
 class AdmissionService:
     """The first step of every turn; nothing of an unknown tenant is stored but a log line."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock):
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
         self._sessions, self._holder, self._clock = sessions, config, clock
         self._limit = MessageLimit(sessions, clock, config.current.limits.messages_per_minute)  # a restart changes it
         self._organisations: dict[tuple[str, str], int] = {}  # (tenant id, name) -> organisation id
@@ -132,9 +133,9 @@ class AdmissionService:
         customer = self._config.customer(inbound.tenant_id)
         assert customer is not None
         organisation_id, organisation_name = await self._organisation_of(session, customer.tenant_id, customer.name)
-        person = await directory.person_by_object_id(session, inbound.user_object_id)
-        if person is None:
-            person = Person(aad_object_id=inbound.user_object_id, kind="customer", organisation_id=organisation_id)
+        known = await directory.person_by_object_id(session, inbound.user_object_id)
+        person = known or Person(aad_object_id=inbound.user_object_id, kind="customer", organisation_id=organisation_id)
+        if known is None:
             session.add(person)
         elif person.kind != "customer" or person.organisation_id != organisation_id:
             raise IdentityConflict(f"object id {inbound.user_object_id} belongs to another organisation or is staff")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -17,14 +16,16 @@ from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage import transcript_edits
-from storage.models import Person, Ticket
+from storage.models import Person
+from storage.records import TicketRecord
+from storage.unit_of_work import Sessions
 
 
 UNDELIVERED_SHOWN_FOR = timedelta(days=7)
 
 
 class DeskInfo:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock):
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
         self._sessions, self._holder, self._clock = sessions, config, clock
         self._zone = config.current.business_hours.time_zone
 
@@ -39,14 +40,12 @@ class DeskInfo:
         since = self._clock.now() - UNDELIVERED_SHOWN_FOR
         async with self._sessions() as session:
             tickets = await ticket_store.all_open_tickets(session)
-            for ticket in tickets:
-                await session.refresh(ticket, ["holder", "organisation"])
             failed, failed_count = await outbox_store.undeliverable(session, since)
-        entries = [desk.QueueEntry(view_of(t), t.organisation.name, t.acknowledged_at is not None) for t in tickets]
+        entries = [desk.QueueEntry(view_of(t), t.organisation, t.acknowledged_at is not None) for t in tickets]
         undelivered = [desk.Undelivered(f.recipient, f.at, f.text) for f in failed]
         return desk.queue(lang, entries, undelivered, undelivered_count=failed_count, time_zone=self._zone)
 
-    async def details(self, lang: str, ticket: Ticket) -> Reply:
+    async def details(self, lang: str, ticket: TicketRecord) -> Reply:
         """The ticket and its history; an unreachable on-call engineer shows up here."""
         async with self._sessions() as session:
             pages = await page_store.pages_of(session, ticket.id)
@@ -62,7 +61,7 @@ class DeskInfo:
         ]
         note_lines = [desk.NoteLine(n.created_at, n.author_name, n.text) for n in notes]
         return desk.ticket_details(
-            lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, self._zone,
+            lang, view_of(ticket), ticket.organisation, ticket.reporter.name, ticket.description, self._zone,
             (page_lines, escalation_lines, note_lines), attachments=describe_attachments(lang, _references(attached)),
         )
 
@@ -71,7 +70,7 @@ class DeskInfo:
         return member.name if member else object_id
 
 
-def _references(payloads: list[dict]) -> list[AttachmentRef]:
+def _references(payloads: list[dict[str, object]]) -> list[AttachmentRef]:
     return [
         AttachmentRef(str(a.get("kind") or "other"), str(a.get("name") or ""), str(a.get("content_type") or ""),
                       str(a.get("url") or ""))

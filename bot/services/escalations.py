@@ -10,23 +10,27 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
-from bot.policy import EscalationRules, TicketSummary, due_escalations, escalation_due_at, notify_roles
+from bot.policy import (
+    AlreadyAtFinalStep, EscalationRules, TicketSummary, due_escalations, escalation_due_at, next_step, notify_roles,
+)
 from bot.services import jobs, replies
 from bot.services.clock import Clock
+from bot.services.customer_language import customer_language
 from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.policy_setup import business_calendar, escalation_rules
 from bot.services.staff_language import staff_language
 from bot.services.ticket_views import summary_of, view_of
 from bot.services.timers import Timers
-from bot.texts import language_of_locale, text
+from bot.texts import text
 from storage import claims
 from storage import tickets as ticket_store
-from storage.models import EscalationEvent, Ticket
+from storage.models import EscalationEvent
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 DUE_JOB = "auto_escalate"
@@ -45,7 +49,7 @@ class Escalation:
 
 class EscalationService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
         notifier: Notifier, timers: Timers,
     ):
         self._sessions, self._holder, self._clock = sessions, config, clock
@@ -102,7 +106,7 @@ class EscalationService:
     async def on_due(self, ticket_id: int, step: int) -> None:
         """Fired by the scheduler: escalate when still unresolved in the same step and really due."""
         async with self._sessions() as session:
-            ticket = await session.get(Ticket, ticket_id)
+            ticket = await ticket_store.ticket_by_id(session, ticket_id)
             summary = summary_of(ticket) if ticket is not None else None
         if summary is None or not summary.is_open or summary.escalation_step != step:
             return
@@ -123,18 +127,20 @@ class EscalationService:
             return None
         current = ticket.escalation_step if from_step is None else from_step
         now = self._clock.now()
-        if current >= 3 or not await claims.move_step(session, ticket.id, current, current + 1, now):
+        try:
+            to_step = next_step(current)  # the policy's chain: 1 -> 2 -> 3, nothing after mediation
+        except AlreadyAtFinalStep:
+            return None
+        if not await claims.move_step(session, ticket.id, current, to_step, now):
             return None
         session.add(EscalationEvent(
-            ticket_id=ticket.id, from_step=current, to_step=current + 1, trigger=trigger,
+            ticket_id=ticket.id, from_step=current, to_step=to_step, trigger=trigger,
             actor_person_id=actor.person_id if actor else None, reason=reason, created_at=now,
         ))
         await session.flush()
-        await session.refresh(ticket)
-        await session.refresh(ticket, ["holder", "organisation", "reporter"])
-        escalation = Escalation(
-            view_of(ticket), ticket.organisation.name, language_of_locale(ticket.reporter.locale), ticket.conversation_id,
-        )
+        ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the move left it
+        language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
+        escalation = Escalation(view_of(ticket), ticket.organisation, language, ticket.conversation_id)
         return escalation, summary_of(ticket), ticket.id
 
     async def _tell_staff(self, escalation: Escalation, reason: str) -> None:

@@ -75,6 +75,26 @@ def read_slots(text: str, intent: str = "") -> Slots:
     return Slots(_product(lowered, intent), _affected(lowered, people), people, _since(lowered))
 
 
+def without_facts(text: str) -> str:
+    """What `text` says besides who is affected (and how many) and since when, lower case."""
+    lowered = " ".join(text.lower().split())
+    for pattern in (*_SINCE, _ONE, _EVERYONE, rf"\b{_NUM} {_PEOPLE}", _SEVERAL):
+        lowered = re.sub(pattern, " ", lowered)
+    return " ".join(lowered.split())
+
+
+def since_clause(text: str) -> str | None:
+    """Since when, in the customer's words up to the end of the clause ("sinds de update van vorige week"):
+    for an answer to the question since when, where the whole clause is the answer."""
+    lowered = " ".join(text.lower().split())
+    phrase = _since(lowered)
+    if phrase is None:
+        return None
+    start = lowered.find(phrase)
+    end = re.compile(r"[,;!?\n]|\.(?!\d)").search(lowered, start + len(phrase))
+    return lowered[start:end.start() if end else len(lowered)].strip()
+
+
 def _product(lowered: str, intent: str) -> str | None:
     for name, pattern in _PRODUCTS:
         if re.search(pattern, lowered):

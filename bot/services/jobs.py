@@ -19,11 +19,11 @@ from storage.faults import is_database_unavailable
 log = logging.getLogger(__name__)
 
 RETRY_PAUSES = (1, 2, 5, 10, 20, 30, 60, 60, 60, 60)  # seconds: a database blip of up to about five minutes
-_handlers: dict[str, Callable[..., Awaitable[None]]] = {}
+_handlers: dict[str, Callable[..., Awaitable[object]]] = {}
 _unit_of_work: list[Callable[[], AbstractAsyncContextManager[Any]]] = []
 
 
-def bind(name: str, handler: Callable[..., Awaitable[None]]) -> None:
+def bind(name: str, handler: Callable[..., Awaitable[object]]) -> None:
     _handlers[name] = handler
 
 

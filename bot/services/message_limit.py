@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.clock import Clock
 from storage.core import run
 from storage.models import TranscriptMessage
+from storage.unit_of_work import Sessions
 
 WINDOW = timedelta(minutes=1)
 _RECENT = select(func.count()).select_from(TranscriptMessage).where(
@@ -28,7 +28,7 @@ class LimitVerdict:
 class MessageLimit:
     """Counts the person's messages in the transcript, so every replica sees the same count."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, per_minute: int):
+    def __init__(self, sessions: Sessions, clock: Clock, per_minute: int):
         self._sessions, self._clock, self._per_minute = sessions, clock, per_minute
 
     async def check(self, person_id: int) -> LimitVerdict:

@@ -6,10 +6,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -18,6 +17,7 @@ from bot.observability.metrics import Metrics
 from bot.policy import PageTarget, Staff, page_chain
 from bot.services import jobs, replies
 from bot.services.clock import Clock
+from bot.services.customer_language import customer_language
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
 from bot.services.paging_out_of_band import PageOutOfBand
@@ -27,13 +27,15 @@ from bot.services.staff_language import staff_language
 from bot.services.ticket_views import view_of
 from bot.services.tickets import NewTicket, TicketService
 from bot.services.timers import Timers
-from bot.texts import language_of_locale
 from storage import claims
 from storage import outbox as outbox_store
 from storage import paging as page_store
 from storage import tickets as ticket_store
 from storage import unit_of_work
-from storage.models import Page, Ticket
+from storage.models import Page
+from storage.records import TicketRecord
+from bot.policy import TicketStatus
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 TIMEOUT_JOB = "page_timeout"
@@ -64,7 +66,7 @@ class Acknowledgement:
 
 class PagingService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
         notifier: Notifier, timers: Timers, tickets: TicketService, out_of_band: PageOutOfBand, metrics: Metrics,
     ):
         self._sessions, self._holder, self._clock, self._metrics = sessions, config, clock, metrics
@@ -82,14 +84,10 @@ class PagingService:
     def _acknowledge_within(self) -> timedelta:
         return timedelta(minutes=self._config.timeouts.acknowledge_minutes)
 
-    async def report_emergency(self, caller: Caller, options: dict[str, Any]) -> Reply:
+    async def report_emergency(self, caller: Caller, conversation_id: str, new: NewTicket) -> Reply:
         """A second report of the same emergency joins the first: one page chain per emergency."""
-        new = NewTicket(
-            intent=options["intent"], priority="P1", emergency=True, description=options["text"],
-            source_activity_id=options["activity_id"],
-        )
         join_since = self._clock.now() - JOIN_WINDOW
-        report = await self._tickets.open_emergency(caller, options["conversation_id"], new, join_since)
+        report = await self._tickets.open_emergency(caller, conversation_id, new, join_since)
         if report.created:
             await self._page_from(report.view.number, 0)
         elif report.acknowledged_by:
@@ -106,10 +104,10 @@ class PagingService:
             add_to_log_context(ticket=number)
             first = await claims.claim_acknowledgement(session, ticket.id, staff.person_id, now)
             settled = await settle_pages(session, ticket.id, now)
-            await session.refresh(ticket)
-            await session.refresh(ticket, ["acknowledged_by", "reporter"])
+            ticket = await ticket_store.ticket_by_id(session, ticket.id) or ticket  # as the claims left it
             by = ticket.acknowledged_by.name if ticket.acknowledged_by else staff.name
-            conversation_id, language = ticket.conversation_id, language_of_locale(ticket.reporter.locale)
+            conversation_id = ticket.conversation_id
+            language = await customer_language(session, conversation_id, ticket.reporter.locale)
         log.info("ticket %s acknowledged by %s (%s): %s settled", number, staff.object_id,
                  "first" if first else "again", settled.described)
         await self.pages_settled(settled)
@@ -140,7 +138,7 @@ class PagingService:
         """Fired by the scheduler; only the first firing that claims the page moves the chain on."""
         async with self._sessions.begin() as session:
             page = await page_store.claim_timeout(session, page_id, self._clock.now())
-            ticket = await session.get(Ticket, page.ticket_id) if page else None
+            ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
         if page is None or ticket is None:
             return
         with log_context(ticket=ticket.number):
@@ -184,7 +182,6 @@ class PagingService:
         async with self._sessions() as session:
             ticket = await ticket_store.ticket_by_number(session, number)
             assert ticket is not None
-            await session.refresh(ticket, ["organisation", "reporter", "holder"])
             chain = await self._chain(session, ticket)
         for position in range(index, len(chain)):
             outcome = await self._page(ticket, chain[position], position)
@@ -192,7 +189,7 @@ class PagingService:
                 return
         await self._chain_ran_out(ticket, [target.staff_id for target in chain])
 
-    async def _chain_ran_out(self, ticket: Ticket, chain: list[str]) -> None:
+    async def _chain_ran_out(self, ticket: TicketRecord, chain: list[str]) -> None:
         """Never silent: logged as an error, everyone in the chain paged out of band once more, and the
         customer learns to call (the emergency number when the MSP has one), once."""
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", ticket.number)
@@ -202,11 +199,12 @@ class PagingService:
             return
         await self._out_of_band.chain_ran_out(ticket.id, chain)
         if ticket.conversation_id:
-            language = language_of_locale(ticket.reporter.locale)
+            async with self._sessions() as session:
+                language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
             notice = replies.emergency_unanswered(language, ticket.number, self._config.msp)
             await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
-    async def _page(self, ticket: Ticket, target: PageTarget, index: int) -> str:
+    async def _page(self, ticket: TicketRecord, target: PageTarget, index: int) -> str:
         """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page).
 
         "waiting" means the page is in the outbox: it counts once the connector accepts it
@@ -215,7 +213,7 @@ class PagingService:
         """
         lang = await staff_language(self._sessions, target.staff_id)
         why = why_paged(lang, target, staff_names(self._config))
-        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation.name, ticket.reporter.name, ticket.description, why)
+        notice = replies.page_notice(lang, view_of(ticket), ticket.organisation, ticket.reporter.name, ticket.description, why)
         page_id = await self._store_page(ticket.id, target, index)  # locks the ticket: its row is read afresh
         if page_id is None:
             return "settled"
@@ -256,7 +254,7 @@ class PagingService:
             if not await page_store.finish_page(session, page_id, reached=False, error=reason):
                 return  # acknowledged or timed out meanwhile
             page = await session.get(Page, page_id)
-            ticket = await session.get(Ticket, page.ticket_id) if page else None
+            ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
         if page is None or ticket is None:
             return
         await self.cancel_timeouts([page_id])
@@ -269,7 +267,7 @@ class PagingService:
         try:
             async with self._sessions.begin() as session:
                 ticket = await claims.lock_ticket(session, ticket_id)
-                if ticket is None or ticket.status != "open" or ticket.acknowledged_at is not None:
+                if ticket is None or ticket.status != TicketStatus.OPEN or ticket.acknowledged_at is not None:
                     return None
                 page = Page(
                     ticket_id=ticket_id, staff_object_id=target.staff_id, chain_index=index, round=target.round,
@@ -284,7 +282,7 @@ class PagingService:
     async def _schedule_timeout(self, page_id: int, at: datetime) -> None:
         await self._timers.at(_timeout_timer(page_id), at, TIMEOUT_JOB, page_id=page_id)
 
-    async def _chain(self, session: AsyncSession, ticket: Ticket) -> list[PageTarget]:
+    async def _chain(self, session: AsyncSession, ticket: TicketRecord) -> list[PageTarget]:
         """The chain as it stood when the emergency was reported: rota, overrides, backup, management."""
         moment = ticket.created_at
         active = overrides(await page_store.overrides_active_around(session, moment))
@@ -304,11 +302,11 @@ async def settle_pages(session: AsyncSession, ticket_id: int, now: datetime) -> 
     return SettledPages(page_ids, [now - sent_at[page_id] for page_id in page_ids if page_id in sent_at])
 
 
-async def _log_page_sent(sessions: async_sessionmaker[AsyncSession], page_id: int) -> None:
+async def _log_page_sent(sessions: Sessions, page_id: int) -> None:
     """One INFO line per page Teams took: ids only (the page's text is the customer's report)."""
     async with sessions() as session:
         page = await session.get(Page, page_id)
-        ticket = await session.get(Ticket, page.ticket_id) if page else None
+        ticket = await ticket_store.ticket_by_id(session, page.ticket_id) if page else None
     if page is not None and ticket is not None:
         log.info("page %s for ticket %s sent to %s (chain place %d, round %d)", page_id, ticket.number,
                  page.staff_object_id, page.chain_index, page.round, extra={"ticket": ticket.number})

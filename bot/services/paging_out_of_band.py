@@ -23,8 +23,9 @@ from bot.services.out_of_band import OutOfBandPager, OutOfBandReason
 from bot.services.staff_language import staff_language
 from bot.services.timers import Timers
 from storage import unit_of_work
+from storage import tickets as ticket_store
 from storage.job_runs import claim_run
-from storage.models import Organisation, Page, Person, Ticket
+from storage.models import Page
 from storage.unit_of_work import UnitOfWorkSessions
 
 log = logging.getLogger(__name__)
@@ -119,15 +120,13 @@ class PageOutOfBand:
         if member is None:
             return False
         async with self._sessions() as session:
-            ticket = await session.get(Ticket, ticket_id)
-            if ticket is None:
-                return False
-            organisation = await session.get(Organisation, ticket.organisation_id)
-            reporter = await session.get(Person, ticket.reporter_id)
+            ticket = await ticket_store.ticket_by_id(session, ticket_id)
+        if ticket is None:
+            return False
         language = await staff_language(self._sessions, staff_object_id)
         page = self._pager.compose(
-            ticket_number=ticket.number, organisation=organisation.name if organisation else "",
-            reporter=reporter.name if reporter else "", description=ticket.description, staff=member,
+            ticket_number=ticket.number, organisation=ticket.organisation,
+            reporter=ticket.reporter.name, description=ticket.description, staff=member,
             language=language, reason=reason,
         )
         return await self._pager.page(page)

@@ -10,7 +10,7 @@ import json
 import logging
 from datetime import date, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.ids import normal_guid
 from bot.services.clock import Clock
@@ -19,13 +19,14 @@ from bot.services.timers import Timers
 from bot.texts import DEFAULT_LANGUAGE, text
 from storage import personal_data
 from storage.models import Organisation, Person
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 EXPORT_PART_CHARS = 20_000  # one Teams message stays well under its size limit
 
 
 class PersonalDataService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, timers: Timers):
+    def __init__(self, sessions: Sessions, clock: Clock, timers: Timers):
         self._sessions, self._clock, self._timers = sessions, clock, timers
 
     async def export(self, staff: Caller, who: str) -> list[Reply]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -14,12 +13,14 @@ from bot.services.messages import Caller
 from bot.services.notifier import Notifier
 from bot.services.staff_language import staff_language
 from storage.models import QuoteRequest
+from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
 
 class QuoteService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock, notifier: Notifier):
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock, notifier: Notifier):
         self._sessions, self._holder, self._clock, self._notifier = sessions, config, clock, notifier
 
     @property
@@ -43,4 +44,4 @@ class QuoteService:
         """The configured sales contact, or else everyone in management."""
         if self._config.msp.sales_contact:
             return [self._config.msp.sales_contact]
-        return [m.object_id for m in self._config.staff if m.role == "management"]
+        return [m.object_id for m in self._config.staff if m.role is Role.MANAGEMENT]

@@ -10,7 +10,6 @@ import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.services import jobs
@@ -18,6 +17,7 @@ from bot.services.clock import Clock
 from bot.services.timers import Timers
 from storage.job_runs import claim_run
 from storage.personal_data import purge_transcripts
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 JOB_NAME = "retention_purge"
@@ -26,7 +26,7 @@ TIMER_ID = "retention-purge"
 
 class RetentionService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: OperatorConfig, clock: Clock, timers: Timers
+        self, sessions: Sessions, config: OperatorConfig, clock: Clock, timers: Timers
     ):
         self._sessions, self._clock, self._timers = sessions, clock, timers
         self._settings, self._zone = config.data_protection, ZoneInfo(config.business_hours.time_zone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.admission import payload_of
 from bot.services.clock import Clock
@@ -18,22 +18,26 @@ from bot.services.messages import Author, Inbound, Reply
 from bot.services.notifier import Notifier
 from bot.services.wordless import describe_attachments
 from bot.texts import language_of_locale, text
+from bot.policy import TicketStatus
 from storage import directory, transcript_edits
-from storage.models import Organisation, Person, Ticket, TranscriptMessage
+from storage import tickets as ticket_store
+from storage.models import Organisation, Person, TranscriptMessage
+from storage.records import PersonRef, person_ref
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class _Correction:
-    holder: Person
-    author: Person
+    holder: PersonRef
+    author: PersonRef
     organisation: str
     number: str
 
 
 class RevisionService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, notifier: Notifier):
+    def __init__(self, sessions: Sessions, clock: Clock, notifier: Notifier):
         self._sessions, self._clock, self._notifier = sessions, clock, notifier
 
     async def edited(self, inbound: Inbound) -> None:
@@ -77,14 +81,14 @@ class RevisionService:
     @staticmethod
     async def _correction_for(session: AsyncSession, message: TranscriptMessage) -> _Correction | None:
         """Only a message that went to a staff member who still holds the chat needs a correction."""
-        ticket = await session.get(Ticket, message.ticket_id) if message.relayed and message.ticket_id else None
-        if ticket is None or ticket.status != "taken_over" or ticket.holder_id is None:
+        relayed = message.relayed and message.ticket_id
+        ticket = await ticket_store.ticket_by_id(session, message.ticket_id) if relayed and message.ticket_id else None
+        if ticket is None or ticket.status != TicketStatus.TAKEN_OVER or ticket.holder is None:
             return None
-        await session.refresh(ticket, ["holder", "reporter", "organisation"])
         author = await session.get(Person, message.author_person_id) if message.author_person_id else None
-        if ticket.holder is None or author is None or author.id == ticket.holder_id:
+        if author is None or author.id == ticket.holder.id:
             return None  # the holder's own messages went to the customer: nothing to show them
-        return _Correction(ticket.holder, author, ticket.organisation.name, ticket.number)
+        return _Correction(ticket.holder, person_ref(author), ticket.organisation, ticket.number)
 
     async def _show(self, correction: _Correction, inbound: Inbound) -> None:
         language = language_of_locale(correction.holder.locale)
@@ -94,5 +98,5 @@ class RevisionService:
             number=correction.number, text=words,
         ))  # fmt: skip
         author = Author(correction.author.id, correction.author.name)
-        if not await self._notifier.to_person(correction.holder.aad_object_id, [notice], author=author):
+        if not await self._notifier.to_person(correction.holder.object_id, [notice], author=author):
             log.warning("holder of %s could not be shown a correction", correction.number)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.source import ConfigHolder
 from bot.policy.model import TicketStatus
@@ -29,14 +28,16 @@ from bot.services.staff_commands import CommandError, StaffCommand, parse_comman
 from bot.services.takeover import Outcome, TakeoverService
 from bot.texts import text
 from storage import tickets as ticket_store
-from storage.models import Ticket, TicketNote
+from storage.models import TicketNote
+from storage.records import TicketRecord
+from storage.unit_of_work import Sessions
 
 A = StaffAction
 
 
 class StaffDesk:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock,
         paging: PagingService, takeover: TakeoverService, escalations: EscalationService, info: DeskInfo,
         on_call: OnCallDesk, personal_data: PersonalDataService, reloader: ConfigReloader,
     ):
@@ -97,7 +98,7 @@ class StaffDesk:
             return False
         return command is not None and command.number is not None
 
-    async def _run(self, staff: Caller, command: StaffCommand, held: Ticket | None) -> Reply:
+    async def _run(self, staff: Caller, command: StaffCommand, held: TicketRecord | None) -> Reply:
         lang, role = staff.language, staff.role or ""
         if command.action in ON_CALL_ACTIONS:
             return await self._on_call.run(staff, command)
@@ -116,7 +117,7 @@ class StaffDesk:
             return self._denied(staff, verdict.denial, ticket, command.action)
         return await self._on_ticket(staff, command, ticket)
 
-    async def _on_ticket(self, staff: Caller, command: StaffCommand, ticket: Ticket) -> Reply:
+    async def _on_ticket(self, staff: Caller, command: StaffCommand, ticket: TicketRecord) -> Reply:
         lang, number = staff.language, ticket.number
         match command.action:
             case A.SHOW:
@@ -148,14 +149,14 @@ class StaffDesk:
                 return say_reply(lang, "desk_note_saved", number=number)
         raise AssertionError(f"unhandled staff action {command.action}")
 
-    async def _take_over(self, staff: Caller, ticket: Ticket) -> Reply:
+    async def _take_over(self, staff: Caller, ticket: TicketRecord) -> Reply:
         result = await self._takeover.take_over(staff, ticket.number)
         lang, number = staff.language, ticket.number
         match result.outcome:
             case Outcome.DONE:
                 return say_reply(
                     lang, "desk_taken_over", number=result.number, customer=result.other,
-                    organisation=ticket.organisation.name,
+                    organisation=ticket.organisation,
                 )
             case Outcome.ALREADY:
                 return say_reply(lang, "desk_already_yours", number=result.number)
@@ -168,12 +169,12 @@ class StaffDesk:
     async def _changed_meanwhile(self, staff: Caller, number: str) -> Reply:
         """Someone resolved it, or took it over, between reading the ticket and acting on it."""
         fresh = await self._ticket(number)
-        if fresh is None or fresh.status == "resolved":
+        if fresh is None or fresh.status == TicketStatus.RESOLVED:
             return say_reply(staff.language, "desk_denied_resolved", number=number)
         holder = fresh.holder.name if fresh.holder else ""
         return say_reply(staff.language, "desk_held_by_other", number=number, name=holder)
 
-    def _denied(self, staff: Caller, denial: Denial, ticket: Ticket, action: StaffAction) -> Reply:
+    def _denied(self, staff: Caller, denial: Denial, ticket: TicketRecord, action: StaffAction) -> Reply:
         lang, number = staff.language, ticket.number
         match denial:
             case Denial.HELD_BY_OTHER:
@@ -184,27 +185,24 @@ class StaffDesk:
                 return say_reply(lang, "desk_denied_role", role=role, number=number, step=step)
         return say_reply(lang, f"desk_denied_{denial.value}", number=number)
 
-    async def _note(self, staff: Caller, ticket: Ticket, words: str) -> None:
+    async def _note(self, staff: Caller, ticket: TicketRecord, words: str) -> None:
         async with self._sessions.begin() as session:
             session.add(TicketNote(
                 ticket_id=ticket.id, author_person_id=staff.person_id, author_name=staff.name, text=words,
                 created_at=self._clock.now(),
             ))  # fmt: skip
 
-    async def _held_by(self, staff: Caller) -> Ticket | None:
+    async def _held_by(self, staff: Caller) -> TicketRecord | None:
         async with self._sessions() as session:
             return await ticket_store.ticket_held_by(session, staff.person_id or 0)
 
-    async def _ticket(self, number: str) -> Ticket | None:
+    async def _ticket(self, number: str) -> TicketRecord | None:
         if not number:
             return None
         async with self._sessions() as session:
-            ticket = await ticket_store.ticket_by_number(session, number)
-            if ticket is not None:
-                await session.refresh(ticket, ["holder", "organisation", "reporter"])
-            return ticket
+            return await ticket_store.ticket_by_number(session, number)
 
 
-def _facts(ticket: Ticket) -> TicketFacts:
-    holder = ticket.holder.aad_object_id if ticket.holder else None
+def _facts(ticket: TicketRecord) -> TicketFacts:
+    holder = ticket.holder.object_id if ticket.holder else None
     return TicketFacts(TicketStatus(ticket.status), ticket.escalation_step, holder)

@@ -5,20 +5,26 @@ from __future__ import annotations
 from bot.policy import TicketStatus, TicketSummary
 from bot.policy.model import Priority
 from bot.services import replies
-from storage.models import Ticket
+from storage.records import TicketRecord
 
 
-def view_of(ticket: Ticket) -> replies.TicketView:
+def view_of(ticket: TicketRecord) -> replies.TicketView:
     return replies.TicketView(
         number=ticket.number, subject=ticket.subject, intent=ticket.intent, status=ticket.status,
         escalation_step=ticket.escalation_step, priority=ticket.priority,
-        holder_name=ticket.holder.name if ticket.holder else None,
+        holder_name=_holder(ticket), acknowledged=ticket.acknowledged_at is not None,
     )
 
 
-def summary_of(ticket: Ticket) -> TicketSummary:
+def _holder(ticket: TicketRecord) -> str | None:
+    """Who has it: the staff member in the customer's chat, else whoever acknowledged it."""
+    person = ticket.holder or ticket.acknowledged_by
+    return person.name if person else None
+
+
+def summary_of(ticket: TicketRecord) -> TicketSummary:
     return TicketSummary(
         number=ticket.number, intent=ticket.intent, status=TicketStatus(ticket.status),
         escalation_step=ticket.escalation_step, priority=Priority(ticket.priority), opened_at=ticket.created_at,
-        step_since=ticket.step_since,
+        step_since=ticket.step_since, subject=ticket.subject,
     )

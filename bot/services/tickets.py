@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -22,7 +22,10 @@ from bot.services.staff_language import staff_language
 from bot.services.ticket_views import summary_of, view_of
 from storage import paging as paging_store
 from storage import tickets as ticket_store
-from storage.models import Ticket, TicketNote
+from storage.models import Organisation, Ticket, TicketNote
+from storage.records import TicketRecord
+from bot.policy import Role, TicketStatus
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,14 @@ class NewTicket:
 
 
 @dataclass(frozen=True, slots=True)
+class CustomerTickets:
+    """Open tickets as one customer may see them: their own, and colleagues' where the organisation shares."""
+
+    own: tuple[TicketSummary, ...]
+    colleagues: tuple[TicketSummary, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Joined:
     """An emergency report: a new ticket, or the ongoing one it joined (and who is already on it)."""
 
@@ -52,7 +63,7 @@ class Joined:
 
 class TicketService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock, notifier: Notifier,
+        self, sessions: Sessions, config: ConfigHolder, clock: Clock, notifier: Notifier,
         escalations: EscalationService,
     ):
         self._sessions, self._holder, self._clock, self._notifier = sessions, config, clock, notifier
@@ -86,7 +97,6 @@ class TicketService:
                     ticket_id=ongoing.id, author_person_id=caller.person_id, author_name=caller.name,
                     text=new.description, created_at=self._clock.now(),
                 ))  # fmt: skip
-                await session.refresh(ongoing, ["holder", "acknowledged_by"])
                 by = ongoing.acknowledged_by.name if ongoing.acknowledged_by else None
                 return Joined(view_of(ongoing), created=False, acknowledged_by=by)
             ticket = await self._insert(session, caller, conversation_id, new, paging=True)
@@ -95,17 +105,14 @@ class TicketService:
         return Joined(view, created=True)
 
     @staticmethod
-    async def _redelivered(session: AsyncSession, new: NewTicket) -> Ticket | None:
+    async def _redelivered(session: AsyncSession, new: NewTicket) -> TicketRecord | None:
         if not new.source_activity_id:
             return None
-        earlier = await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
-        if earlier is not None:
-            await session.refresh(earlier, ["holder"])
-        return earlier
+        return await ticket_store.ticket_by_source_activity(session, new.source_activity_id)
 
     async def _insert(
         self, session: AsyncSession, caller: Caller, conversation_id: str, new: NewTicket, *, paging: bool = False
-    ) -> Ticket:
+    ) -> TicketRecord:
         """`paging`: its page chain begins now, recorded with the ticket so a restart pages on."""
         now = self._clock.now()
         ticket = Ticket(
@@ -118,17 +125,18 @@ class TicketService:
         )
         session.add(ticket)
         await session.flush()
-        await session.refresh(ticket, ["holder"])
         add_to_log_context(ticket=ticket.number)
         log.info("ticket %s opened: %s %s%s", ticket.number, ticket.priority, ticket.intent,
                  ", emergency" if ticket.emergency else "")
-        return ticket
+        stored = await ticket_store.ticket_by_id(session, ticket.id)
+        assert stored is not None
+        return stored
 
     async def notify_support(self, caller: Caller, view: replies.TicketView, description: str) -> int:
         """Step 1: every support engineer hears of a new ticket in business hours; returns how many were reached."""
         reached = 0
         for member in self._config.staff:
-            if member.role != "support":
+            if member.role is not Role.SUPPORT:
                 continue
             lang = await staff_language(self._sessions, member.object_id)
             notice = replies.new_ticket_notice(lang, view, caller.organisation_name, caller.name, description)
@@ -138,23 +146,42 @@ class TicketService:
                 log.warning("support engineer %s could not be told about %s", member.name, view.number)
         return reached
 
-    async def rate(self, number: str, caller: Caller, rating: int) -> None:
+    async def add_note(self, caller: Caller, number: str, words: str) -> bool:
+        """The customer's own words added to their open ticket, for the staff who handle it."""
         async with self._sessions.begin() as session:
             ticket = await ticket_store.ticket_by_number(session, number, organisation_id=caller.organisation_id)
-            if ticket is not None:
-                ticket.rating = rating
+            if ticket is None or ticket.reporter.id != caller.person_id or ticket.status == TicketStatus.RESOLVED:
+                return False
+            session.add(TicketNote(
+                ticket_id=ticket.id, author_person_id=caller.person_id, author_name=caller.name, text=words,
+                created_at=self._clock.now(),
+            ))  # fmt: skip
+        return True
 
-    async def open_summaries(self, organisation_id: int) -> tuple[TicketSummary, ...]:
-        async with self._sessions() as session:
-            return tuple(summary_of(t) for t in await ticket_store.open_tickets_of(session, organisation_id))
+    async def rate(self, number: str, caller: Caller, rating: int) -> None:
+        async with self._sessions.begin() as session:
+            await ticket_store.rate(session, number, caller.organisation_id or 0, rating)
 
-    async def open_views(self, organisation_id: int) -> list[replies.TicketView]:
-        """The customer's own organisation's open tickets, and never anyone else's."""
+    async def visible_to(self, caller: Caller) -> CustomerTickets:
+        """The caller's own open tickets; colleagues' too when the operator lets the organisation share them.
+        Never another organisation's."""
         async with self._sessions() as session:
-            found = await ticket_store.open_tickets_of(session, organisation_id)
-            for ticket in found:
-                await session.refresh(ticket, ["holder"])
-            return [view_of(t) for t in found]
+            found = await ticket_store.open_tickets_of(session, caller.organisation_id or 0)
+            shared = await self._shares_tickets(session, caller.organisation_id)
+        own = tuple(summary_of(t) for t in found if t.reporter.id == caller.person_id)
+        colleagues = tuple(summary_of(t) for t in found if t.reporter.id != caller.person_id) if shared else ()
+        return CustomerTickets(own, colleagues)
+
+    async def views(self, caller: Caller, numbers: tuple[str, ...]) -> list[replies.TicketView]:
+        """The caller's own tickets as the status shows them (who holds each, too)."""
+        async with self._sessions() as session:
+            found = [await ticket_store.ticket_by_number(session, n, organisation_id=caller.organisation_id) for n in numbers]
+        return [view_of(t) for t in found if t is not None and t.reporter.id == caller.person_id]
+
+    async def _shares_tickets(self, session: AsyncSession, organisation_id: int | None) -> bool:
+        organisation = await session.get(Organisation, organisation_id) if organisation_id else None
+        customer = self._config.customer(organisation.tenant_id) if organisation else None
+        return customer is not None and customer.ticket_visibility == "organisation"
 
 
 def _fact(answer: str | None) -> str | None:

@@ -5,13 +5,13 @@ Outgoing messages enter the transcript when the connector accepted them (the out
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import TranscriptMessage
+from storage.unit_of_work import Sessions
 
 
 class TranscriptService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]):
+    def __init__(self, sessions: Sessions):
         self._sessions = sessions
 
     async def mark_relayed(self, conversation_id: str, activity_id: str | None, ticket_id: int) -> None:

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config.operator import OperatorConfig
-from bot.config.source import ConfigHolder
-from bot.services.messages import AttachmentRef, Caller, Inbound, InboundKind, Reply
-from bot.services.welcome import welcome
+from bot.services.messages import AttachmentRef, Inbound, InboundKind, Reply
 from bot.texts import text
 from storage import transcript_edits
 from storage.models import TranscriptMessage
+from storage.unit_of_work import Sessions
 
 
 def has_words(words: str) -> bool:
@@ -40,24 +37,18 @@ def describe_attachments(language: str, attachments: Sequence[AttachmentRef]) ->
 
 
 class WordlessMessages:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder):
-        self._sessions, self._holder = sessions, config
+    def __init__(self, sessions: Sessions):
+        self._sessions = sessions
 
-    @property
-    def _config(self) -> OperatorConfig:
-        """The operator config in force, read per use: a reload is seen at once."""
-        return self._holder.current
+    async def hint(self, language: str, conversation_id: str, activity_id: str | None) -> list[Reply]:
+        """The hint, unless the message before was wordless too."""
+        if await self._follows_another(conversation_id, activity_id):
+            return []
+        return [Reply(text(language, "wordless_hint"))]
 
-    async def answer(self, caller: Caller, inbound: Inbound, first_contact: bool) -> list[Reply]:
-        """The welcome on first contact, then the hint unless the message before was wordless too."""
-        replies = [welcome(self._config, caller.language)] if first_contact else []
-        if not await self._follows_another(inbound):
-            replies.append(Reply(text(caller.language, "wordless_hint")))
-        return replies
-
-    async def _follows_another(self, inbound: Inbound) -> bool:
+    async def _follows_another(self, conversation_id: str, activity_id: str | None) -> bool:
         async with self._sessions() as session:
-            current = await transcript_edits.incoming(session, inbound.conversation_id, inbound.activity_id)
+            current = await transcript_edits.incoming(session, conversation_id, activity_id)
             previous = await transcript_edits.previous_incoming(session, current) if current else None
         return previous is not None and _was_wordless(previous)
 

@@ -70,12 +70,6 @@ def is_personal(activity: Activity) -> bool:
     return getattr(conversation, "is_group", None) is not True
 
 
-def adopt_normalised(activity: Activity, inbound: Inbound) -> None:
-    """The dialogs' prompts read the activity itself: they must see the same words as the services."""
-    activity.text = inbound.text
-    activity.value = inbound.value
-
-
 def _mentions(activity: Activity) -> list[Mention]:
     found = []
     for entity in activity.entities or []:
@@ -111,28 +105,17 @@ def _value(value: Any) -> dict[str, Any] | None:
 
 
 def reply_activity(reply: Reply) -> Activity:
-    """Plain text, or an Adaptive Card whose text also lists the choices for typing."""
+    """One message per answer: plain text, or one Adaptive Card that carries the text, facts and buttons.
+
+    A card reply has no `text` of its own (Teams and the Playground would show it as a second message);
+    its `summary` is what notifications and the transcript show. Typing a button's label still answers.
+    """
     if not reply.choices and not reply.facts:
         return MessageFactory.text(reply.text)
     activity = MessageFactory.attachment(CardFactory.adaptive_card(choice_card(reply)))
-    activity.text = fallback_text(reply)
+    activity.text = None
+    activity.summary = reply.text
     return activity
-
-
-def fallback_text(reply: Reply) -> str:
-    """What a client without cards shows, and what a person can type back (a number or a label)."""
-    lines = [reply.text]
-    lines += [f"{title}: {value}" for title, value in reply.facts]
-    lines += [f"{number}. {choice.label}" for number, choice in enumerate(reply.choices, start=1)]
-    return "\n".join(lines)
-
-
-def transcript_entry(activity: Activity, activity_id: str | None) -> tuple[str | None, str, dict[str, Any] | None]:
-    """What of a sent activity goes into the transcript."""
-    payload = None
-    if activity.attachments:
-        payload = {"attachments": [a.serialize() if hasattr(a, "serialize") else a for a in activity.attachments]}
-    return activity_id, activity.text or "", payload
 
 
 def is_message(activity: Activity) -> bool:

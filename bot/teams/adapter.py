@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
-from botbuilder.core import ConversationState, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants
 from botbuilder.integration.aiohttp import (
@@ -59,13 +60,18 @@ def create_channel_token(settings: Settings) -> ChannelToken:
     return ChannelToken(settings.app_id, ConfigurationServiceClientCredentialFactory(_configuration(settings)))
 
 
-def turn_failed_handler(config: ConfigHolder, conversation_state: ConversationState):
-    """The one error boundary of a turn: drop the broken dialog state and apologise (the inbox has
-    logged the error with the turn's ids)."""
+def turn_failed_handler(
+    config: ConfigHolder, forget_question: Callable[[str], Awaitable[None]],
+) -> Callable[[TurnContext, Exception], Awaitable[None]]:
+    """The one error boundary of a turn: drop the open question (it may be what broke the turn) and
+    apologise (the inbox has logged the error with the turn's ids)."""
 
     async def on_turn_failed(context: TurnContext, error: Exception) -> None:
-        await conversation_state.load(context)  # delete() needs the state loaded in this turn
-        await conversation_state.delete(context)
+        conversation_id = context.activity.conversation.id if context.activity.conversation else "?"
+        try:
+            await forget_question(conversation_id)
+        except Exception:
+            log.exception("could not drop the open question in %s", conversation_id)
         if context.activity.type == "message":
             language = language_of_locale(context.activity.locale)
             await context.send_activity(text(language, "turn_error", contact=config.current.msp.contact_email))

@@ -12,14 +12,14 @@ from botbuilder.schema import Activity, ActivityTypes
 from bot.services.admission import AdmissionService
 from bot.services.messages import Admission, Inbound, InboundKind, Reply
 from bot.services.revisions import RevisionService
-from bot.teams.activities import adopt_normalised, card_action_data, event_type, inbound_from, reply_activity
+from bot.teams.activities import card_action_data, event_type, inbound_from, reply_activity
 from bot.teams.invoke import CARD_ACTION, bad_card_action, card_action_done
 
 log = logging.getLogger(__name__)
 
 
 class Router(Protocol):
-    """What happens after admission: dialogs for customers, commands for staff."""
+    """What happens after admission: the customer service for customers, commands for staff."""
 
     async def route(self, context: TurnContext, admission: Admission, inbound: Inbound) -> None: ...
 
@@ -69,7 +69,7 @@ class SupportBot(TeamsActivityHandler):
         if data is None:
             return bad_card_action()
         await turn_context.send_activity(Activity(type=ActivityTypes.invoke_response, value=card_action_done(activity)))
-        activity.value, activity.type = data, ActivityTypes.message  # the dialogs' prompts expect a message
+        activity.value, activity.type = data, ActivityTypes.message  # handled as the button press it stands for
         try:
             await self._take(turn_context, InboundKind.MESSAGE)
         finally:
@@ -106,7 +106,6 @@ class SupportBot(TeamsActivityHandler):
 
     async def _take(self, turn_context: TurnContext, kind: InboundKind) -> None:
         inbound = inbound_from(turn_context.activity, kind)
-        adopt_normalised(turn_context.activity, inbound)  # dialogs read the activity: the same words
         admission = await self._admission.admit(inbound)
         await send_replies(turn_context, admission.replies)
         if admission.proceed:

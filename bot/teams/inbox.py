@@ -142,7 +142,7 @@ class InboxProcessor:
                     while await self._run_next(conversation_id, ready):
                         pass
         finally:
-            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]  # no one else waits
+            if not lock.locked() and not lock._waiters:  # no one else waits
                 self._chat_locks.pop(conversation_id, None)
         return self._invoke_answers.pop(awaited, None) if awaited else None
 

@@ -23,8 +23,8 @@ _STRING_FIELDS: dict[tuple[str, ...], int] = {
     ("recipient", "id"): 1024, ("recipient", "name"): 4096,
     ("conversation", "id"): 400, ("conversation", "tenantId"): 1024, ("conversation", "conversationType"): 64,
 }  # fmt: skip
-_OBJECT_FIELDS = (("from",), ("recipient",), ("conversation",), ("channelData",))
-_LIST_FIELDS = (("entities",), ("attachments",), ("membersAdded",), ("membersRemoved",), ("reactionsAdded",))
+_OBJECT_FIELDS: tuple[tuple[str, ...], ...] = (("from",), ("recipient",), ("conversation",), ("channelData",))
+_LIST_FIELDS: tuple[tuple[str, ...], ...] = (("entities",), ("attachments",), ("membersAdded",), ("membersRemoved",), ("reactionsAdded",))
 
 
 class UnsafeBody(ValueError):

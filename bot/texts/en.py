@@ -80,16 +80,13 @@ TEXTS: dict[str, str] = {
     "rating_3": "3 – reasonable",
     "rating_4": "4 – good",
     "rating_5": "5 – excellent",
-    "choice_take_over": "Take over",
-    "choice_acknowledge": "Acknowledge",
+    "choice_take_over": "Take over {number}",
+    "choice_acknowledge": "Acknowledge {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "We are outside our service hours now: {hours}. "
-        "Outside them we handle emergencies only.\n\n"
-        "We are open again on **{moment}**. Please report your problem again then "
-        "and we will pick it up straight away.\n\n"
-        "Does this stop your organisation, or a large part of it, from working right now? "
-        "Then it is an emergency: choose **It is an emergency** or type *emergency*.\n\n"
+        "{why}: we are closed and handle emergencies only (service hours: {hours}).\n\n"
+        "We are open again on **{moment}**. Please report your problem again then and we will pick it up straight away.\n\n"
+        "{emergency}\n\n"
         "Shall I send you a reminder on {moment}?"
     ),
     "confirm_emergency": (
@@ -97,26 +94,21 @@ TEXTS: dict[str, str] = {
         "Then we report it as an emergency and alert the on-call engineer."
     ),
     "not_an_emergency": (
-        "Understood, so it is not an emergency. You can report it from **{moment}** "
-        "and we will pick it up then.\n\n"
-        "If it gets so bad that your organisation cannot work, type *emergency*."
+        "Understood, so it is not an emergency. You can report it from **{moment}** and we will pick it up then.\n\n"
+        "{emergency}"
     ),
     "not_an_emergency_reminder": "Shall I send you a reminder on {moment}?",
     "reminder_scheduled": "Done: I will send you a reminder on **{moment}**.",
     "reminder_declined": (
-        "All right. You can report your problem as soon as we are open again. "
-        "For a real emergency, type *emergency*."
+        "All right. You can report your problem as soon as we are open again.\n\n"
+        "{emergency}"
     ),
     "reminder_message": (
         "Hello! As agreed: we are open now.\n\n"
         "Please describe your problem again and I will create a report for it."
     ),
     # --- Outside the SLA -----------------------------------------------------------------
-    "excluded_intro": (
-        "Unfortunately, this falls outside the SLA. The SLA says in {section} (in Dutch, the binding text):"
-    ),
     "quoted": "*\"{text}\"*",
-    "excluded_refuse": "So I cannot help you with this under the SLA.",
     "excluded_hint_howto": (
         "Microsoft explains how to use the Office apps at support.microsoft.com."
     ),
@@ -132,8 +124,6 @@ TEXTS: dict[str, str] = {
     "excluded_hint_onboarding": (
         "To have Office 365 set up, please contact {msp} at {contact}."
     ),
-    "excluded_offer": "We can help you with this as paid work, though. The SLA also says in {section}:",
-    "excluded_offer_question": "Would you like a quote for paid support or a support package?",
     "quote_recorded": (
         "Thank you. I have passed your request for a quote on to {msp}. "
         "A colleague will contact you.\n\n"
@@ -519,6 +509,58 @@ TEXTS: dict[str, str] = {
     "desk_denied_management_only": "Only management may export or erase personal data.",
     "fact_attachments": "Attachments",
     "erased_placeholder": "(erased at the data subject's request)",
+    "emergency_way": (
+        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency** or type *emergency*."
+    ),
+    "emergency_way_phone": (
+        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
+    ),
+    "emergency_later": "If it gets so bad that your organisation cannot work, type *emergency*.",
+    "emergency_later_phone": (
+        "If it gets so bad that your organisation cannot work, type *emergency* or call our emergency number {phone}."
+    ),
+    "closed_holiday": "Today is {name}",
+    "closed_extra_closed_day": "We are closed today",
+    "closed_weekend": "It is the weekend",
+    "closed_not_a_working_day": "Today is not one of our working days",
+    "closed_before_opening": "It is before {opens}",
+    "closed_after_closing": "It is after {closes}",
+    "closed_now": "We are outside our service hours now",
+    "reminder_moved": (
+        "I was to send you a reminder on {moment}, but could not at the time. {why}; I will send it on **{next}** instead."
+    ),
+    "offer_passed": "That offer was for {moment}, which has passed.",
+    "excluded_short": "Not covered by the SLA ({section}; the Dutch text is binding):",
+    "translation_line": "(Translation: {text})",
+    "excluded_offer_short": "We can do this as paid work; would you like a quote?",
+    "choice_full_sla": "Full SLA text",
+    "full_sla_intro": (
+        "What the SLA excludes (sections 2.1 and 3), word for word (the Dutch text is binding):"
+    ),
+    "how_can_i_help": "How can I help? Describe your problem in a few words.",
+    "question_dropped": "I'll leave my earlier question.",
+    "stale_choice": (
+        "That button belongs to a question that has been dealt with. How can I help you now?"
+    ),
+    "still_open": "I still need an answer to my question.",
+    "urgent_describe": "I understand it is urgent. What is wrong? Describe the problem in a few words.",
+    "describe_problem": "What is not working? Describe the problem in a few words.",
+    "separate_tickets": "I read {count} problems: {problems}. Shall I open a separate ticket for each?",
+    "choice_separate": "Yes, separate tickets",
+    "choice_one_ticket": "No, one ticket",
+    "separate_created": (
+        "I have opened {count} tickets for you. A support engineer will pick them up; you will hear from us in this chat."
+    ),
+    "separate_line": "{category}, priority {priority}",
+    "which_ticket": "Which ticket would you like to escalate?",
+    "which_ticket_colleagues": (
+        "You have no open ticket of your own. Would you like to escalate a colleague's ticket?"
+    ),
+    "choice_ticket": "{number}: {subject}",
+    "choice_none_of_these": "None of these",
+    "status_colleague_line": "{subject} (a colleague's)",
+    "status_intro_colleagues": "You have no open tickets of your own. Your colleagues':",
+    "added_to_ticket": "Thank you, I have added this to report {number}.",
     "help_reload_config": (
         "**reload config**: read the configuration again; rota and staff apply at once, without a restart"
     ),
@@ -545,6 +587,7 @@ TEXTS: dict[str, str] = {
 # What people type instead of pressing a button, per choice value (lower case). Matching the
 # typed text against these is the dialogs' job; choices.choice_synonyms merges both languages.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "full_sla": ("full sla text", "full sla", "whole sla", "sla text", "sla"),
     "remind": ("remind", "remind me", "reminder", "send a reminder", "yes please", "yes"),
     "no": ("no", "nope", "no thanks", "no thank you", "not needed", "not"),
     "emergency": ("emergency", "it is an emergency", "it's an emergency", "urgent", "critical"),
@@ -573,4 +616,39 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "3": ("three", "reasonable", "average"),
     "4": ("four", "good"),
     "5": ("five", "excellent", "great"),
+}
+
+# Words the customer conversation reads (bot/services/customer/reading.py), lower case. Both
+# languages' lists are used for every customer; `markers` tell English from Dutch.
+READING: dict[str, tuple[str, ...]] = {
+    "urgency": (
+        "urgent", "urgently", "asap", "as soon as possible", "it is urgent", "it's urgent", "very urgent",
+        "right away", "immediately", "quickly please", "high priority",
+    ),
+    "acknowledgement": (
+        "ok", "okay", "k", "fine", "great", "good", "cool", "nice", "perfect", "super", "thanks", "thank you",
+        "thanks a lot", "many thanks", "thank you very much", "thx", "ty", "cheers", "got it", "understood",
+        "alright", "all right", "ok thanks", "okay thanks", "great thanks", "sounds good", "will do", "noted",
+        "it works again", "that worked",
+    ),
+    "greeting": (
+        "hello", "hi", "hey", "hiya", "good morning", "good afternoon", "good evening", "morning", "dear",
+        "hello there", "hi there",
+    ),
+    "full_sla": (
+        "full sla", "the sla", "whole sla", "sla text", "show the sla", "show sla", "the full sla",
+        "full sla text", "the whole sla", "show me the sla",
+    ),
+    "markers": (
+        "the", "a", "an", "and", "i", "you", "my", "me", "we", "our", "us", "your", "is", "are", "not", "no",
+        "can", "cannot", "can't", "cant", "could", "would", "will", "won't", "do", "does", "doesn't", "don't",
+        "have", "has", "how", "what", "where", "when", "why", "since", "anymore", "please", "thanks", "thank",
+        "hello", "hi", "hey", "morning", "everyone", "nobody", "yes", "yesterday", "today", "this", "that",
+        "with", "for", "to", "from", "of", "it", "it's", "working", "issue", "problem", "colleagues",
+    ),
+    # Words that say nothing about what is wrong, beside who is affected or since when ("it's been going on since monday").
+    "filler": (
+        "it", "it's", "is", "has", "been", "was", "already", "still", "also", "and", "but", "so", "about", "around",
+        "going", "on", "started", "happening", "this", "that", "here",
+    ),
 }

@@ -80,16 +80,13 @@ TEXTS: dict[str, str] = {
     "rating_3": "3 – redelijk",
     "rating_4": "4 – goed",
     "rating_5": "5 – uitstekend",
-    "choice_take_over": "Overnemen",
-    "choice_acknowledge": "Bevestigen",
+    "choice_take_over": "Overnemen {number}",
+    "choice_acknowledge": "Bevestigen {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "Het is nu buiten onze servicetijden: {hours}. "
-        "Daarbuiten handelen we alleen noodgevallen af.\n\n"
-        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, "
-        "dan pakken we het direct op.\n\n"
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
-        "Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*.\n\n"
+        "{why}: dan zijn we gesloten en handelen we alleen noodgevallen af (servicetijden: {hours}).\n\n"
+        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, dan pakken we het direct op.\n\n"
+        "{emergency}\n\n"
         "Zal ik u op {moment} een herinnering sturen?"
     ),
     "confirm_emergency": (
@@ -97,24 +94,21 @@ TEXTS: dict[str, str] = {
         "Dan melden we het als noodgeval en waarschuwen we de dienstdoende engineer."
     ),
     "not_an_emergency": (
-        "Helder, dan is het geen noodgeval. U kunt het melden vanaf **{moment}**; "
-        "dan pakken we het op.\n\n"
-        "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*."
+        "Helder, dan is het geen noodgeval. U kunt het melden vanaf **{moment}**; dan pakken we het op.\n\n"
+        "{emergency}"
     ),
     "not_an_emergency_reminder": "Zal ik u op {moment} een herinnering sturen?",
     "reminder_scheduled": "Afgesproken: ik stuur u op **{moment}** een herinnering.",
     "reminder_declined": (
-        "Prima. U kunt uw probleem melden zodra we weer open zijn. "
-        "Bij een echt noodgeval typt u *noodgeval*."
+        "Prima. U kunt uw probleem melden zodra we weer open zijn.\n\n"
+        "{emergency}"
     ),
     "reminder_message": (
         "Goedendag! Zoals afgesproken: we zijn nu open.\n\n"
         "Beschrijf uw probleem nog een keer, dan maak ik er een melding van."
     ),
     # --- Outside the SLA -----------------------------------------------------------------
-    "excluded_intro": "Dit valt helaas buiten de SLA. In {section}, staat:",
     "quoted": "*\"{text}\"*",
-    "excluded_refuse": "Daarom kan ik u hier onder de SLA niet mee helpen.",
     "excluded_hint_howto": (
         "Uitleg over het gebruik van de Office-apps vindt u bij Microsoft op support.microsoft.com."
     ),
@@ -130,8 +124,6 @@ TEXTS: dict[str, str] = {
     "excluded_hint_onboarding": (
         "Voor het inrichten van Office 365 kunt u contact opnemen met {msp} via {contact}."
     ),
-    "excluded_offer": "Wel kunnen we u hier tegen betaling bij helpen. In {section}, staat ook:",
-    "excluded_offer_question": "Wilt u een offerte voor betaalde ondersteuning of een supportpakket?",
     "quote_recorded": (
         "Dank u. Ik heb uw verzoek om een offerte doorgegeven aan {msp}. "
         "Een collega neemt contact met u op.\n\n"
@@ -516,6 +508,58 @@ TEXTS: dict[str, str] = {
     "desk_denied_management_only": "Alleen het management mag persoonsgegevens exporteren of wissen.",
     "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
+    "emergency_way": (
+        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
+    ),
+    "emergency_way_phone": (
+        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
+    ),
+    "emergency_later": "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*.",
+    "emergency_later_phone": (
+        "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval* of bel ons noodnummer {phone}."
+    ),
+    "closed_holiday": "Het is vandaag {name}",
+    "closed_extra_closed_day": "Vandaag zijn we extra gesloten",
+    "closed_weekend": "Het is weekend",
+    "closed_not_a_working_day": "Vandaag is geen werkdag voor ons",
+    "closed_before_opening": "Het is nog voor {opens} uur",
+    "closed_after_closing": "Het is na {closes} uur",
+    "closed_now": "Het is nu buiten onze servicetijden",
+    "reminder_moved": (
+        "Ik zou u op {moment} een herinnering sturen, maar dat lukte toen niet. {why}; ik stuur hem nu op **{next}**."
+    ),
+    "offer_passed": "Dat aanbod was voor {moment}, en dat moment is al voorbij.",
+    "excluded_short": "Dit valt niet onder de SLA. In {section} staat:",
+    "translation_line": "(Vertaling: {text})",
+    "excluded_offer_short": "Wel kunnen we u hier tegen betaling mee helpen. Wilt u een offerte?",
+    "choice_full_sla": "Hele SLA-tekst",
+    "full_sla_intro": "Wat de SLA uitsluit (artikel 2.1 en 3), woord voor woord:",
+    "how_can_i_help": "Waarmee kan ik u helpen? Beschrijf uw probleem in een paar woorden.",
+    "question_dropped": "Mijn vorige vraag laat ik rusten.",
+    "stale_choice": "Die knop hoort bij een vraag die al is afgehandeld. Waarmee kan ik u nu helpen?",
+    "still_open": "Graag nog een antwoord op mijn vraag.",
+    "urgent_describe": (
+        "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
+    ),
+    "describe_problem": "Wat werkt er niet? Beschrijf het probleem in een paar woorden.",
+    "separate_tickets": (
+        "Ik lees {count} problemen: {problems}. Zal ik voor elk een aparte melding maken?"
+    ),
+    "choice_separate": "Ja, aparte meldingen",
+    "choice_one_ticket": "Nee, één melding",
+    "separate_created": (
+        "Ik heb {count} meldingen voor u aangemaakt. Een supportmedewerker pakt ze op; u hoort in deze chat van ons."
+    ),
+    "separate_line": "{category}, prioriteit {priority}",
+    "which_ticket": "Welke melding wilt u escaleren?",
+    "which_ticket_colleagues": (
+        "U heeft zelf geen openstaande melding. Wilt u een melding van een collega escaleren?"
+    ),
+    "choice_ticket": "{number}: {subject}",
+    "choice_none_of_these": "Geen van deze",
+    "status_colleague_line": "{subject} (van een collega)",
+    "status_intro_colleagues": "U heeft zelf geen openstaande meldingen. Die van uw collega's:",
+    "added_to_ticket": "Dank u, ik heb dit toegevoegd aan melding {number}.",
     "help_reload_config": (
         "**herlaad config**: de configuratie opnieuw inlezen; rooster en medewerkers gelden dan meteen, zonder herstart"
     ),
@@ -542,6 +586,7 @@ TEXTS: dict[str, str] = {
 # What people type instead of pressing a button, per choice value (lower case). Matching the
 # typed text against these is the dialogs' job; choices.choice_synonyms merges both languages.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "full_sla": ("hele sla-tekst", "hele sla", "volledige sla", "sla-tekst", "sla tekst", "sla"),
     "remind": ("herinner", "herinner mij", "herinnering", "stuur een herinnering", "ja graag", "ja", "graag"),
     "no": ("nee", "neen", "nee dank u", "nee dank je", "nee bedankt", "niet nodig", "hoeft niet", "niet"),
     "emergency": ("noodgeval", "het is een noodgeval", "nood", "spoed", "spoedgeval", "dringend", "calamiteit"),
@@ -570,4 +615,40 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "3": ("drie", "redelijk"),
     "4": ("vier", "goed"),
     "5": ("vijf", "uitstekend", "perfect"),
+}
+
+# Words the customer conversation reads (bot/services/customer/reading.py), lower case. Both
+# languages' lists are used for every customer; `markers` tell Dutch from English.
+READING: dict[str, tuple[str, ...]] = {
+    "urgency": (
+        "dringend", "spoed", "met spoed", "spoedig", "urgent", "haast", "het is dringend", "heel dringend",
+        "zo snel mogelijk", "zsm", "asap", "erg dringend", "zeer dringend", "snel graag",
+    ),
+    "acknowledgement": (
+        "ok", "oke", "oké", "okay", "okee", "oki", "top", "prima", "fijn", "mooi", "goed", "helder", "duidelijk",
+        "super", "perfect", "bedankt", "dank", "dank je", "dank u", "dankjewel", "dank je wel", "dank u wel",
+        "dankuwel", "hartelijk dank", "thx", "merci", "top bedankt", "ok bedankt", "oke bedankt", "prima bedankt",
+        "ja prima", "ja top", "ja goed", "komt goed", "is goed", "akkoord", "begrepen", "gelukt", "het werkt weer",
+    ),
+    "greeting": (
+        "hallo", "hoi", "hey", "hai", "dag", "goedemorgen", "goedemiddag", "goedenavond", "goeiemorgen",
+        "goedendag", "beste", "hallo daar", "hoi hoi",
+    ),
+    "full_sla": (
+        "sla", "de sla", "hele sla", "de hele sla", "volledige sla", "sla tekst", "sla-tekst", "toon de sla",
+        "toon sla", "laat de sla zien", "volledige sla-tekst", "hele sla-tekst",
+    ),
+    "markers": (
+        "de", "het", "een", "en", "ik", "je", "jij", "u", "mijn", "mij", "we", "wij", "ons", "onze", "is", "niet",
+        "geen", "wel", "nog", "ook", "maar", "dat", "die", "dit", "er", "met", "voor", "bij", "naar", "kan",
+        "kun", "kunnen", "wil", "wilt", "werkt", "doet", "heb", "heeft", "hoe", "wat", "waar", "wanneer",
+        "sinds", "meer", "hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond", "bedankt",
+        "dank", "graag", "alstublieft", "alsjeblieft", "iedereen", "niemand", "ja", "nee", "gisteren",
+        "vandaag", "vanochtend", "inloggen", "storing", "melding", "probleem", "collega", "collega's",
+    ),
+    # Words that say nothing about what is wrong, beside who is affected or since when ("het is al sinds gisteren").
+    "filler": (
+        "het", "is", "al", "pas", "nog", "ook", "en", "maar", "dus", "eigenlijk", "ongeveer", "zo", "rond",
+        "speelt", "begon", "begonnen", "gebeurt", "dit", "dat", "er", "hier", "last", "van",
+    ),
 }

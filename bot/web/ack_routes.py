@@ -15,6 +15,7 @@ from bot import keys
 from bot.services.ack_links import AckClaim, AckLinks, BadToken, ExpiredToken
 from bot.services.ack_port import AckDesk, AckOutcome, TicketGlance
 from bot.web import ack_pages
+from bot.policy import TicketStatus
 
 log = logging.getLogger(__name__)
 _HEADERS = {
@@ -49,7 +50,7 @@ class AckPages:
             return _html(ack_pages.invalid("ack_link_invalid"), 404)
         if glance.acknowledged_by:
             return _already(glance.language, glance.ticket_number, glance.acknowledged_by)
-        if glance.status == "resolved":
+        if glance.status == TicketStatus.RESOLVED:
             return _html(ack_pages.closed(glance))
         return _html(ack_pages.ask(glance))
 
@@ -58,7 +59,7 @@ class AckPages:
         glance = await desk.glance(claim.staff_object_id, claim.ticket_number)
         if glance is None:
             return _html(ack_pages.invalid("ack_link_invalid"), 404)
-        if glance.status == "resolved" and not glance.acknowledged_by:
+        if glance.status == TicketStatus.RESOLVED and not glance.acknowledged_by:
             return _html(ack_pages.closed(glance))
         result = await desk.acknowledge(claim.staff_object_id, claim.ticket_number)
         return _outcome(glance, result.outcome, result.by)

@@ -49,9 +49,11 @@ def make_bot(environment: dict[str, str], aiohttp_client, clock: FakeClock, clas
     `environment` (and so the test database) comes before `aiohttp_client`, so the app is shut down
     before the database is dropped: its background loops must not be mid-transaction then."""
 
-    async def start(*, fire_timers: bool = False, **overrides: str) -> TestClient:
+    async def start(*, fire_timers: bool = False, reader: Any = None, **overrides: str) -> TestClient:
+        """`reader`: a classifier in place of the model (a fakes.classifier.ScriptedClassifier)."""
         settings = load_settings({**environment, **overrides})
-        return await aiohttp_client(create_app(settings, clock=clock, classifier=classifier, fire_timers=fire_timers))
+        app = create_app(settings, clock=clock, classifier=reader or classifier, fire_timers=fire_timers)
+        return await aiohttp_client(app)
 
     return start
 

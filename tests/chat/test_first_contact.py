@@ -86,3 +86,35 @@ async def test_a_redelivered_activity_is_answered_once(bot, connector):
 
     assert len(connector.texts(CUSTOMER.conversation_id)) == 1
     assert await count(bot, TranscriptMessage, TranscriptMessage.direction == "in") == 1
+
+
+async def test_the_transcript_keeps_a_card_as_the_customer_read_it(bot, connector):
+    await post(bot, activities.message(CUSTOMER, connector.url, "hallo"))
+    await post(bot, activities.message(CUSTOMER, connector.url, "Teams crasht bij elke vergadering"))
+
+    question = connector.messages(CUSTOMER.conversation_id)[-1]
+    assert question.buttons == ["Alleen ik", "Een paar collega's", "De hele organisatie"]
+    transcript = await rows(bot, TranscriptMessage, TranscriptMessage.direction == "out")
+    assert transcript[-1].text == question.text  # the question and its three choices
+
+
+def _without_locale(activity: dict) -> dict:
+    activity.pop("locale", None)
+    return activity
+
+
+async def test_an_announcement_without_a_locale_leaves_the_welcome_to_the_one_with_it(bot, connector):
+    await post(bot, _without_locale(activities.bot_added(ENGLISH_CUSTOMER, connector.url)))
+    assert connector.texts(ENGLISH_CUSTOMER.conversation_id) == []
+
+    await post(bot, activities.installation(ENGLISH_CUSTOMER, connector.url))
+    [welcome] = connector.texts(ENGLISH_CUSTOMER.conversation_id)
+    assert welcome.startswith("Welcome to Websitenazorg.nl's Office 365 support")
+
+
+async def test_with_no_locale_at_all_the_welcome_comes_with_the_first_answer(bot, connector):
+    await post(bot, _without_locale(activities.bot_added(ENGLISH_CUSTOMER, connector.url)))
+
+    await post(bot, activities.message(ENGLISH_CUSTOMER, connector.url, "Hello, my Outlook does not start"))
+    welcome, *answer = connector.texts(ENGLISH_CUSTOMER.conversation_id)
+    assert welcome.startswith("Welcome to Websitenazorg.nl's Office 365 support") and answer

@@ -115,7 +115,7 @@ async def test_a_long_free_text_intake_answer_fits_the_ticket(bot, connector):
     await say(bot, connector, CUSTOMER, "Teams crasht bij elke vergadering")
     await say(bot, connector, CUSTOMER, "alleen ik")
 
-    *_, created = await say(bot, connector, CUSTOMER, "sinds de update van vorige week, " * 10)
+    *_, created = await say(bot, connector, CUSTOMER, "sinds de update van vorige week en daarna " * 10)
 
     [ticket] = await rows(bot, Ticket)
     assert ticket.number in created

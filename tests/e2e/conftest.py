@@ -5,22 +5,26 @@ node/npx, tests/e2e/node_modules (`npm ci` in tests/e2e) and Debian's /usr/bin/c
 
 Who the Playground's mock user is comes from the `persona` fixture: "customer" (default), "staff"
 or "stranger"; pick another with ``@pytest.mark.parametrize("persona", ["staff"], indirect=True)``.
-On failure, a screenshot, the page HTML and the bot and Playground logs go to tests/e2e/artifacts/.
+On failure, a screenshot, the page HTML and the bot and Playground logs go to tests/e2e/artifacts/;
+a test that takes `step_screenshot` keeps a screenshot of each step in tests/e2e/artifacts/screenshots/.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
+import re
 import shutil
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 from e2e_config import Persona, operator_config, personas, playground_config, write_yaml
 from e2e_harness import (
+    ARTIFACTS_DIR,
     CHROMIUM,
     CHROMIUM_ARGS,
     LOOPBACK,
@@ -74,6 +78,20 @@ def e2e_logs(request: pytest.FixtureRequest) -> Iterator[list[Path]]:
     if _failed(request):
         target = save_artifacts(request.node.nodeid, files)
         sys.stderr.write(f"\ne2e artifacts saved in {target}\n")
+
+
+@pytest.fixture
+def step_screenshot(request: pytest.FixtureRequest, playground_ui: PlaygroundUI) -> Callable[[str], Awaitable[None]]:
+    """Saves the page after each step as tests/e2e/artifacts/screenshots/<test>/NN-<step>.png, pass or fail."""
+    folder = ARTIFACTS_DIR / "screenshots" / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    taken = itertools.count(1)
+
+    async def shoot(step: str) -> None:
+        await playground_ui.page.screenshot(path=str(folder / f"{next(taken):02d}-{step}.png"), full_page=True)
+
+    return shoot
 
 
 @pytest.fixture

@@ -97,6 +97,22 @@ class PlaygroundUI:
         answers = self.bot_messages_after_last_user_message()
         await expect(answers.filter(has_text=turn.expected).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
 
+    def card_button(self, title: str) -> Locator:
+        """The newest card button with this title (an Adaptive Card's Action.Submit)."""
+        return self.page.get_by_role("button", name=title, exact=True).last
+
+    async def press(self, title: str) -> None:
+        """Press a card button, as a user clicks it; the Playground posts its value to the bot."""
+        await expect(self.card_button(title)).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+        await self.card_button(title).click()
+
+    async def expect_new_bot_message(self, count_before: int, expected: str) -> Locator:
+        """A bot message beyond the first `count_before` that contains `expected`."""
+        newer = self.bot_messages().filter(has_text=expected)
+        await expect(newer.last).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+        await expect(self.bot_messages()).not_to_have_count(count_before, timeout=REPLY_TIMEOUT_MS)
+        return newer.last
+
     async def ask(self, text: str) -> Locator:
         """Send `text` and wait for the bot's first answer after it; returns all answers so far."""
         await self.send(text)

@@ -21,11 +21,34 @@ class Sent:
 
     @property
     def text(self) -> str:
-        return self.body.get("text") or ""
+        """What the person reads: the message text, or each card's text, facts and button titles."""
+        parts = [self.body.get("text") or ""] + [_card_words(card) for card in self.cards]
+        return "\n".join(part for part in parts if part)
+
+    @property
+    def buttons(self) -> list[str]:
+        """The titles of the cards' buttons, in order."""
+        return [action.get("title", "") for card in self.cards for action in card.get("actions", [])]
+
+    @property
+    def choices(self) -> list[str]:
+        """The value each button sends back (`choice`), in order."""
+        return [action.get("data", {}).get("choice", "") for card in self.cards for action in card.get("actions", [])]
 
     @property
     def cards(self) -> list[dict[str, Any]]:
         return [a["content"] for a in self.body.get("attachments") or [] if "adaptive" in a.get("contentType", "")]
+
+
+def _card_words(card: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for element in card.get("body", []):
+        if element.get("type") == "TextBlock":
+            lines.append(element.get("text", ""))
+        elif element.get("type") == "FactSet":
+            lines += [f"{fact.get('title')}: {fact.get('value')}" for fact in element.get("facts", [])]
+    lines += [action.get("title", "") for action in card.get("actions", [])]
+    return "\n".join(lines)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services.intake_facts import facts_from, intake_priority
-from bot.services.intake_slots import read_slots
+from bot.services.intake_slots import read_slots, since_clause
 
 # text, intent, (product, affected, people, since)
 CASES = [
@@ -44,6 +44,16 @@ CASES = [
 def test_slots_from_realistic_sentences(text: str, intent: str, expected: tuple) -> None:
     slots = read_slots(text, intent)
     assert (slots.product, slots.affected, slots.people, slots.since) == expected
+
+
+@pytest.mark.parametrize(("answer", "since"), [
+    ("sinds de update van vorige week", "sinds de update van vorige week"),
+    ("Sinds gisteren, en alleen bij mij", "sinds gisteren"),
+    ("vanaf 8.30 uur. Daarvoor ging het goed", "vanaf 8.30 uur"),
+    ("geen idee", None),
+])
+def test_an_answer_to_since_when_is_its_whole_clause(answer: str, since: str | None) -> None:
+    assert since_clause(answer) == since
 
 
 def test_a_number_of_days_is_not_a_number_of_people() -> None:

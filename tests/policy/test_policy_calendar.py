@@ -217,3 +217,27 @@ def test_holiday_names_do_not_depend_on_the_process_locale() -> None:
     assert CAL.holiday_name(date(2026, 12, 26)) == "Tweede kerstdag"
     assert CAL.holiday_name(date(2026, 12, 26), "en_US") == "Second Day of Christmas"
     assert CAL.holiday_name(date(2026, 12, 28)) is None
+
+
+# moment -> why closed (None: open); Europe/Amsterdam, extra closed day 2026-12-31
+CLOSED_REASONS = [
+    ("2026-12-26T11:00", "holiday"),
+    ("2026-11-28T11:00", "weekend"),
+    ("2026-12-31T11:00", "extra_closed_day"),
+    ("2026-11-26T17:00", "after_closing"),
+    ("2026-11-26T08:59", "before_opening"),
+    ("2026-11-26T09:00", None),
+]
+
+
+@pytest.mark.parametrize(("moment", "reason"), CLOSED_REASONS)
+def test_closed_reason(moment: str, reason: str | None) -> None:
+    calendar = BusinessCalendar(BusinessHours(extra_closed_days=frozenset({date(2026, 12, 31)})))
+    found = calendar.closed_reason(datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo("Europe/Amsterdam")))
+    assert (found.reason.value if found else None) == reason
+
+
+def test_a_day_outside_the_configured_weekdays_that_is_not_a_weekend() -> None:
+    calendar = BusinessCalendar(BusinessHours(weekdays=frozenset({0, 1, 2, 3})))  # closed on Fridays
+    found = calendar.closed_reason(datetime(2026, 11, 27, 11, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    assert found is not None and found.reason.value == "not_a_working_day"

@@ -8,6 +8,7 @@ import pytest
 from bot.policy import (
     PAID_SUPPORT,
     AlreadyInMediation,
+    AskWhichTicket,
     BusinessCalendar,
     Clarify,
     CreateTicket,
@@ -197,14 +198,42 @@ def test_incomplete_or_invalid_excluded_handling_is_rejected(handling: dict[str,
 # --- conversation ---
 
 
-def test_escalation_takes_the_most_recent_open_ticket_one_step_up() -> None:
-    tickets = (ticket("1001", opened_hours_ago=30), ticket("1002", step=1, opened_hours_ago=2),
-               ticket("1003", opened_hours_ago=1, status=TicketStatus.RESOLVED))  # fmt: skip
+def test_escalation_of_the_customers_only_open_ticket_moves_it_one_step_up() -> None:
+    tickets = (ticket("1002", step=1, opened_hours_ago=2), ticket("1003", opened_hours_ago=1, status=TicketStatus.RESOLVED))
     decision = decide(request("escalation_request", open_tickets=tickets), CLOSED, CAL, RULES)
     assert isinstance(decision, Escalate)
     assert decision.ticket.number == "1002"
     assert decision.to_step == 2
     assert decision.notify == {"senior", "management"}
+
+
+# own open tickets, colleagues' visible open tickets -> what is asked (numbers offered, colleagues' or own)
+WHICH_TICKET = [
+    pytest.param(("1", "2"), (), ("2", "1"), False, id="two-own-newest-first"),
+    pytest.param(("1", "2"), ("3",), ("2", "1"), False, id="own-before-colleagues"),
+    pytest.param((), ("3", "4"), ("4", "3"), True, id="only-colleagues"),
+    pytest.param((), (), (), True, id="nothing-to-offer"),
+]
+
+
+@pytest.mark.parametrize(("own", "colleagues", "offered", "of_colleagues"), WHICH_TICKET)
+def test_escalation_asks_which_ticket_unless_the_customer_has_exactly_one(
+    own: tuple[str, ...], colleagues: tuple[str, ...], offered: tuple[str, ...], of_colleagues: bool
+) -> None:
+    def tickets(numbers: tuple[str, ...]) -> tuple[TicketSummary, ...]:
+        return tuple(ticket(n, opened_hours_ago=10 - int(n)) for n in numbers)
+
+    decision = decide(
+        request("escalation_request", open_tickets=tickets(own), colleague_tickets=tickets(colleagues)), OPEN, CAL, RULES
+    )
+    assert isinstance(decision, AskWhichTicket)
+    assert tuple(t.number for t in decision.candidates) == offered
+    assert decision.colleagues is of_colleagues
+
+
+def test_a_colleagues_ticket_is_never_escalated_without_asking() -> None:
+    decision = decide(request("escalation_request", colleague_tickets=(ticket("9"),)), OPEN, CAL, RULES)
+    assert isinstance(decision, AskWhichTicket) and decision.colleagues
 
 
 def test_escalation_from_step_2_goes_to_mediation() -> None:
@@ -234,9 +263,33 @@ def test_escalation_with_only_resolved_tickets_asks_which_ticket() -> None:
 def test_status_reports_open_tickets_newest_first() -> None:
     tickets = (ticket("1", opened_hours_ago=9), ticket("2", status=TicketStatus.RESOLVED),
                ticket("3", opened_hours_ago=2))  # fmt: skip
-    decision = decide(request("ticket_status", open_tickets=tickets), OPEN, CAL, RULES)
+    decision = decide(request("ticket_status", open_tickets=tickets, colleague_tickets=(ticket("4"),)), OPEN, CAL, RULES)
     assert isinstance(decision, ReportStatus)
     assert [t.number for t in decision.tickets] == ["3", "1"]
+    assert [t.number for t in decision.colleague_tickets] == ["4"]
+
+
+# the customer said the whole organisation is affected / that it is urgent -> decision
+SAID = [
+    pytest.param(OPEN, {"whole_organisation": True}, CT1, id="everyone-open-P1"),
+    pytest.param(CLOSED, {"whole_organisation": True}, PAGE, id="everyone-closed-pages"),
+    pytest.param(OPEN, {"urgent": True}, CT2, id="urgent-open-P2"),
+    pytest.param(CLOSED, {"urgent": True}, REFUSE, id="urgent-closed-is-no-emergency"),
+    pytest.param(OPEN, {"affected_people": 3}, CT2, id="several-open-P2"),
+    pytest.param(OPEN, {}, CT3, id="one-open-P3"),
+]
+
+
+@pytest.mark.parametrize(("now", "said", "expected"), SAID)
+def test_what_the_customer_said_about_impact_and_urgency(
+    now: datetime, said: dict[str, object], expected: tuple[DecisionKind, Priority | None]
+) -> None:
+    decision = decide(request("files_problem", **said), now, CAL, RULES)
+    assert (decision.kind, getattr(decision, "priority", None)) == expected
+
+
+def test_everyone_affected_does_not_make_an_excluded_request_an_emergency() -> None:
+    assert decide(request("howto", whole_organisation=True), CLOSED, CAL, RULES).kind is K.OFFER_QUOTE
 
 
 # --- validation: malformed input is refused before anything happens ---

@@ -7,7 +7,6 @@ import pytest
 
 from bot.policy import (
     Override,
-    PageChainState,
     PagePosition,
     PageTarget,
     Role,
@@ -15,7 +14,6 @@ from bot.policy import (
     Staff,
     on_call_at,
     page_chain,
-    start_paging,
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -111,55 +109,6 @@ def test_no_backup_configured() -> None:
 def test_rounds_must_be_positive() -> None:
     with pytest.raises(ValueError):
         page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=0)
-
-
-# --- walking the chain ---
-
-
-def walk(state: PageChainState, outcomes: str) -> list[str]:
-    """Apply t(imeout) / u(nreachable) per page; return who was paged, in order."""
-    paged = []
-    for outcome in outcomes:
-        assert state.current is not None
-        paged.append(f"{state.current.staff_id}{state.current.round}")
-        state = state.after_timeout() if outcome == "t" else state.after_unreachable()
-    assert state.exhausted and state.current is None
-    return paged
-
-
-def test_timeouts_walk_the_whole_chain_then_it_is_exhausted() -> None:
-    chain = page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=2)
-    assert walk(start_paging(chain), "tttttttt") == [
-        "anna1", "carla1", "dirk1", "eva1", "anna2", "carla2", "dirk2", "eva2"
-    ]  # fmt: skip
-
-
-def test_unreachable_staff_are_skipped_in_later_rounds_too() -> None:
-    chain = page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=2)
-    assert walk(start_paging(chain), "tuttttt") == [
-        "anna1", "carla1", "dirk1", "eva1", "anna2", "dirk2", "eva2"
-    ]  # fmt: skip
-
-
-def test_known_unreachable_staff_are_skipped_from_the_start() -> None:
-    chain = page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=1)
-    assert walk(start_paging(chain, unreachable=[ANNA]), "ttt") == ["carla1", "dirk1", "eva1"]
-
-
-def test_everyone_unreachable_exhausts_the_chain_at_once() -> None:
-    chain = page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=3)
-    state = start_paging(chain, unreachable=[ANNA, CARLA, DIRK, EVA])
-    assert state.exhausted
-    assert state.after_timeout().exhausted and state.after_unreachable().exhausted
-
-
-def test_state_is_a_plain_value_that_survives_a_restart() -> None:
-    chain = page_chain(SATURDAY_NIGHT, ROTA, [], CARLA, STAFF, rounds=1)
-    state = start_paging(chain).after_timeout().after_unreachable()
-    restored = PageChainState(tuple(chain), state.position, frozenset(state.unreachable))
-    assert restored == state
-    assert restored.current == PageTarget(DIRK, 1, M.MANAGEMENT)
-    assert restored.unreachable == {CARLA}
 
 
 def test_invalid_staff_and_periods_are_rejected() -> None:

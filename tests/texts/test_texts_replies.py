@@ -11,8 +11,9 @@ import pytest
 from bot.config.operator import OperatorConfig, load_operator_config
 from bot.policy.decisions import OfferQuote, RefuseExcluded
 from bot.policy.scope import Intent
-from bot.policy.sla_clauses import EXCLUSION_CLAUSES, PAID_SUPPORT
+from bot.policy.sla_clauses import ALL_CLAUSES, EXCLUSION_CLAUSES, PAID_SUPPORT
 from bot.services import replies as r
+from bot.services.replies import desk as r_desk
 from bot.services.messages import Reply
 
 CONFIG_FILE = Path(__file__).parents[1] / "data" / "operator.yaml"
@@ -37,8 +38,8 @@ def choice_sets(config: OperatorConfig) -> list[Reply]:
     for lang in LANGS:
         quote = OfferQuote("howto", EXCLUSION_CLAUSES["howto"])
         sets += [
-            r.out_of_hours(lang, OPENING, AMS, config), r.confirm_emergency(lang),
-            r.not_an_emergency(lang, OPENING, AMS, offer_reminder=True), r.excluded(lang, quote, config),
+            r.out_of_hours(lang, OPENING, config, "Het is weekend"), r.confirm_emergency(lang),
+            r.excluded(lang, quote, config),
             r.ask_affected(lang), r.ask_since(lang), r.rating_request(lang, "T-1"),
         ]  # fmt: skip
         sets += [r.ask_product(lang, intent) for intent in ("email_problem", "files_problem", "license_problem")]
@@ -48,27 +49,32 @@ def choice_sets(config: OperatorConfig) -> list[Reply]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("intent", sorted(EXCLUSION_CLAUSES))
 @pytest.mark.parametrize("offer", [False, True], ids=["refuse", "quote"])
-def test_excluded_quotes_the_dutch_clause_word_for_word(
+def test_excluded_is_short_and_quotes_the_dutch_clause_word_for_word(
     config: OperatorConfig, lang: str, intent: str, offer: bool
 ) -> None:
     clause = EXCLUSION_CLAUSES[intent]
     decision = OfferQuote(intent, clause) if offer else RefuseExcluded(intent, clause)
     reply = r.excluded(lang, decision, config)
+    assert len(reply.text.split()) <= 80
     assert clause.text_nl in reply.text
     assert (clause.section_nl if lang == "nl" else clause.section_en) in reply.text
     if lang == "en":
-        assert clause.translation_note_en in reply.text
-        assert clause.translation_en in reply.text
-        assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en)
+        translation = f"(Translation: {clause.translation_en.rstrip(',')})"
+        assert translation in reply.text.splitlines(), "the translation is one line of its own"
+        assert reply.text.index(clause.text_nl) < reply.text.index(clause.translation_en.rstrip(","))
     else:
         assert clause.translation_en not in reply.text
-    if offer:
-        assert PAID_SUPPORT.text_nl in reply.text
-        assert (PAID_SUPPORT.translation_en in reply.text) == (lang == "en")
-        assert values(reply) == ("accept", "decline")
-    else:
-        assert reply.choices == ()
-        assert PAID_SUPPORT.text_nl not in reply.text
+    assert PAID_SUPPORT.text_nl not in reply.text, "the paid-work clause is in the whole text, on request"
+    assert values(reply) == (("accept", "decline", "full_sla") if offer else ("full_sla",))
+    assert ("offerte" if lang == "nl" else "quote") in reply.text.lower() if offer else True
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_sla_text_quotes_every_clause(lang: str) -> None:
+    reply = r.full_sla(lang)
+    for clause in ALL_CLAUSES:
+        assert clause.text_nl in reply.text
+        assert (clause.translation_en.rstrip(",") in reply.text) == (lang == "en")
 
 
 def test_a_refused_user_management_request_points_to_the_admin_centre(config: OperatorConfig) -> None:
@@ -78,23 +84,32 @@ def test_a_refused_user_management_request_points_to_the_admin_centre(config: Op
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_out_of_hours_names_the_opening_and_offers_remind_no_emergency(config: OperatorConfig, lang: str) -> None:
-    reply = r.out_of_hours(lang, OPENING, AMS, config)
+def test_out_of_hours_says_why_names_the_opening_and_offers_remind_no_emergency(config: OperatorConfig, lang: str) -> None:
+    reply = r.out_of_hours(lang, OPENING, config, "Het is Tweede Kerstdag")
     moment = r.format_moment(lang, OPENING, AMS)
+    assert reply.text.startswith("Het is Tweede Kerstdag: ")
     assert moment in reply.text
     assert values(reply) == ("remind", "no", "emergency")
     assert moment in reply.choices[0].label
     assert ("noodgeval" if lang == "nl" else "emergency") in reply.text
+    assert config.msp.emergency_phone and config.msp.emergency_phone in reply.text
 
 
-def test_documented_choice_values() -> None:
+def test_without_an_emergency_phone_the_closed_reply_names_none(config: OperatorConfig) -> None:
+    no_phone = config.model_copy(update={"msp": config.msp.model_copy(update={"emergency_phone": None})})
+    reply = r.out_of_hours("nl", OPENING, no_phone, "Het is weekend")
+    assert "noodnummer" not in reply.text and "typ *noodgeval*" in reply.text
+
+
+def test_documented_choice_values(config: OperatorConfig) -> None:
     assert values(r.confirm_emergency("nl")) == ("yes", "no")
     assert values(r.ask_affected("en")) == ("one", "several", "everyone")
     assert values(r.ask_since("nl")) == ("just_now", "today", "longer")
     assert values(r.rating_request("en", "T-1")) == ("1", "2", "3", "4", "5")
     assert r.rating_request("nl", "T-1").choices[0].label == "1 – slecht"
     assert r.rating_request("nl", "T-1").choices[4].label == "5 – uitstekend"
-    assert values(r.not_an_emergency("nl", OPENING, AMS)) == ()
+    assert values(r.not_an_emergency("nl", OPENING, config)) == ()
+
 
 
 @pytest.mark.parametrize(
@@ -171,10 +186,10 @@ def test_escalation_steps_and_mediation() -> None:
 def test_staff_notices_carry_the_ticket_and_the_right_buttons() -> None:
     page = r.page_notice("nl", TICKET, "Bakkerij de Vries B.V.", "Piet", "Niemand kan mailen")
     assert values(page) == ("ack:T-0042", "take_over:T-0042")
-    assert [c.label for c in page.choices] == ["Bevestigen", "Overnemen"]
+    assert [c.label for c in page.choices] == ["Bevestigen T-0042", "Overnemen T-0042"]
     assert ("Omschrijving", "Niemand kan mailen") in page.facts
     notice = r.new_ticket_notice("en", TICKET, "Bakkerij", "Piet", "x" * 5000)
-    assert values(notice) == ("take_over:T-0042",) and notice.choices[0].label == "Take over"
+    assert values(notice) == ("take_over:T-0042",) and notice.choices[0].label == "Take over T-0042"
     assert max(len(value) for _, value in notice.facts) <= 1000
     assert values(r.escalation_notice("nl", TICKET, "Bakkerij", "klant ontevreden", 2)) == ("take_over:T-0042",)
     assert values(r.escalation_notice("nl", TICKET, "Bakkerij", "klant ontevreden", 3)) == ()
@@ -203,3 +218,26 @@ def test_replies_load_no_bot_web_or_database_framework() -> None:
         cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert result.stdout.strip() == "[]"
+
+
+def test_details_offer_acknowledge_only_until_someone_acknowledged() -> None:
+    from dataclasses import replace
+
+    def details(view: r.TicketView) -> Reply:
+        return r_desk.ticket_details("nl", view, "Bakkerij", "Piet", "Outlook", AMS, ((), (), ()))
+
+    assert values(details(TICKET)) == ("ack:T-0042", "take_over:T-0042")
+    acknowledged = replace(TICKET, status="acknowledged", acknowledged=True, holder_name="Anna Bakker")
+    assert values(details(acknowledged)) == ("take_over:T-0042",)
+    assert ("Behandelaar", "Anna Bakker") in details(acknowledged).facts
+    assert values(details(replace(acknowledged, status="taken_over"))) == ()
+    assert values(details(replace(TICKET, status="resolved"))) == ()
+
+
+def test_the_queue_names_each_tickets_buttons_and_offers_acknowledge_only_where_nobody_did() -> None:
+    from dataclasses import replace
+
+    other = replace(TICKET, number="T-0043", acknowledged=True, holder_name="Anna Bakker")
+    queue = r_desk.queue("nl", [r_desk.QueueEntry(TICKET, "Bakkerij", False), r_desk.QueueEntry(other, "Bakkerij", True)])
+    assert [c.label for c in queue.choices] == ["Bevestigen T-0042"]
+    assert "Anna Bakker" in dict(queue.facts)["T-0043"]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.config.source import ConfigHolder
 from bot.services.clock import Clock
 from bot.services.notifier import Notifier
@@ -15,6 +13,7 @@ from bot.services.oncall.feeds import CalendarFeeds
 from bot.services.oncall.gaps import GapWarnings
 from bot.services.oncall.roster import Roster
 from bot.services.timers import Timers
+from storage.unit_of_work import UnitOfWorkSessions
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +25,7 @@ class OnCall:
 
 
 def build_on_call(
-    sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock, notifier: Notifier,
+    sessions: UnitOfWorkSessions, config: ConfigHolder, clock: Clock, notifier: Notifier,
     timers: Timers, *, public_url: str,
 ) -> OnCall:
     """Composed once per app; the gap check binds its daily job here, before the scheduler starts."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.policy import ASSIGNED, OVERRIDE, SWAP, Segment
 from bot.services.messages import Caller, Reply
@@ -22,6 +22,7 @@ from bot.services.staff_language import staff_language
 from bot.texts import text
 from storage import oncall as oncall_store
 from storage.models import OnCallOverride, ShiftOffer
+from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 Period = tuple[datetime, datetime]
@@ -29,7 +30,7 @@ LONGEST_SHIFT = timedelta(days=14)  # how far past the window a shift that start
 
 
 class ScheduleChanges:
-    def __init__(self, roster: Roster, sessions: async_sessionmaker[AsyncSession], notifier: Notifier):
+    def __init__(self, roster: Roster, sessions: Sessions, notifier: Notifier):
         self._roster, self._sessions, self._notifier = roster, sessions, notifier
 
     async def override(self, staff: Caller, member: str, until: datetime) -> Reply:

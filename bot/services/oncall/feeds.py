@@ -10,7 +10,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.policy import Segment
 from bot.services.messages import Caller, Reply
@@ -23,6 +22,8 @@ from bot.services.staff_language import staff_language
 from bot.texts import text
 from storage import oncall as oncall_store
 from storage.models import CalendarFeed
+from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 PERSONAL, TEAM = "personal", "team"
 DAYS_BACK, DAYS_AHEAD = 14, 60  # what a subscribed calendar shows around today
@@ -34,7 +35,7 @@ def token_hash(token: str) -> str:
 
 
 class CalendarFeeds:
-    def __init__(self, roster: Roster, sessions: async_sessionmaker[AsyncSession], public_url: str):
+    def __init__(self, roster: Roster, sessions: Sessions, public_url: str):
         self._roster, self._sessions, self._public_url = roster, sessions, public_url.rstrip("/")
 
     async def link(self, staff: Caller, scope: str, *, renew: bool) -> Reply:
@@ -63,7 +64,7 @@ class CalendarFeeds:
         async with self._sessions() as session:
             feed = await oncall_store.feed_by_token_hash(session, token_hash(token))
         member = self._roster.config.staff_member(feed.object_id) if feed else None
-        if feed is None or member is None or (feed.scope == TEAM and member.role != "management"):
+        if feed is None or member is None or (feed.scope == TEAM and member.role is not Role.MANAGEMENT):
             return None
         lang, now = await staff_language(self._sessions, member.object_id), self._roster.now()
         timeline = await self._roster.timeline(now - timedelta(days=DAYS_BACK), now + timedelta(days=DAYS_AHEAD))

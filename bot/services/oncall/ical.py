@@ -32,7 +32,7 @@ def calendar_document(name: str, events: Sequence[FeedEvent], stamped: datetime)
     calendar.add("x-wr-calname", name)
     for item in events:
         calendar.add_component(_event(item, stamped))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _event(item: FeedEvent, stamped: datetime) -> Event:

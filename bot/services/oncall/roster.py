@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
@@ -13,12 +12,14 @@ from bot.policy import Gap, OnCallSchedule, Segment, gaps_outside_hours
 from bot.services.clock import Clock
 from bot.services.policy_setup import business_calendar, on_call_schedule, overrides
 from storage import oncall as oncall_store
+from bot.policy import Role
+from storage.unit_of_work import Sessions
 
 
 class Roster:
     """Read side of on call: every answer is computed from config and overrides, given the clock's time."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], config: ConfigHolder, clock: Clock):
+    def __init__(self, sessions: Sessions, config: ConfigHolder, clock: Clock):
         self._sessions, self._holder, self.clock = sessions, config, clock
         self.calendar = business_calendar(config.current)  # business hours and gap warnings: a restart
         self.zone = config.current.business_hours.time_zone
@@ -59,4 +60,4 @@ class Roster:
         return member.name if member else object_id
 
     def management(self) -> list[str]:
-        return [m.object_id for m in self.config.staff if m.role == "management"]
+        return [m.object_id for m in self.config.staff if m.role is Role.MANAGEMENT]

@@ -1,13 +1,18 @@
-"""Every reply the dialogs send, built as plain `Reply` data in the reader's language.
+"""Every reply the customer conversation and the staff desk send, built as plain `Reply` data in the
+reader's language.
 
 Pure functions: no Bot Framework, web or database imports. Choice values are stable machine
 words (see `choices`); labels come from the text catalogues.
 """
 
 from bot.services.replies.choices import (
-    ACCEPT, ACK_PREFIX, DECLINE, EMERGENCY, EVERYONE, JUST_NOW, LONGER, NO, ONE, OTHER,
-    PRODUCT_NAMES, PRODUCTS_BY_INTENT, RATINGS, REMIND, SEVERAL, TAKE_OVER_PREFIX, TODAY, YES,
-    choice_synonyms, product_name, products_for,
+    ACCEPT, ACK_PREFIX, DECLINE, EMERGENCY, EVERYONE, FULL_SLA, JUST_NOW, LONGER, NO, NONE_OF_THESE, ONE,
+    ONE_TICKET, OTHER, PRODUCT_NAMES, PRODUCTS_BY_INTENT, RATINGS, REMIND, SEPARATE, SEVERAL, TAKE_OVER_PREFIX,
+    TICKET_PREFIX, TODAY, YES, choice_synonyms, product_name, products_for,
+)  # fmt: skip
+from bot.services.replies.conversation import (
+    added_to_ticket, describe_problem, how_can_i_help, question_dropped, separate_created, separate_tickets,
+    stale_choice, still_open, which_ticket, with_lead,
 )  # fmt: skip
 from bot.services.replies.customer import (
     acknowledged, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
@@ -16,10 +21,10 @@ from bot.services.replies.customer import (
     out_of_scope, rating_invalid, rating_request, rating_thanks, resolved, staff_joined, status,
     ticket_created,
 )  # fmt: skip
-from bot.services.replies.excluded import excluded, quote_declined, quote_recorded
+from bot.services.replies.excluded import excluded, full_sla, quote_declined, quote_recorded
 from bot.services.replies.hours import (
-    confirm_emergency, not_an_emergency, out_of_hours, reminder_declined, reminder_message,
-    reminder_scheduled,
+    closed_words, confirm_emergency, emergency_way, not_an_emergency, offer_passed, out_of_hours,
+    reminder_declined, reminder_message, reminder_moved, reminder_scheduled,
 )  # fmt: skip
 from bot.services.replies.staff import (
     escalation_notice, new_ticket_notice, page_notice, quote_request_notice,
@@ -30,16 +35,17 @@ from bot.services.replies.words import (
 )  # fmt: skip
 
 __all__ = [
-    "ACCEPT", "ACK_PREFIX", "DECLINE", "EMERGENCY", "EVERYONE", "JUST_NOW", "LONGER", "NO", "ONE",
-    "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND", "SEVERAL",
-    "TAKE_OVER_PREFIX", "TODAY", "YES", "TicketView", "acknowledged", "already_in_mediation",
-    "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms", "clarify",
-    "clarify_other", "confirm_emergency", "emergency_in_hours", "emergency_joined", "emergency_paged",
-    "emergency_unanswered", "escalated",
-    "escalation_notice", "excluded", "format_moment", "goodbye", "handed_back", "holder_words",
-    "intent_label", "new_ticket_notice", "not_an_emergency", "out_of_hours", "out_of_scope",
-    "page_notice", "priority_words", "product_name", "products_for", "quote_declined",
+    "ACCEPT", "ACK_PREFIX", "added_to_ticket", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER",
+    "NO", "NONE_OF_THESE", "ONE", "ONE_TICKET", "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND",
+    "SEPARATE", "SEVERAL", "TAKE_OVER_PREFIX", "TICKET_PREFIX", "TODAY", "YES", "TicketView", "acknowledged",
+    "already_in_mediation", "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms",
+    "clarify", "clarify_other", "closed_words", "confirm_emergency", "describe_problem", "emergency_in_hours",
+    "emergency_joined", "emergency_paged", "emergency_unanswered", "emergency_way", "escalated", "escalation_notice",
+    "excluded", "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help",
+    "intent_label", "new_ticket_notice", "not_an_emergency", "offer_passed", "out_of_hours", "out_of_scope",
+    "page_notice", "priority_words", "product_name", "products_for", "question_dropped", "quote_declined",
     "quote_recorded", "quote_request_notice", "rating_invalid", "rating_request", "rating_thanks",
-    "reminder_declined", "reminder_message", "reminder_scheduled", "resolved", "service_hours",
-    "staff_joined", "status", "status_words", "step_words", "ticket_created",
+    "reminder_declined", "reminder_message", "reminder_moved", "reminder_scheduled", "resolved", "separate_created",
+    "separate_tickets", "service_hours", "staff_joined", "stale_choice", "status", "status_words", "step_words",
+    "still_open", "ticket_created", "which_ticket", "with_lead",
 ]

@@ -12,6 +12,9 @@ REMIND, NO, EMERGENCY = "remind", "no", "emergency"
 YES = "yes"
 ACCEPT, DECLINE = "accept", "decline"
 OTHER = "other"
+FULL_SLA = "full_sla"  # any time: the whole text of what the SLA excludes
+SEPARATE, ONE_TICKET, NONE_OF_THESE = "separate", "one_ticket", "none"
+TICKET_PREFIX = "ticket:"  # a customer's choice of one ticket, e.g. "ticket:T-2026-0001"
 ONE, SEVERAL, EVERYONE = "one", "several", "everyone"
 JUST_NOW, TODAY, LONGER = "just_now", "today", "longer"
 RATINGS: tuple[str, ...] = ("1", "2", "3", "4", "5")
@@ -80,12 +83,12 @@ def rating_choices(lang: str) -> tuple[Choice, ...]:
 
 def take_over(lang: str, number: str) -> Choice:
     """The staff button that takes over a ticket's chat."""
-    return choice(lang, "choice_take_over", f"{TAKE_OVER_PREFIX}{number}")
+    return choice(lang, "choice_take_over", f"{TAKE_OVER_PREFIX}{number}", number=number)
 
 
 def acknowledge(lang: str, number: str) -> Choice:
     """The on-call button that acknowledges a page."""
-    return choice(lang, "choice_acknowledge", f"{ACK_PREFIX}{number}")
+    return choice(lang, "choice_acknowledge", f"{ACK_PREFIX}{number}", number=number)
 
 
 def period_value(starts: datetime, ends: datetime) -> str:

@@ -10,6 +10,7 @@ from bot.services.replies.choices import (
     EVERYONE, JUST_NOW, LONGER, ONE, OTHER, SEVERAL, TODAY,
     choice, product_choice, products_for, rating_choices,
 )  # fmt: skip
+from bot.services.replies.conversation import NamedTicket
 from bot.services.replies.words import (
     TicketView, holder_words, intent_label, priority_words, status_words, step_words,
 )  # fmt: skip
@@ -89,11 +90,13 @@ def acknowledged(lang: str, staff_name: str, number: str) -> Reply:
     return Reply(text(lang, "acknowledged", name=staff_name, number=number))
 
 
-def status(lang: str, tickets: Sequence[TicketView]) -> Reply:
-    """The customer's own open tickets, one fact line each."""
-    if not tickets:
+def status(lang: str, tickets: Sequence[TicketView], colleagues: Sequence[NamedTicket] = ()) -> Reply:
+    """The customer's own open tickets, one fact line each; colleagues' by number and subject only."""
+    if not tickets and not colleagues:
         return Reply(text(lang, "status_none"))
-    return Reply(text(lang, "status_intro"), facts=tuple((t.number, _status_line(lang, t)) for t in tickets))
+    own = tuple((t.number, _status_line(lang, t)) for t in tickets)
+    shared = tuple((t.number, text(lang, "status_colleague_line", subject=t.subject)) for t in colleagues)
+    return Reply(text(lang, "status_intro" if tickets else "status_intro_colleagues"), facts=own + shared)
 
 
 def _status_line(lang: str, ticket: TicketView) -> str:

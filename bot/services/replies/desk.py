@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.services.messages import Reply
+from bot.services.messages import Choice, Reply
 from bot.services.replies.choices import acknowledge, take_over
 from bot.services.replies.staff import reported_facts, ticket_facts
 from bot.services.replies.words import TicketView, format_moment, holder_words, priority_words, status_words, step_words
 from bot.texts import text as say
+from bot.policy.model import TicketStatus
 
 QUEUE_LINES = 25  # one Teams message stays well under its size limit
 
@@ -134,5 +135,15 @@ def ticket_details(
         (say(lang, "fact_escalations"), lines(escalation_lines)),
         (say(lang, "fact_notes"), lines(note_lines)),
     ) + (((say(lang, "fact_attachments"), attachments),) if attachments else ())
-    buttons = () if view.status == "resolved" else (acknowledge(lang, view.number), take_over(lang, view.number))
+    buttons = _ticket_buttons(lang, view)
     return Reply(f"**{view.number}**: {view.subject}", buttons, facts)
+
+
+def _ticket_buttons(lang: str, view: TicketView) -> tuple[Choice, ...]:
+    """Acknowledge while nobody has; take over while nobody holds the chat; nothing once resolved."""
+    if view.status == TicketStatus.RESOLVED:
+        return ()
+    buttons = [] if view.acknowledged else [acknowledge(lang, view.number)]
+    if view.status != TicketStatus.TAKEN_OVER:
+        buttons.append(take_over(lang, view.number))
+    return tuple(buttons)

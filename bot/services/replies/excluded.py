@@ -1,59 +1,49 @@
-"""Requests the SLA excludes: the clause word for word, then a refusal or a paid-work offer."""
+"""Requests the SLA excludes: one sentence, the clause word for word, the offer; the whole text on request."""
 
 from __future__ import annotations
 
 from bot.config.operator import OperatorConfig
 from bot.policy.decisions import OfferQuote, RefuseExcluded
-from bot.policy.sla_clauses import EXCLUSIONS_INTRO, SlaClause
+from bot.policy.sla_clauses import ALL_CLAUSES, SlaClause
 from bot.services.messages import Reply
-from bot.services.replies.choices import ACCEPT, DECLINE, choice
+from bot.services.replies.choices import ACCEPT, DECLINE, FULL_SLA, choice
 from bot.texts import text
-
-# The intent for which the customer's own administrator is the free alternative, even when we offer paid work.
-_SELF_SERVICE_INTENTS = frozenset({"user_management"})
 
 
 def _section(lang: str, clause: SlaClause) -> str:
     return clause.section_nl if lang == "nl" else clause.section_en
 
 
-def _quoted(lang: str, clause: SlaClause, *, with_intro: bool) -> str:
-    """The binding Dutch text; for other languages followed by the marked translation."""
-    parts = [EXCLUSIONS_INTRO, clause] if with_intro else [clause]
-    paragraphs = [text(lang, "quoted", text=part.text_nl) for part in parts]
+def _quoted(lang: str, clause: SlaClause) -> list[str]:
+    """The binding Dutch words; for English readers one line of translation under them."""
+    lines = [text(lang, "quoted", text=clause.text_nl)]
     if lang != "nl":
-        paragraphs.append(clause.translation_note_en)
-        paragraphs += [text(lang, "quoted", text=part.translation_en) for part in parts]
-    return "\n\n".join(paragraphs)
-
-
-def _clause_paragraphs(lang: str, clause: SlaClause) -> list[str]:
-    """Section 3 items are quoted with the sentence that makes them exclusions."""
-    with_intro = clause.section_nl == EXCLUSIONS_INTRO.section_nl and clause is not EXCLUSIONS_INTRO
-    return [
-        text(lang, "excluded_intro", section=_section(lang, clause)),
-        _quoted(lang, clause, with_intro=with_intro),
-    ]
+        lines.append(text(lang, "translation_line", text=clause.translation_en.rstrip(",")))
+    return lines
 
 
 def excluded(lang: str, decision: RefuseExcluded | OfferQuote, config: OperatorConfig) -> Reply:
-    """Outside the SLA: quote the clause, then refuse (with a pointer) or offer a quote."""
-    paragraphs = _clause_paragraphs(lang, decision.clause)
-    hint = text(lang, f"excluded_hint_{decision.intent}", msp=config.msp.name, contact=config.msp.contact_email)
+    """At most 80 words: not covered, the clause, then where to go instead or the paid-work offer."""
+    paragraphs = [text(lang, "excluded_short", section=_section(lang, decision.clause)), *_quoted(lang, decision.clause)]
+    full_text = choice(lang, "choice_full_sla", FULL_SLA)
     if isinstance(decision, RefuseExcluded):
-        paragraphs += [text(lang, "excluded_refuse"), hint]
-        return Reply("\n\n".join(paragraphs))
-    paragraphs += [
-        text(lang, "excluded_offer", section=_section(lang, decision.offer)),
-        _quoted(lang, decision.offer, with_intro=False),
-    ]
-    if decision.intent in _SELF_SERVICE_INTENTS:
-        paragraphs.append(hint)
-    paragraphs.append(text(lang, "excluded_offer_question"))
+        paragraphs.append(text(lang, f"excluded_hint_{decision.intent}", msp=config.msp.name, contact=config.msp.contact_email))
+        return Reply("\n\n".join(paragraphs), (full_text,))
+    paragraphs.append(text(lang, "excluded_offer_short"))
     return Reply("\n\n".join(paragraphs), (
         choice(lang, "choice_accept_quote", ACCEPT),
         choice(lang, "choice_no_thanks", DECLINE),
+        full_text,
     ))  # fmt: skip
+
+
+def full_sla(lang: str) -> Reply:
+    """On request: every clause of what the SLA excludes, word for word, translated for English readers."""
+    paragraphs = [text(lang, "full_sla_intro")]
+    for clause in ALL_CLAUSES:
+        section = _section(lang, clause)
+        paragraphs.append(f"{section[:1].upper()}{section[1:]}: " + "\n".join(_quoted(lang, clause)))
+    return Reply("\n\n".join(paragraphs))
 
 
 def quote_recorded(lang: str, config: OperatorConfig) -> Reply:

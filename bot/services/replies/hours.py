@@ -1,23 +1,50 @@
-"""Outside service hours: only emergencies, the confirming question, reminders at opening time."""
+"""Outside service hours: why we are closed, only emergencies, the confirming question, reminders."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from bot.config.operator import OperatorConfig
+from bot.config.operator import Msp, OperatorConfig
+from bot.policy.calendar import BusinessCalendar, Closed, ClosedReason
 from bot.services.messages import Reply
 from bot.services.replies.choices import EMERGENCY, NO, REMIND, YES, choice
 from bot.services.replies.words import format_moment, service_hours
 from bot.texts import text
 
+_HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
 
-def out_of_hours(
-    lang: str, next_opening: datetime, time_zone: str, config: OperatorConfig,
-    now: datetime | None = None,
-) -> Reply:  # fmt: skip
-    """Closed and not an emergency: when we open, how to report an emergency, a reminder offer."""
-    moment = format_moment(lang, next_opening, time_zone, now)
-    body = text(lang, "out_of_hours", hours=service_hours(lang, config), moment=moment)
+
+def closed_words(lang: str, closed: Closed | None, calendar: BusinessCalendar) -> str:
+    """"Het is Tweede Kerstdag", "It is the weekend", "Het is na 17:00 uur"."""
+    if closed is None:
+        return text(lang, "closed_now")
+    hours = calendar.hours
+    match closed.reason:
+        case ClosedReason.HOLIDAY:
+            name = calendar.holiday_name(closed.day, _HOLIDAY_LANGUAGES.get(lang, "nl")) or ""
+            return text(lang, "closed_holiday", name=name)
+        case ClosedReason.BEFORE_OPENING:
+            return text(lang, "closed_before_opening", opens=hours.opens.strftime("%H:%M"))
+        case ClosedReason.AFTER_CLOSING:
+            return text(lang, "closed_after_closing", closes=hours.closes.strftime("%H:%M"))
+    return text(lang, f"closed_{closed.reason.value}")
+
+
+def emergency_way(lang: str, msp: Msp, *, later: bool = False) -> str:
+    """How to report a real emergency now: the button, the word, and the phone number when there is one."""
+    key = "emergency_later" if later else "emergency_way"
+    if msp.emergency_phone:
+        return text(lang, f"{key}_phone", phone=msp.emergency_phone)
+    return text(lang, key)
+
+
+def out_of_hours(lang: str, next_opening: datetime, config: OperatorConfig, why: str, now: datetime | None = None) -> Reply:
+    """Closed and not an emergency: why, when we open, how to report an emergency, a reminder offer."""
+    moment = format_moment(lang, next_opening, config.business_hours.time_zone, now)
+    body = text(
+        lang, "out_of_hours", why=why, hours=service_hours(lang, config), moment=moment,
+        emergency=emergency_way(lang, config.msp),
+    )  # fmt: skip
     return Reply(body, (
         choice(lang, "choice_remind", REMIND, moment=moment),
         choice(lang, "choice_no_thanks", NO),
@@ -33,20 +60,10 @@ def confirm_emergency(lang: str) -> Reply:
     ))  # fmt: skip
 
 
-def not_an_emergency(
-    lang: str, next_opening: datetime, time_zone: str,
-    now: datetime | None = None, offer_reminder: bool = False,
-) -> Reply:  # fmt: skip
-    """Not an emergency after all: report it at the opening; optionally offer the reminder again."""
-    moment = format_moment(lang, next_opening, time_zone, now)
-    body = text(lang, "not_an_emergency", moment=moment)
-    if not offer_reminder:
-        return Reply(body)
-    body += "\n\n" + text(lang, "not_an_emergency_reminder", moment=moment)
-    return Reply(body, (
-        choice(lang, "choice_remind", REMIND, moment=moment),
-        choice(lang, "choice_no_thanks", NO),
-    ))  # fmt: skip
+def not_an_emergency(lang: str, next_opening: datetime, config: OperatorConfig, now: datetime | None = None) -> Reply:
+    """Not an emergency after all: report it at the opening, or call if it gets worse."""
+    moment = format_moment(lang, next_opening, config.business_hours.time_zone, now)
+    return Reply(text(lang, "not_an_emergency", moment=moment, emergency=emergency_way(lang, config.msp, later=True)))
 
 
 def reminder_scheduled(lang: str, moment: datetime, time_zone: str, now: datetime | None = None) -> Reply:
@@ -54,11 +71,24 @@ def reminder_scheduled(lang: str, moment: datetime, time_zone: str, now: datetim
     return Reply(text(lang, "reminder_scheduled", moment=format_moment(lang, moment, time_zone, now)))
 
 
-def reminder_declined(lang: str) -> Reply:
-    """No reminder; report it when open, or type "noodgeval"."""
-    return Reply(text(lang, "reminder_declined"))
+def reminder_declined(lang: str, msp: Msp) -> Reply:
+    """No reminder; report it when open, or how to report an emergency."""
+    return Reply(text(lang, "reminder_declined", emergency=emergency_way(lang, msp, later=True)))
 
 
 def reminder_message(lang: str) -> Reply:
     """Sent at opening time: we are open, describe the problem again."""
     return Reply(text(lang, "reminder_message"))
+
+
+def reminder_moved(lang: str, due: datetime, next_opening: datetime, why: str, time_zone: str) -> Reply:
+    """The reminder fired while closed (the bot was down at its moment): it moves to the next opening."""
+    return Reply(text(
+        lang, "reminder_moved", moment=format_moment(lang, due, time_zone), why=why,
+        next=format_moment(lang, next_opening, time_zone),
+    ))  # fmt: skip
+
+
+def offer_passed(lang: str, moment: datetime, time_zone: str) -> str:
+    """An old out-of-hours button pressed after the moment it offered."""
+    return text(lang, "offer_passed", moment=format_moment(lang, moment, time_zone))

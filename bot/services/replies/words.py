@@ -18,7 +18,7 @@ _BABEL_LOCALES = {"nl": "nl", "en": "en"}
 
 @dataclass(frozen=True)
 class TicketView:
-    """What a person is shown about one ticket; built by the dialogs from storage."""
+    """What a person is shown about one ticket, built from storage."""
 
     number: str
     subject: str
@@ -26,7 +26,8 @@ class TicketView:
     status: str
     escalation_step: int
     priority: str
-    holder_name: str | None
+    holder_name: str | None  # who has it: the staff member in the chat, else whoever acknowledged it
+    acknowledged: bool = False
 
 
 def format_moment(lang: str, moment: datetime, time_zone: str, now: datetime | None = None) -> str:

@@ -1,0 +1,95 @@
+"""Carry out the policy's decision on a customer message, exactly as the policy returned it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.policy import (
+    AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
+    OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
+)  # fmt: skip
+from bot.services import replies
+from bot.services.customer.reading import only_facts, only_urgency
+from bot.services.customer.state import (
+    AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
+    WhichTicket,
+)  # fmt: skip
+from bot.services.customer.intake import read_facts
+from bot.services.customer.tickets import TicketActs
+from bot.services.customer.turn import CustomerDeps, Outcome, Turn
+from bot.services.messages import Reply
+from bot.services.tickets import NewTicket
+
+
+class Acts:
+    def __init__(self, deps: CustomerDeps):
+        self._deps = deps
+        self.tickets = TicketActs(deps)
+
+    async def new_message(self, turn: Turn, known: Facts) -> Outcome:
+        """A message that answers no open question: read it, ask the policy, act."""
+        if only_urgency(turn.core) or only_facts(turn.core):  # how urgent, who, since when: but not what
+            facts = known.merged(read_facts(turn.core, ""))
+            return Outcome((replies.describe_problem(turn.lang, urgent=facts.urgent),), AwaitingProblem(facts))
+        classified = turn.classified
+        report = Report(
+            turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
+            classified.confidence, tuple(classified.alternatives),
+        )  # fmt: skip
+        facts = known.merged(read_facts(turn.core, report.intent))
+        decision = await self.tickets.decide(turn, report, facts)
+        several = self.tickets.several(turn, report, facts, decision)
+        return several or await self.act(turn, decision, report, facts)
+
+    async def act(self, turn: Turn, decision: Decision, report: Report, facts: Facts) -> Outcome:
+        lang, config = turn.lang, self._deps.config
+        match decision:
+            case Greet():
+                return Outcome(greeted=True)
+            case SayGoodbye():
+                return _say(replies.goodbye(lang))
+            case OutOfScope():
+                return _say(replies.out_of_scope(lang, config))
+            case ReportStatus(tickets=own, colleague_tickets=colleagues):
+                views = await self._deps.tickets.views(turn.caller, tuple(t.number for t in own))
+                return _say(replies.status(lang, views, colleagues))
+            case AskWhichTicket(candidates=candidates, colleagues=colleagues):
+                if not candidates:
+                    return _say(replies.ask_which_ticket(lang))
+                refs = tuple(TicketRef(t.number, t.subject, own=not colleagues) for t in candidates)
+                return Outcome((replies.which_ticket(lang, refs, own=not colleagues),), WhichTicket(report, refs))
+            case AlreadyInMediation(ticket=ticket):
+                return _say(replies.already_in_mediation(lang, ticket.number))
+            case Escalate():
+                return await self.tickets.escalate(turn, decision, report.text)
+            case RefuseExcluded():
+                return _say(replies.excluded(lang, decision, config))
+            case OfferQuote():
+                return Outcome((replies.excluded(lang, decision, config),), QuoteOffer(report))
+            case Clarify(candidates=candidates):
+                return Outcome((replies.clarify(lang, candidates),), ClarifyQuestion(report, candidates))
+            case ConfirmEmergency():
+                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report))
+            case RefuseOutOfHours(next_opening=opening):
+                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening))
+            case CreateTicket(priority=priority):
+                return await self.tickets.create(turn, report, facts, priority)
+            case PageOnCall(priority=priority):
+                return _say(await self._page(turn, report, priority))
+        raise AssertionError(f"unhandled decision {decision!r}")
+
+    def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
+        """Why we are closed, when we open, the emergency way, and the reminder offer."""
+        why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
+        return replies.out_of_hours(turn.lang, opening, self._deps.config, why, turn.now)
+
+    async def _page(self, turn: Turn, report: Report, priority: Priority) -> Reply:
+        new = NewTicket(
+            intent=report.intent, priority=str(priority), emergency=True, description=report.text,
+            source_activity_id=report.activity_id,
+        )  # fmt: skip
+        return await self._deps.paging.report_emergency(turn.caller, turn.conversation_id, new)
+
+
+def _say(reply: Reply) -> Outcome:
+    return Outcome((reply,))

@@ -1,0 +1,197 @@
+"""Answers to the open question: a button, a typed choice, or words that carry the asked facts.
+
+`answer` returns the outcome, `KEEP` for an acknowledgement ("ok", "bedankt": the question stays
+open), or None when the message is not an answer (a new subject, handled as new).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from enum import Enum
+
+from bot.policy import RefuseOutOfHours, escalation_of
+from bot.services import replies
+from bot.services.customer import intake, questions
+from bot.services.customer.acts import Acts
+from bot.services.customer.choosing import chosen
+from bot.services.customer.reading import is_acknowledgement
+from bot.services.customer.state import (
+    AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
+    RatingQuestion, Report, SeparateTickets, WhichTicket,
+)  # fmt: skip
+from bot.services.customer.turn import CustomerDeps, Outcome, Turn
+from bot.services.messages import Reply
+
+NEW_SUBJECT = 0.8  # a free-text answer this clearly about something else is a new message
+_CHATTER = frozenset({"greeting", "thanks_goodbye"})
+_TICKET_NUMBER = re.compile(r"\bT-\d{4}-\d{3,}\b", re.IGNORECASE)
+
+
+class Kept(Enum):
+    KEEP = "keep"
+
+
+KEEP = Kept.KEEP
+
+
+class Answers:
+    def __init__(self, deps: CustomerDeps, acts: Acts):
+        self._deps, self._acts = deps, acts
+
+    async def answer(self, question: Question, turn: Turn) -> Outcome | Kept | None:
+        outcome = await self._answer(question, turn)
+        if outcome is None and turn.pressed is None and is_acknowledgement(turn.core):
+            return KEEP
+        return outcome
+
+    def choice(self, question: Question, turn: Turn) -> str | None:
+        """Which of the question's buttons the message means, if any.
+
+        A word of an answer inside a message that clearly speaks of something else is no answer:
+        "Mijn OneDrive synchroniseert een map niet" after the out-of-hours offer is a new problem,
+        not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
+        shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        synonyms = replies.choice_synonyms(turn.lang)
+        value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
+        if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
+            return value
+        report = getattr(question, "report", None)
+        if not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
+            return value
+        return chosen(turn.text, None, shown.choices, synonyms, within=False)
+
+    async def _answer(self, question: Question, turn: Turn) -> Outcome | None:
+        match question:
+            case IntakeQuestion():
+                return await self._intake(question, turn)
+            case OutOfHoursOffer():
+                return await self._out_of_hours(question, turn)
+            case EmergencyCheck():
+                return await self._emergency(question, turn)
+            case ClarifyQuestion():
+                return await self._clarify(question, turn)
+            case QuoteOffer():
+                return await self._quote(question, turn)
+            case RatingQuestion():
+                return await self._rating(question, turn)
+            case SeparateTickets():
+                return await self._separate(question, turn)
+            case WhichTicket():
+                return await self._which_ticket(question, turn)
+            case AwaitingProblem():
+                return None
+        raise AssertionError(f"unknown question {question!r}")
+
+    async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
+        report = question.report
+        said = intake.read_facts(turn.core, report.intent)
+        if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
+            return None
+        facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
+        if facts is None and turn.pressed is not None:  # another question's button: said to be stale
+            return None
+        if facts is None:  # nothing new, and not clearly about something else: the question stays
+            again = replies.still_open(turn.lang, intake.ask(turn.lang, question.asking, report.intent))
+            return Outcome((again,), question)
+        return await self._acts.tickets.go_on(turn, question, facts)
+
+    async def _out_of_hours(self, question: OutOfHoursOffer, turn: Turn) -> Outcome | None:
+        value, report = self.choice(question, turn), question.report
+        if value is None:
+            return None
+        if value == replies.NO:
+            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),))
+        if turn.now >= question.opening:  # an old card: say so, and act on the present
+            lead = replies.offer_passed(turn.lang, question.opening, self._deps.config.business_hours.time_zone)
+            decision = await self._acts.tickets.decide(turn, report, Facts(), insists=value == replies.EMERGENCY)
+            outcome = await self._acts.act(turn, decision, report, intake.read_facts(report.text, report.intent))
+            return replace(outcome, replies=_lead(lead, outcome.replies))
+        if value == replies.REMIND:
+            await self._deps.reminders.schedule(turn.conversation_id, turn.lang, question.opening)
+            zone = self._deps.config.business_hours.time_zone
+            return Outcome((replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now),))
+        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
+        return await self._acts.act(turn, decision, report, Facts())
+
+    async def _emergency(self, question: EmergencyCheck, turn: Turn) -> Outcome | None:
+        value, report = self.choice(question, turn), question.report
+        if value is None:
+            return None
+        facts = intake.read_facts(report.text, report.intent)
+        confirmed = value == replies.YES
+        report = report.chosen(report.intent) if confirmed else report  # the customer said what it is
+        decision = await self._acts.tickets.decide(turn, report, facts, confirmed=confirmed)
+        if not confirmed and isinstance(decision, RefuseOutOfHours):
+            return Outcome((replies.not_an_emergency(turn.lang, decision.next_opening, self._deps.config, turn.now),))
+        return await self._acts.act(turn, decision, report, facts)
+
+    async def _clarify(self, question: ClarifyQuestion, turn: Turn) -> Outcome | None:
+        value = self.choice(question, turn)
+        if value is None:
+            return None
+        if value == replies.OTHER:
+            return Outcome((replies.clarify_other(turn.lang),))
+        report = question.report.chosen(value)
+        facts = intake.read_facts(report.text, value)
+        decision = await self._acts.tickets.decide(turn, report, facts)
+        return await self._acts.act(turn, decision, report, facts)
+
+    async def _quote(self, question: QuoteOffer, turn: Turn) -> Outcome | None:
+        value = self.choice(question, turn)
+        if value not in (replies.ACCEPT, replies.DECLINE):
+            return None
+        if value == replies.DECLINE:
+            return Outcome((replies.quote_declined(turn.lang),))
+        report = question.report
+        await self._deps.quotes.request(turn.caller, report.intent, report.text)
+        return Outcome((replies.quote_recorded(turn.lang, self._deps.config),))
+
+    async def _rating(self, question: RatingQuestion, turn: Turn) -> Outcome | None:
+        value = self.choice(question, turn)
+        if value is None:
+            return None
+        await self._deps.tickets.rate(question.number, turn.caller, int(value))
+        return Outcome((replies.rating_thanks(turn.lang, int(value)),))
+
+    async def _separate(self, question: SeparateTickets, turn: Turn) -> Outcome | None:
+        value = self.choice(question, turn)
+        if value is None:
+            return None
+        if value == replies.SEPARATE:
+            return await self._acts.tickets.open_each(turn, question)
+        report, facts = question.report, question.facts
+        # one ticket: the model's reading of the whole when it is one of the named problems, else the first
+        intent = report.intent if report.intent in question.intents else question.intents[0]
+        report = report.chosen(intent)
+        decision = await self._acts.tickets.decide(turn, report, facts, reported=True)
+        return await self._acts.act(turn, decision, report, facts)
+
+    async def _which_ticket(self, question: WhichTicket, turn: Turn) -> Outcome | None:
+        value = self.choice(question, turn)
+        typed = _TICKET_NUMBER.search(turn.text)
+        number = value.removeprefix(replies.TICKET_PREFIX) if value and value != replies.NONE_OF_THESE else None
+        number = number or (typed.group(0).upper() if typed else None)
+        if value == replies.NONE_OF_THESE:
+            return Outcome((replies.ask_which_ticket(turn.lang),))
+        if number is None or number not in {ref.number for ref in question.tickets}:
+            return None
+        visible = await self._deps.tickets.visible_to(turn.caller)
+        found = [t for t in (*visible.own, *visible.colleagues) if t.number == number and t.is_open]
+        if not found:
+            return Outcome((replies.ask_which_ticket(turn.lang),))
+        decision = escalation_of(found[0])
+        return await self._acts.act(turn, decision, question.report, Facts())
+
+
+def _new_subject(turn: Turn, intent: str) -> bool:
+    """A message that clearly speaks of something else (it did not answer the question asked)."""
+    found = turn.classified
+    return found.confidence >= NEW_SUBJECT and found.intent != intent and found.intent not in _CHATTER
+
+
+def _lead(lead: str, found: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    """One message: the lead in front of the first reply."""
+    if not found:
+        return (Reply(lead),)
+    return (replies.with_lead(lead, found[0]), *found[1:])

@@ -1,0 +1,108 @@
+"""Reading a customer's words before (and besides) the classifier: acknowledgements, a greeting in
+front of a problem, a request for the whole SLA, and several problems in one message."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.services.intake_facts import facts_from
+from bot.services.intake_slots import without_facts
+from bot.texts import en, nl
+
+_WORD = re.compile(r"[\w']+")
+_PARTS = re.compile(r"[.!?;\n]+|,\s*(?:en|and|maar|but|ook|also|plus)?\s*|\s+(?:en ook|and also|en|and|ook|also|plus|daarnaast|bovendien|verder)\s+")
+_MIN_PART_WORDS = 2
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@cache
+def _phrases(key: str) -> frozenset[str]:
+    return frozenset(nl.READING[key]) | frozenset(en.READING[key])
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text))
+
+
+def is_acknowledgement(text: str) -> bool:
+    """"ok", "bedankt", "thanks!": says nothing new, so it answers no question and starts nothing."""
+    return _plain(text) in _phrases("acknowledgement")
+
+
+def asks_for_full_sla(text: str) -> bool:
+    """"sla", "toon de hele SLA-tekst", "full SLA text": only words of such requests, "sla" among them."""
+    found = set(words(text))
+    return "sla" in found and found <= _full_sla_words()
+
+
+@cache
+def _full_sla_words() -> frozenset[str]:
+    return frozenset(word for phrase in _phrases("full_sla") for word in words(phrase))
+
+
+def without_greeting(text: str) -> str:
+    """"Hello, I cannot log in since this morning" is about the login: the greeting in front goes."""
+    stripped = text.strip()
+    found = words(stripped)
+    for length in (2, 1):
+        if len(found) > length + 1 and " ".join(found[:length]) in _phrases("greeting"):
+            rest = _after_words(stripped, length)
+            return rest if len(words(rest)) >= _MIN_PART_WORDS else stripped
+    return stripped
+
+
+def _after_words(text: str, count: int) -> str:
+    matches = list(_WORD.finditer(text))
+    return text[matches[count - 1].end():].lstrip(" ,.!:;-\n")
+
+
+def parts(text: str) -> list[str]:
+    """The clauses of a message, for finding several problems in it: at least two words each."""
+    pieces = (piece.strip() for piece in _PARTS.split(text) if piece)
+    return [piece for piece in pieces if len(words(piece)) >= _MIN_PART_WORDS]
+
+
+def marker_counts(text: str) -> dict[str, int]:
+    """How many typical Dutch and English words a message has: zero of both says too little to tell."""
+    found = words(text)
+    return {"nl": sum(w in _markers("nl") for w in found), "en": sum(w in _markers("en") for w in found)}
+
+
+@cache
+def _markers(language: str) -> frozenset[str]:
+    return frozenset((nl.READING if language == "nl" else en.READING)["markers"])
+
+
+def is_urgent(text: str) -> bool:
+    """"dringend", "asap", "zo snel mogelijk": the customer says it cannot wait long."""
+    plain = f" {_plain(text)} "
+    return any(f" {phrase} " in plain for phrase in _urgency())
+
+
+def only_urgency(text: str) -> bool:
+    """"dringend!!!": urgent, but nothing said yet about what is wrong."""
+    found = words(text)
+    return bool(found) and is_urgent(text) and set(found) <= _urgency_words()
+
+
+def only_facts(text: str) -> bool:
+    """"sinds vanochtend", "alleen bij mij", "since monday, urgent": who is affected, since when or how
+    urgent, but no product and nothing about what is wrong; whatever the model reads into the words."""
+    found = facts_from(text, "")
+    if found.product is not None or (found.affected is None and found.since is None):
+        return False
+    return set(words(without_facts(text))) <= _phrases("filler") | _urgency_words()
+
+
+@cache
+def _urgency() -> frozenset[str]:
+    return frozenset(_plain(phrase) for phrase in _phrases("urgency"))
+
+
+@cache
+def _urgency_words() -> frozenset[str]:
+    return frozenset(word for phrase in _urgency() for word in phrase.split())

@@ -1,0 +1,90 @@
+"""The customer conversation's own turns: a later greeting, questions left or still open, several
+problems in one message, which ticket to escalate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.services.messages import Choice, Reply
+from bot.services.replies.choices import NONE_OF_THESE, ONE_TICKET, SEPARATE, TICKET_PREFIX, choice
+from bot.services.replies.words import TicketView, intent_label, priority_words
+from bot.texts import text
+
+_BUTTON_SUBJECT = 40  # a button label stays on one line
+MAX_TICKET_BUTTONS = 5  # Teams shows six buttons; the last is "none of these"
+
+
+class NamedTicket(Protocol):
+    @property
+    def number(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+
+def how_can_i_help(lang: str) -> Reply:
+    """A greeting in a conversation that was welcomed already: short."""
+    return Reply(text(lang, "how_can_i_help"))
+
+
+def with_lead(lead: str, reply: Reply) -> Reply:
+    """One message: a short lead sentence in front of a reply, its buttons kept."""
+    return Reply(f"{lead}\n\n{reply.text}", reply.choices, reply.facts)
+
+
+def question_dropped(lang: str, reply: Reply) -> Reply:
+    """A new subject while a question was open: the question is closed with a word, then the answer."""
+    return with_lead(text(lang, "question_dropped"), reply)
+
+
+def still_open(lang: str, question: Reply) -> Reply:
+    """"ok" while a question waits: the question again, so its buttons are at hand."""
+    return with_lead(text(lang, "still_open"), question)
+
+
+def added_to_ticket(lang: str, number: str) -> Reply:
+    """A few words more about the ticket just made went onto it."""
+    return Reply(text(lang, "added_to_ticket", number=number))
+
+
+def stale_choice(lang: str) -> Reply:
+    return Reply(text(lang, "stale_choice"))
+
+
+def describe_problem(lang: str, *, urgent: bool) -> Reply:
+    """Only how urgent, who is affected or since when: what is wrong is still to be said."""
+    return Reply(text(lang, "urgent_describe" if urgent else "describe_problem"))
+
+
+def separate_tickets(lang: str, intents: Sequence[str]) -> Reply:
+    """Several problems in one message: one ticket each, or one for all?"""
+    problems = ", ".join(intent_label(lang, intent).lower() for intent in intents)
+    return Reply(text(lang, "separate_tickets", count=len(intents), problems=problems), (
+        choice(lang, "choice_separate", SEPARATE),
+        choice(lang, "choice_one_ticket", ONE_TICKET),
+    ))  # fmt: skip
+
+
+def separate_created(lang: str, views: Sequence[TicketView]) -> Reply:
+    """The tickets made, each named with its category and priority."""
+    facts = tuple(
+        (view.number, text(lang, "separate_line", category=intent_label(lang, view.intent),
+                           priority=priority_words(lang, view.priority)))
+        for view in views
+    )  # fmt: skip
+    return Reply(text(lang, "separate_created", count=len(views)), facts=facts)
+
+
+def which_ticket(lang: str, tickets: Sequence[NamedTicket], *, own: bool = True) -> Reply:
+    """Tickets by number and subject only, and "none of these"."""
+    buttons = tuple(
+        Choice(text(lang, "choice_ticket", number=t.number, subject=_short(t.subject)), f"{TICKET_PREFIX}{t.number}")
+        for t in tickets[:MAX_TICKET_BUTTONS]
+    )  # fmt: skip
+    key = "which_ticket" if own else "which_ticket_colleagues"
+    return Reply(text(lang, key), (*buttons, choice(lang, "choice_none_of_these", NONE_OF_THESE)))
+
+
+def _short(subject: str) -> str:
+    return subject if len(subject) <= _BUTTON_SUBJECT else subject[: _BUTTON_SUBJECT - 1] + "…"

@@ -1,0 +1,60 @@
+"""A closed reply says why we are closed and how to reach us in a real emergency, phone number included."""
+
+from __future__ import annotations
+
+import pytest
+
+from fakes.chat import press, say
+from fakes.clock import amsterdam
+from fakes.people import CUSTOMER, ENGLISH_CUSTOMER
+
+PHONE = "+31 20 000 0000"  # msp.emergency_phone in tests/data/operator.yaml
+REPORT = "mijn OneDrive synchroniseert niet meer"
+
+WHY = [
+    pytest.param(amsterdam(2026, 12, 26, 11, 0), "Het is vandaag Tweede kerstdag", "maandag 28 december om 09:00", id="boxing-day"),
+    pytest.param(amsterdam(2026, 11, 28, 11, 0), "Het is weekend", "maandag 30 november om 09:00", id="weekend"),
+    pytest.param(amsterdam(2026, 12, 31, 11, 0), "Vandaag zijn we extra gesloten", "vrijdag 1 januari", id="extra-closed-day"),
+    pytest.param(amsterdam(2026, 11, 26, 18, 30), "Het is na 17:00 uur", "vrijdag 27 november om 09:00", id="evening"),
+    pytest.param(amsterdam(2026, 11, 27, 7, 45), "Het is nog voor 09:00 uur", "vrijdag 27 november om 09:00", id="early"),
+]
+
+
+@pytest.mark.parametrize(("now", "why", "opening"), WHY)
+async def test_the_closed_reply_says_why_and_gives_the_emergency_number(bot, clock, connector, now, why, opening):
+    clock.set(now)
+    await say(bot, connector, CUSTOMER, "hallo")
+    [refusal] = await say(bot, connector, CUSTOMER, REPORT)
+
+    assert refusal.startswith(f"{why}: dan zijn we gesloten")
+    assert PHONE in refusal
+    if "januari" not in opening:
+        assert opening in refusal
+
+
+async def test_new_years_eve_closed_day_is_followed_by_new_years_day(bot, clock, connector):
+    clock.set(amsterdam(2026, 12, 31, 11, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    [refusal] = await say(bot, connector, CUSTOMER, REPORT)
+    assert "maandag 4 januari 2027 om 09:00" in refusal  # Nieuwjaarsdag is a holiday, then the weekend
+
+
+async def test_english_readers_get_the_holidays_english_name(bot, clock, connector):
+    clock.set(amsterdam(2026, 12, 25, 11, 0))
+    await say(bot, connector, ENGLISH_CUSTOMER, "hello")
+    [refusal] = await say(bot, connector, ENGLISH_CUSTOMER, "my OneDrive does not sync anymore")
+    assert refusal.startswith("Today is Christmas Day: we are closed")
+    assert PHONE in refusal
+
+
+async def test_declining_the_reminder_and_not_an_emergency_both_give_the_number(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 28, 11, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, REPORT)
+    [declined] = await press(bot, connector, CUSTOMER, "no")
+    assert PHONE in declined
+
+    await say(bot, connector, CUSTOMER, REPORT)
+    await press(bot, connector, CUSTOMER, "emergency")
+    [can_wait] = await press(bot, connector, CUSTOMER, "no")
+    assert "geen noodgeval" in can_wait and PHONE in can_wait
