@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from bot.policy import Affected, Stake
 from bot.texts import text
+from nlu_models.impact import read_signals
+from nlu_models.normalize import normalize
 
 MAX_WORDS = 3
 
@@ -20,3 +22,13 @@ def emergency_reason(lang: str, affected: str | None, stake: str, evidence: Sequ
     if quoted:
         reason += " " + text(lang, "page_reason_words", words=", ".join(quoted))
     return reason
+
+
+def emergency_reason_for(lang: str, description: str) -> str | None:
+    """The page card's "why an emergency", read from the customer's own words (the ticket's description)
+    with the same impact signals the classifier uses; None when the words name neither who is affected
+    nor what is at stake (the model's judgement alone: the description on the card speaks for itself)."""
+    signals = read_signals(normalize(description))
+    if signals.affected is None and signals.stake == Stake.NONE:
+        return None
+    return emergency_reason(lang, signals.affected, signals.stake, signals.evidence)

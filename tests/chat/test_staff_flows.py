@@ -342,9 +342,20 @@ async def test_staff_read_pages_and_relayed_messages_in_their_own_language(bot, 
 
     page = connector.texts(ANNA.conversation_id)[-1]
     assert f"**Emergency {ticket.number}** from Bakkerij de Vries B.V., outside service hours" in page
+    assert "Why an emergency: the whole organisation; they cannot work." in page  # the customer's words, read
     [taken] = await say(bot, connector, anna_in_english, f"take over {ticket.number}")
     assert "You have taken over the chat" in taken
     assert "Anna Bakker heeft het gesprek over melding" in connector.texts(CUSTOMER.conversation_id)[-1]  # Dutch for her
+
+
+async def test_the_page_says_why_the_message_was_judged_an_emergency_in_the_customers_words(bot, clock, connector):
+    await say(bot, connector, ANNA, "hallo")
+    clock.set(SATURDAY_NIGHT)
+    await say(bot, connector, CUSTOMER, "Het hele callcenter kan niet inloggen in Teams sinds 3 uur")
+
+    page = connector.texts(ANNA.conversation_id)[-1]
+    assert "Waarom een noodgeval: een heel team of een afdeling; zij kunnen niet werken." in page
+    assert "“het hele callcenter”" in page
 
 
 async def test_when_nobody_answers_any_round_the_customer_is_told_to_call_not_left_waiting(bot, clock, connector):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.services.emergency_reason import emergency_reason_for
 from bot.services.messages import Reply
 from bot.services.replies.choices import acknowledge, take_over
 from bot.services.replies.words import (
@@ -49,8 +50,10 @@ def page_notice(
 ) -> Reply:
     """Outside hours: the page to the on-call engineer, with Acknowledge and Take over, and why them."""
     reason = ((say(lang, "fact_why_paged"), why),) if why else ()
+    why_emergency = emergency_reason_for(lang, description)  # a page is for an emergency (issue 12)
     return Reply(
-        say(lang, "page_notice", number=ticket.number, organisation=organisation),
+        say(lang, "page_notice", number=ticket.number, organisation=organisation)
+        + (f"\n\n{why_emergency}" if why_emergency else ""),
         (acknowledge(lang, ticket.number), take_over(lang, ticket.number)),
         reason + ticket_facts(lang, ticket, organisation) + reported_facts(lang, reporter, description),
     )
