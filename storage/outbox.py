@@ -264,7 +264,7 @@ async def renew_leases(session: AsyncSession, sender: str, now: datetime, lease:
         .where(OutboxMessage.claimed_by == sender, OutboxMessage.status == "sending")
         .values(lease_until=now + lease)
     )
-    return result.rowcount or 0
+    return changed(result)
 
 
 async def release_abandoned(session: AsyncSession, now: datetime, silent_for: timedelta) -> int:
