@@ -256,12 +256,15 @@ async def beat(session: AsyncSession, sender: str, now: datetime) -> None:
     await session.execute(statement.on_conflict_do_update(index_elements=["id"], set_={"seen_at": now}))
 
 
-async def renew_leases(session: AsyncSession, sender: str, now: datetime, lease: timedelta) -> int:
-    """The claims of a sender that is alive stay its own however long its queue takes (a lane of many
-    messages, rate-limit waits): only a silent sender's claims go back (`release_abandoned`)."""
+async def renew_leases(session: AsyncSession, sender: str, ids: list[int], now: datetime, lease: timedelta) -> int:
+    """The claims `ids` of a sender that is alive, still being worked on, stay its own however long its
+    queue takes (a lane of many messages, rate-limit waits). A claim whose delivery task died (its
+    retry could not even be written) is not among them: its lease runs out and it goes back."""
+    if not ids:
+        return 0
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.claimed_by == sender, OutboxMessage.status == "sending")
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_by == sender, OutboxMessage.status == "sending")
         .values(lease_until=now + lease)
     )
     return changed(result)

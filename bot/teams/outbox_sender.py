@@ -103,7 +103,8 @@ class OutboxSender:
                 async with self._sessions.begin() as session:
                     now = self._clock.now()
                     await store.beat(session, self.identity, now)
-                    await store.renew_leases(session, self.identity, now, lease_for(self._settings.send_timeout))
+                    in_hand = list(self._attempts)  # claimed here and not finished: a dead task's claim is not
+                    await store.renew_leases(session, self.identity, in_hand, now, lease_for(self._settings.send_timeout))
             except Exception:  # the database may be away: the next beat tries again
                 log.warning("outbox sender heartbeat failed", exc_info=True)
             try:

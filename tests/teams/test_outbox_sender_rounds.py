@@ -102,3 +102,27 @@ async def test_a_slow_queue_keeps_its_claims_and_no_reply_goes_out_twice(async_s
     sent = [m.body["text"] for m in connector.messages(SLOW_CHAT)]
     assert {text: n for text, n in Counter(sent).items() if n > 1} == {}
     assert sent == replies
+
+
+async def test_only_claims_still_in_hand_are_renewed_so_an_orphaned_claim_goes_back(async_session_factory):
+    """A delivery task that died (its retry could not even be written while the database blipped)
+    leaves its message claimed; the live sender's heartbeat must not keep that claim forever."""
+    sessions = UnitOfWorkSessions(async_session_factory)
+    await _chats(sessions, "https://smba.example/", SLOW_CHAT, OTHER_CHAT)
+    await _queue(sessions, "https://smba.example/", SLOW_CHAT, "in hand")
+    await _queue(sessions, "https://smba.example/", OTHER_CHAT, "orphaned")
+    claimed_at = datetime.now(timezone.utc)
+    async with sessions.begin() as session:
+        claimed = await store.claim(session, claimed_at, timedelta(seconds=110), sender="alive")
+        await store.beat(session, "alive", claimed_at)
+    in_hand, orphaned = sorted(claimed, key=lambda d: d.conversation_id != SLOW_CHAT)
+
+    later = claimed_at + timedelta(minutes=3)
+    async with sessions.begin() as session:
+        await store.beat(session, "alive", later)
+        await store.renew_leases(session, "alive", [in_hand.id], later, timedelta(seconds=110))
+        await store.release_abandoned(session, later, timedelta(seconds=15))
+    async with sessions.begin() as session:
+        again = await store.claim(session, later, timedelta(seconds=110), sender="other")
+
+    assert [d.id for d in again] == [orphaned.id]  # free again; the one in hand is still the live sender's
