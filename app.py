@@ -257,8 +257,7 @@ async def _rearm_lost_timers(app: web.Application, stopping: asyncio.Event, *, e
             await asyncio.wait_for(stopping.wait(), every)
         except asyncio.TimeoutError:
             try:
-                async with app[keys.SESSIONS].unit_of_work(lock_key="rearm-lost-timers"):  # one replica at a time
-                    await app[keys.PAGING].resume()
+                await app[keys.PAGING].resume()  # a chain position is paged once: unique per ticket, under its lock
                 await app[keys.ESCALATIONS].resume()
             except Exception:  # the database may be away; the next round looks again
                 log.warning("could not look for lost timers", exc_info=True)

@@ -70,6 +70,8 @@ class OutboxSender:
         self.identity = uuid.uuid4().hex  # this process's sender, in its heartbeat and its claims
         self._background: set[asyncio.Task[None]] = set()
         self._attempts: dict[int, asyncio.Event] = {}  # claimed here, first attempt not yet over
+        self._heart: asyncio.Task[None] | None = None
+        self._heart_stopping = asyncio.Event()
 
     def listen(self, listener: DeliveryListener) -> None:
         self._listener = listener
@@ -89,12 +91,9 @@ class OutboxSender:
         A round hands its chats to tasks of their own and does not wait for them: one chat whose send
         hangs holds up only that chat. The heartbeat runs beside the rounds, so a slow queue never
         looks like a dead sender to the other replicas."""
-        heart = asyncio.create_task(self._beat_until(stopping))
-        try:
-            await self._rounds_until(stopping)
-        finally:
-            heart.cancel()
-            await asyncio.gather(heart, return_exceptions=True)
+        if self._heart is None:  # beats until `close`: deliveries under way outlive the rounds
+            self._heart = asyncio.create_task(self._beat_until(self._heart_stopping))
+        await self._rounds_until(stopping)
 
     async def _beat_until(self, stopping: asyncio.Event) -> None:
         every = self._settings.silent_sender.total_seconds() / 3
@@ -178,6 +177,12 @@ class OutboxSender:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+        self._heart_stopping.set()  # only now: another replica takes over what is left once we go silent
+        if self._heart is not None:
+            await asyncio.wait({self._heart}, timeout=2)  # a beat under way finishes its transaction
+            self._heart.cancel()
+            await asyncio.gather(self._heart, return_exceptions=True)
+            self._heart = None
 
     async def deliver_due(self, ids: list[int] | None = None, *, wait: bool = True) -> None:
         """Claim what is due (`ids`: only these) and deliver it; `wait=False` (the background loop)
