@@ -15,7 +15,7 @@ from bot.services.customer.acts import Acts
 from bot.services.customer.answers import KEEP, Answers
 from bot.services.customer.language import reply_language
 from bot.services.customer.reading import asks_for_full_sla, is_acknowledgement, without_greeting
-from bot.services.customer.state import AwaitingProblem, CustomerState, Facts, RatingQuestion
+from bot.services.customer.state import AwaitingProblem, CustomerState, DeclinedOffer, Facts, RatingQuestion
 from bot.services.customer.turn import CustomerDeps, CustomerMessage, Outcome, Turn
 from bot.services.messages import Caller, Reply
 from bot.services.welcome import welcome
@@ -102,7 +102,7 @@ class CustomerService:
                 return self._welcomed(state, answer)
             if isinstance(state.question, AwaitingProblem):
                 known = state.question.facts
-            elif turn.pressed is None:
+            elif turn.pressed is None and not isinstance(state.question, DeclinedOffer):
                 lead = replies.question_dropped
         if turn.pressed is not None:  # a button of a question no longer open: never a new report
             return self._welcomed(state, Outcome((replies.stale_choice(turn.lang),), state.question))
