@@ -87,3 +87,16 @@ async def test_noodgeval_long_after_declining_is_not_tied_to_the_old_problem(bot
     await say(bot, connector, CUSTOMER, "noodgeval")
     await say(bot, connector, CUSTOMER, "Ja, we kunnen niet werken")
     assert all(ticket.description != REPORT for ticket in await rows(bot, Ticket))
+
+
+async def test_a_new_problem_with_niet_in_it_is_not_a_no_to_the_reminder_offer(bot, clock, connector):
+    """"Excel start ook niet" names a product: a new problem, not "niet" (no) to the offer."""
+    clock.set(amsterdam(2026, 12, 31, 11, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Word start niet")
+    [reply] = await say(bot, connector, CUSTOMER, "Excel start ook niet")
+
+    assert not reply.startswith("Prima")
+    assert "gesloten" in reply
+    [declined] = await say(bot, connector, CUSTOMER, "nee")
+    assert declined.startswith("Prima")

@@ -52,16 +52,17 @@ class Answers:
     def choice(self, question: Question, turn: Turn) -> str | None:
         """Which of the question's buttons the message means, if any.
 
-        A word of an answer inside a message that clearly speaks of something else is no answer:
-        "Mijn OneDrive synchroniseert een map niet" after the out-of-hours offer is a new problem,
-        not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
+        A word of an answer inside a message that clearly speaks of something else, or names a
+        product, is no answer: "Mijn OneDrive synchroniseert een map niet" or "Excel start ook niet"
+        after the out-of-hours offer is a new problem, not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
         shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
         synonyms = replies.choice_synonyms(turn.lang)
         value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
         if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
             return value
         report = getattr(question, "report", None)
-        if not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
+        names_product = intake.read_facts(turn.core, "").product is not None  # "Excel start ook niet"
+        if not names_product and not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
             return value
         return chosen(turn.text, None, shown.choices, synonyms, within=False)
 
