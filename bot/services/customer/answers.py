@@ -92,6 +92,8 @@ class Answers:
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
         report = question.report
+        if turn.pressed is None and is_acknowledgement(turn.core):  # "ok", "bedankt": no answer, asked again
+            return None
         said = intake.read_facts(turn.core, report.intent)
         if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
             return None
