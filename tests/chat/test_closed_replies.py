@@ -100,3 +100,15 @@ async def test_a_new_problem_with_niet_in_it_is_not_a_no_to_the_reminder_offer(b
     assert "gesloten" in reply
     [declined] = await say(bot, connector, CUSTOMER, "nee")
     assert declined.startswith("Prima")
+
+
+async def test_an_intake_begun_in_hours_and_finished_when_closed_says_we_are_closed(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 26, 11, 0))  # Thursday
+    await say(bot, connector, CUSTOMER, "hallo")
+    [question] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij")
+    assert "Sinds wanneer" in question
+
+    clock.set(amsterdam(2026, 11, 29, 11, 0))  # Sunday
+    [reply] = await say(bot, connector, CUSTOMER, "sinds gisteren")
+    assert reply.startswith("Het is weekend: dan zijn we gesloten")
+    assert await rows(bot, Ticket) == []
