@@ -84,15 +84,19 @@ class PagingService:
     def _acknowledge_within(self) -> timedelta:
         return timedelta(minutes=self._config.timeouts.acknowledge_minutes)
 
-    async def report_emergency(self, caller: Caller, conversation_id: str, new: NewTicket) -> Reply:
-        """A second report of the same emergency joins the first: one page chain per emergency."""
+    async def report_emergency(self, caller: Caller, conversation_id: str, new: NewTicket) -> tuple[Reply, ...]:
+        """A second report of the same emergency joins the first: one page chain per emergency.
+
+        The replies of this turn, in order: the ticket made, then (when nobody in the chain can be
+        reached at all) that nobody was reached yet."""
         join_since = self._clock.now() - JOIN_WINDOW
         report = await self._tickets.open_emergency(caller, conversation_id, new, join_since)
+        later: list[Reply] = []
         if report.created:
-            await self._page_from(report.view.number, 0)
+            await self._page_from(report.view.number, 0, later)
         elif report.acknowledged_by:
-            return replies.emergency_joined(caller.language, report.view.number, report.acknowledged_by)
-        return replies.emergency_paged(caller.language, report.view.number)
+            return (replies.emergency_joined(caller.language, report.view.number, report.acknowledged_by),)
+        return (replies.emergency_paged(caller.language, report.view.number), *later)
 
     async def acknowledge(self, staff: Caller, number: str) -> Acknowledgement | None:
         """Someone is on it: pages stop, their timers go, the customer hears who. None: no such ticket."""
@@ -177,8 +181,10 @@ class PagingService:
             await self._schedule_timeout(page.id, max(page.sent_at + self._acknowledge_within, self._clock.now()))
         await self._out_of_band.rearm(page)
 
-    async def _page_from(self, number: str, index: int) -> None:
-        """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out."""
+    async def _page_from(self, number: str, index: int, told: list[Reply] | None = None) -> None:
+        """Page the chain from `index`, skipping whoever cannot be reached; loud when it runs out.
+
+        `told`: the customer's notice goes there (after the turn's own reply) instead of to the chat."""
         async with self._sessions() as session:
             ticket = await ticket_store.ticket_by_number(session, number)
             assert ticket is not None
@@ -187,9 +193,9 @@ class PagingService:
             outcome = await self._page(ticket, chain[position], position)
             if outcome != "unreachable":  # waiting for an acknowledgement, or someone is on it already
                 return
-        await self._chain_ran_out(ticket, [target.staff_id for target in chain])
+        await self._chain_ran_out(ticket, [target.staff_id for target in chain], told)
 
-    async def _chain_ran_out(self, ticket: TicketRecord, chain: list[str]) -> None:
+    async def _chain_ran_out(self, ticket: TicketRecord, chain: list[str], told: list[Reply] | None = None) -> None:
         """Never silent: logged as an error, everyone in the chain paged out of band once more, and the
         customer learns to call (the emergency number when the MSP has one), once."""
         log.error("EMERGENCY %s: the page chain is exhausted and nobody acknowledged", ticket.number)
@@ -202,7 +208,10 @@ class PagingService:
             async with self._sessions() as session:
                 language = await customer_language(session, ticket.conversation_id, ticket.reporter.locale)
             notice = replies.emergency_unanswered(language, ticket.number, self._config.msp)
-            await self._notifier.to_conversation(ticket.conversation_id, [notice])
+            if told is not None:
+                told.append(notice)
+            else:
+                await self._notifier.to_conversation(ticket.conversation_id, [notice])
 
     async def _page(self, ticket: TicketRecord, target: PageTarget, index: int) -> str:
         """"waiting", "unreachable" or "settled" (acknowledged, taken over or resolved: no page).

@@ -21,6 +21,21 @@ def has_words(words: str) -> bool:
     return any(character.isalnum() for character in words)
 
 
+_THANKS = frozenset("👍👌🙏✅🙂😊😀😃😄👏💪❤♥☺🤝")
+
+
+def is_symbols(words: str) -> bool:
+    """Typed, but no words: emoji or punctuation ("👍", "😡", "?"), not a pasted image or file."""
+    return bool(words.strip()) and not has_words(words)
+
+
+def is_thanks(words: str) -> bool:
+    """Only emoji that say "thanks, fine" (👍 🙏 👌 🙂), as "ok" does in words."""
+    found = {character for character in words if not character.isspace() and character not in "\ufe0f\u200d"}
+    found = {character for character in found if not "\U0001f3fb" <= character <= "\U0001f3ff"}  # skin tones
+    return bool(found) and found <= _THANKS
+
+
 def is_wordless(inbound: Inbound) -> bool:
     """A message the bot cannot read: no words typed and no card button pressed."""
     return inbound.kind is InboundKind.MESSAGE and inbound.value is None and not has_words(inbound.text)

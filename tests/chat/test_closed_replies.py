@@ -6,7 +6,9 @@ import pytest
 
 from fakes.chat import press, say
 from fakes.clock import amsterdam
+from fakes.http_helpers import rows
 from fakes.people import CUSTOMER, ENGLISH_CUSTOMER
+from storage.models import Ticket
 
 PHONE = "+31 20 000 0000"  # msp.emergency_phone in tests/data/operator.yaml
 REPORT = "mijn OneDrive synchroniseert niet meer"
@@ -58,3 +60,55 @@ async def test_declining_the_reminder_and_not_an_emergency_both_give_the_number(
     await press(bot, connector, CUSTOMER, "emergency")
     [can_wait] = await press(bot, connector, CUSTOMER, "no")
     assert "geen noodgeval" in can_wait and PHONE in can_wait
+
+
+async def test_typing_noodgeval_after_declining_the_reminder_reports_the_problem_as_an_emergency(bot, clock, connector):
+    """The decline says "Typ dan *noodgeval*": typed, it reports the earlier problem, as the button would."""
+    clock.set(amsterdam(2026, 11, 28, 3, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, REPORT)
+    [declined] = await press(bot, connector, CUSTOMER, "no")
+    assert "*noodgeval*" in declined
+
+    [confirm] = await say(bot, connector, CUSTOMER, "noodgeval")
+    assert confirm.startswith("Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken?")
+    await say(bot, connector, CUSTOMER, "Ja, we kunnen niet werken")
+
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.emergency and ticket.description == REPORT
+
+
+async def test_noodgeval_long_after_declining_is_not_tied_to_the_old_problem(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 28, 3, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, REPORT)
+    await press(bot, connector, CUSTOMER, "no")
+    clock.set(amsterdam(2026, 11, 29, 3, 0))
+    await say(bot, connector, CUSTOMER, "noodgeval")
+    await say(bot, connector, CUSTOMER, "Ja, we kunnen niet werken")
+    assert all(ticket.description != REPORT for ticket in await rows(bot, Ticket))
+
+
+async def test_a_new_problem_with_niet_in_it_is_not_a_no_to_the_reminder_offer(bot, clock, connector):
+    """"Excel start ook niet" names a product: a new problem, not "niet" (no) to the offer."""
+    clock.set(amsterdam(2026, 12, 31, 11, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Word start niet")
+    [reply] = await say(bot, connector, CUSTOMER, "Excel start ook niet")
+
+    assert not reply.startswith("Prima")
+    assert "gesloten" in reply
+    [declined] = await say(bot, connector, CUSTOMER, "nee")
+    assert declined.startswith("Prima")
+
+
+async def test_an_intake_begun_in_hours_and_finished_when_closed_says_we_are_closed(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 26, 11, 0))  # Thursday
+    await say(bot, connector, CUSTOMER, "hallo")
+    [question] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij")
+    assert "Sinds wanneer" in question
+
+    clock.set(amsterdam(2026, 11, 29, 11, 0))  # Sunday
+    [reply] = await say(bot, connector, CUSTOMER, "sinds gisteren")
+    assert reply.startswith("Het is weekend: dan zijn we gesloten")
+    assert await rows(bot, Ticket) == []

@@ -82,8 +82,21 @@ async def test_acknowledgements_never_start_anything(bot, connector):
         [answer] = await say(bot, connector, CUSTOMER, acknowledgement)
         assert "Welke van deze past het best?" not in answer
         assert not connector.messages(CUSTOMER.conversation_id)[-1].cards
-    assert await say(bot, connector, CUSTOMER, "👍") == [HINT]
-    assert await say(bot, connector, CUSTOMER, "") == []
+    [thanks] = await say(bot, connector, CUSTOMER, "👍")  # an emoji is no image: thanks, as "ok" is
+    assert thanks.startswith("Graag gedaan")
+    assert await say(bot, connector, CUSTOMER, "😡") == []
+    assert await count(bot, Ticket) == 1
+
+
+async def test_emoji_right_after_a_ticket_never_get_the_image_hint(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    [created] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren")
+    assert "T-2026-0001" in created
+
+    for emoji in ("👍", "🙏", "👍🏽", "👍👍👍", "😡", "?", "..."):
+        said = await say(bot, connector, CUSTOMER, emoji)
+        assert HINT not in said
+        assert said == (["Graag gedaan, en tot ziens! Stuur gerust een bericht als er nog iets is."] if emoji[0] in "👍🙏" else [])
     assert await count(bot, Ticket) == 1
 
 
@@ -95,7 +108,7 @@ async def test_an_acknowledgement_or_an_emoji_keeps_the_open_question_open(bot, 
     [again] = await say(bot, connector, CUSTOMER, "ok")
     assert again.startswith("Graag nog een antwoord op mijn vraag.")
     assert "Hoeveel mensen hebben hier last van?" in again
-    assert await say(bot, connector, CUSTOMER, "🙏") == [HINT]
+    assert await say(bot, connector, CUSTOMER, "🙏") == []  # an emoji: nothing to answer, the question stays
     await post(bot, activities.message(CUSTOMER, connector.url, ""))
 
     [next_question] = await say(bot, connector, CUSTOMER, "alleen ik")

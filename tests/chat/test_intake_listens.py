@@ -131,3 +131,19 @@ async def test_when_and_who_without_what_is_wrong_asks_what_is_wrong_and_keeps_t
     [ticket] = await rows(bot, Ticket)
     assert (ticket.product, ticket.affected, ticket.since) == ("excel", "one", "sinds vanochtend")
     assert ticket.number in created
+
+
+async def test_an_acknowledgement_is_never_an_intake_answer(bot, connector):
+    """"ok" to "Sinds wanneer…?" is no answer: nothing is stored, the question stays open."""
+    await say(bot, connector, CUSTOMER, "hallo")
+    [question] = await say(bot, connector, CUSTOMER, "Excel crasht bij het opstarten, alleen bij mij")
+    assert "Sinds wanneer" in question
+
+    for ack in ("ok", "bedankt", "thanks"):
+        [again] = await say(bot, connector, CUSTOMER, ack)
+        assert "Sinds wanneer" in again
+    assert await count(bot, Ticket) == 0
+
+    await say(bot, connector, CUSTOMER, "sinds gisteren")
+    [ticket] = await rows(bot, Ticket)
+    assert ticket.since == "sinds gisteren"

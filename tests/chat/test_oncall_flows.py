@@ -259,3 +259,15 @@ async def test_the_whole_schedule_feed_is_for_management_and_shows_the_gaps(bot,
     assert ("Dienst: Carla Visser", amsterdam(2026, 11, 27, 17, 0), amsterdam(2026, 11, 30, 9, 0)) in events
     assert ("Dienst: Bram de Jong", amsterdam(2026, 12, 7, 17, 0), amsterdam(2026, 12, 8, 9, 0)) in events
     assert str(calendar["X-WR-CALNAME"]) == "Dienstplanning Websitenazorg.nl"
+
+
+async def test_with_nobody_reachable_the_ticket_made_comes_before_nobody_reached(bot, clock, connector):
+    """At night with no engineer reachable: "Ik heb noodmelding … aangemaakt" first, then "nog niet gelukt"."""
+    clock.set(amsterdam(2026, 11, 28, 3, 0))
+    await say(bot, connector, CUSTOMER, "hallo")
+    said = await say(bot, connector, CUSTOMER, "Niemand kan meer mailen of inloggen, alles ligt plat")
+    if said and said[-1].startswith("Kan uw organisatie"):
+        said = await press(bot, connector, CUSTOMER, "yes")
+    made = [i for i, line in enumerate(said) if "Ik heb noodmelding" in line]
+    unreached = [i for i, line in enumerate(said) if "nog niet gelukt een engineer te bereiken" in line]
+    assert made and unreached and made[0] < unreached[0], said

@@ -75,7 +75,7 @@ class Acts:
             case CreateTicket(priority=priority):
                 return await self.tickets.create(turn, report, facts, priority)
             case PageOnCall(priority=priority):
-                return _say(await self._page(turn, report, priority))
+                return Outcome(await self._page(turn, report, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
 
     def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
@@ -83,7 +83,7 @@ class Acts:
         why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
         return replies.out_of_hours(turn.lang, opening, self._deps.config, why, turn.now)
 
-    async def _page(self, turn: Turn, report: Report, priority: Priority) -> Reply:
+    async def _page(self, turn: Turn, report: Report, priority: Priority) -> tuple[Reply, ...]:
         new = NewTicket(
             intent=report.intent, priority=str(priority), emergency=True, description=report.text,
             source_activity_id=report.activity_id,

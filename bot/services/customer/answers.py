@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from enum import Enum
 
 from bot.policy import RefuseOutOfHours, escalation_of
@@ -17,7 +18,7 @@ from bot.services.customer.acts import Acts
 from bot.services.customer.choosing import chosen
 from bot.services.customer.reading import is_acknowledgement
 from bot.services.customer.state import (
-    AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
+    AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
     RatingQuestion, Report, SeparateTickets, WhichTicket,
 )  # fmt: skip
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
@@ -25,6 +26,7 @@ from bot.services.messages import Reply
 
 NEW_SUBJECT = 0.8  # a free-text answer this clearly about something else is a new message
 _CHATTER = frozenset({"greeting", "thanks_goodbye"})
+DECLINED_FOR = timedelta(hours=12)  # how long a typed "noodgeval" still means the declined problem
 _TICKET_NUMBER = re.compile(r"\bT-\d{4}-\d{3,}\b", re.IGNORECASE)
 
 
@@ -41,6 +43,8 @@ class Answers:
 
     async def answer(self, question: Question, turn: Turn) -> Outcome | Kept | None:
         outcome = await self._answer(question, turn)
+        if isinstance(question, DeclinedOffer):  # asks nothing: anything but "noodgeval" is a new message
+            return outcome
         if outcome is None and turn.pressed is None and is_acknowledgement(turn.core):
             return KEEP
         return outcome
@@ -48,16 +52,17 @@ class Answers:
     def choice(self, question: Question, turn: Turn) -> str | None:
         """Which of the question's buttons the message means, if any.
 
-        A word of an answer inside a message that clearly speaks of something else is no answer:
-        "Mijn OneDrive synchroniseert een map niet" after the out-of-hours offer is a new problem,
-        not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
+        A word of an answer inside a message that clearly speaks of something else, or names a
+        product, is no answer: "Mijn OneDrive synchroniseert een map niet" or "Excel start ook niet"
+        after the out-of-hours offer is a new problem, not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
         shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
         synonyms = replies.choice_synonyms(turn.lang)
         value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
         if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
             return value
         report = getattr(question, "report", None)
-        if not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
+        names_product = intake.read_facts(turn.core, "").product is not None  # "Excel start ook niet"
+        if not names_product and not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
             return value
         return chosen(turn.text, None, shown.choices, synonyms, within=False)
 
@@ -81,10 +86,14 @@ class Answers:
                 return await self._which_ticket(question, turn)
             case AwaitingProblem():
                 return None
+            case DeclinedOffer():
+                return await self._declined(question, turn)
         raise AssertionError(f"unknown question {question!r}")
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
         report = question.report
+        if turn.pressed is None and is_acknowledgement(turn.core):  # "ok", "bedankt": no answer, asked again
+            return None
         said = intake.read_facts(turn.core, report.intent)
         if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
             return None
@@ -101,7 +110,8 @@ class Answers:
         if value is None:
             return None
         if value == replies.NO:
-            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),))
+            until = min(question.opening, turn.now + DECLINED_FOR)
+            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),), DeclinedOffer(report, until))
         if turn.now >= question.opening:  # an old card: say so, and act on the present
             lead = replies.offer_passed(turn.lang, question.opening, self._deps.config.business_hours.time_zone)
             decision = await self._acts.tickets.decide(turn, report, Facts(), insists=value == replies.EMERGENCY)
@@ -111,6 +121,17 @@ class Answers:
             await self._deps.reminders.schedule(turn.conversation_id, turn.lang, question.opening)
             zone = self._deps.config.business_hours.time_zone
             return Outcome((replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now),))
+        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
+        return await self._acts.act(turn, decision, report, Facts())
+
+    async def _declined(self, question: DeclinedOffer, turn: Turn) -> Outcome | None:
+        """The decline said "type *noodgeval*": typed (alone) in time, it is the offer's emergency button."""
+        if turn.pressed is not None or turn.now >= question.until:
+            return None
+        typed = turn.core.strip().lower().rstrip(".!")
+        if typed not in {word.lower() for word in replies.choice_synonyms(turn.lang).get(replies.EMERGENCY, ())}:
+            return None
+        report = question.report
         decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
         return await self._acts.act(turn, decision, report, Facts())
 

@@ -10,7 +10,7 @@ from bot.policy.calendar import BusinessCalendar
 from bot.services import replies
 from bot.services.customer import intake
 from bot.services.customer.state import (
-    AwaitingProblem, ClarifyQuestion, EmergencyCheck, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
+    AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
     RatingQuestion, SeparateTickets, WhichTicket,
 )  # fmt: skip
 from bot.services.messages import Reply
@@ -38,4 +38,6 @@ def ask(question: Question, lang: str, config: OperatorConfig, calendar: Busines
             return replies.which_ticket(lang, tickets)
         case AwaitingProblem(facts=facts):
             return replies.describe_problem(lang, urgent=facts.urgent)
+        case DeclinedOffer():
+            return replies.reminder_declined(lang, config.msp)
     raise AssertionError(f"unknown question {question!r}")

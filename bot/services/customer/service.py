@@ -15,11 +15,11 @@ from bot.services.customer.acts import Acts
 from bot.services.customer.answers import KEEP, Answers
 from bot.services.customer.language import reply_language
 from bot.services.customer.reading import asks_for_full_sla, is_acknowledgement, without_greeting
-from bot.services.customer.state import AwaitingProblem, CustomerState, Facts, RatingQuestion
+from bot.services.customer.state import AwaitingProblem, CustomerState, DeclinedOffer, Facts, RatingQuestion
 from bot.services.customer.turn import CustomerDeps, CustomerMessage, Outcome, Turn
 from bot.services.messages import Caller, Reply
 from bot.services.welcome import welcome
-from bot.services.wordless import has_words
+from bot.services.wordless import has_words, is_symbols, is_thanks
 from storage import customer_state as store
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,9 @@ class CustomerService:
         )  # fmt: skip
 
     async def _respond(self, turn: Turn, state: CustomerState) -> _Said:
+        if turn.pressed is None and is_symbols(turn.text):  # an emoji: thanks, or nothing to answer
+            thanked = is_thanks(turn.text) and state.question is None
+            return self._welcomed(state, Outcome((replies.goodbye(turn.lang),) if thanked else (), state.question))
         if turn.pressed is None and not has_words(turn.text):
             hint = await self._deps.wordless.hint(turn.lang, turn.conversation_id, turn.activity_id)
             return self._welcomed(state, Outcome(tuple(hint), state.question))
@@ -102,7 +105,7 @@ class CustomerService:
                 return self._welcomed(state, answer)
             if isinstance(state.question, AwaitingProblem):
                 known = state.question.facts
-            elif turn.pressed is None:
+            elif turn.pressed is None and not isinstance(state.question, DeclinedOffer):
                 lead = replies.question_dropped
         if turn.pressed is not None:  # a button of a question no longer open: never a new report
             return self._welcomed(state, Outcome((replies.stale_choice(turn.lang),), state.question))

@@ -85,6 +85,17 @@ class OutOfHoursOffer:
 
 
 @dataclass(frozen=True, slots=True)
+class DeclinedOffer:
+    """The out-of-hours offer was declined with "type *noodgeval*" if it gets worse: until `until`, a typed
+    "noodgeval" reports this problem as an emergency. Nothing else is an answer to it; the customer
+    is not asked again."""
+
+    kind: ClassVar[str] = "declined_offer"
+    report: Report
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class EmergencyCheck:
     """The customer says it is an emergency: asked once before anyone is woken up."""
 
@@ -150,11 +161,11 @@ class AwaitingProblem:
 
 Question = (
     IntakeQuestion | OutOfHoursOffer | EmergencyCheck | ClarifyQuestion | QuoteOffer | RatingQuestion
-    | SeparateTickets | WhichTicket | AwaitingProblem
+    | SeparateTickets | WhichTicket | AwaitingProblem | DeclinedOffer
 )  # fmt: skip
 QUESTION_TYPES: tuple[type[Question], ...] = (
     IntakeQuestion, OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion,
-    SeparateTickets, WhichTicket, AwaitingProblem,
+    SeparateTickets, WhichTicket, AwaitingProblem, DeclinedOffer,
 )  # fmt: skip
 
 

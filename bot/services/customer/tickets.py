@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from bot.policy import Clarify, CreateTicket, CustomerRequest, Decision, Escalate, Priority, Scope, decide, scope_of
+from bot.policy import (
+    Clarify, CreateTicket, CustomerRequest, Decision, Escalate, Priority, RefuseOutOfHours, Scope, decide, scope_of,
+)
 from bot.services import replies
 from bot.services.customer import intake
 from bot.services.customer.reading import only_facts, parts
-from bot.services.customer.state import Facts, IntakeQuestion, RecentTicket, Report, SeparateTickets
+from bot.services.customer.state import Facts, IntakeQuestion, OutOfHoursOffer, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.tickets import NewTicket
 
@@ -58,6 +60,12 @@ class TicketActs:
         decision = await self.decide(turn, question.report, facts, reported=True)
         priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
         missing = facts.missing()
+        if not missing and priority is not Priority.P1:
+            now = await self.decide(turn, question.report, facts)  # complete now: are we open now?
+            if isinstance(now, RefuseOutOfHours):  # begun in hours, finished when closed: say so, as a new report
+                why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
+                offer = replies.out_of_hours(turn.lang, now.next_opening, self._deps.config, why, turn.now)
+                return Outcome((offer,), OutOfHoursOffer(question.report, now.next_opening))
         if priority is Priority.P1 or not missing:
             return await self.open(turn, question.report, facts, priority)
         asked = replace(question, facts=facts, asking=missing[0])
