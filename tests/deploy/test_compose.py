@@ -127,24 +127,10 @@ async def replica(aiohttp_server, name: str):
 async def test_through_caddy_only_the_public_routes_reach_a_replica_and_tokens_stay_out_of_its_log(
     aiohttp_server, tmp_path: Path
 ) -> None:
-    caddy = require_tool("caddy", "caddy")
     first, second = await replica(aiohttp_server, "bot-1"), await replica(aiohttp_server, "bot-2")
-    port = free_port()
-    config = CADDYFILE.replace("{\n\temail", "{\n\tadmin off\n\temail", 1).replace(
-        "bot-1:3978 bot-2:3978", f"127.0.0.1:{first.port} 127.0.0.1:{second.port}"
+    answers, access_log, caddy_log = await through_caddy(
+        tmp_path, upstreams=f"127.0.0.1:{first.port} 127.0.0.1:{second.port}",
     )
-    (tmp_path / "Caddyfile").write_text(config, encoding="utf-8")
-    env = {"BOT_DOMAIN": f"http://127.0.0.1:{port}", "ACME_EMAIL": "ops@example.nl", "HOME": str(tmp_path),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    process = await asyncio.create_subprocess_exec(
-        caddy, "run", "--config", str(tmp_path / "Caddyfile"), "--adapter", "caddyfile", env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        answers = await through_proxy(f"http://127.0.0.1:{port}")
-    finally:
-        process.terminate()
-        access_log, caddy_log = await process.communicate()
     assert answers["POST /api/messages"][0] == 200, caddy_log.decode()
     public = {key: answer for key, answer in answers.items() if key.split()[1] in PUBLIC_SAMPLES}
     assert all(status == 200 for status, _ in public.values()), answers
@@ -156,11 +142,26 @@ async def test_through_caddy_only_the_public_routes_reach_a_replica_and_tokens_s
 
 
 async def test_with_no_replica_answering_caddys_error_log_keeps_the_tokens_out_too(tmp_path: Path) -> None:
+    nobody = f"127.0.0.1:{free_port()}"  # nobody listens: every request is an error
+    answers, access_log, caddy_log = await through_caddy(tmp_path, upstreams=nobody, try_for="0s")
+
+    assert answers["GET /ack/s3cret-token"][0] in (502, 503), caddy_log.decode()
+    assert b"/ack/REDACTED" in caddy_log  # the error was logged, with the token cut out
+    assert b"s3cret-token" not in caddy_log + access_log
+
+
+async def through_caddy(
+    tmp_path: Path, *, upstreams: str, try_for: str = "10s",
+) -> tuple[dict[str, tuple[int, str]], bytes, bytes]:
+    """The shipped Caddyfile run by a real Caddy in front of `upstreams`: the REQUESTS' answers, then
+    its access log (stdout) and its own log (stderr)."""
     caddy = require_tool("caddy", "caddy")
     port = free_port()
-    config = CADDYFILE.replace("{\n\temail", "{\n\tadmin off\n\temail", 1).replace(
-        "bot-1:3978 bot-2:3978", f"127.0.0.1:{free_port()}"  # nobody listens: every request is an error
-    ).replace("lb_try_duration 10s", "lb_try_duration 0s")
+    config = (
+        CADDYFILE.replace("{\n\temail", "{\n\tadmin off\n\temail", 1)
+        .replace("bot-1:3978 bot-2:3978", upstreams)
+        .replace("lb_try_duration 10s", f"lb_try_duration {try_for}")
+    )
     (tmp_path / "Caddyfile").write_text(config, encoding="utf-8")
     env = {"BOT_DOMAIN": f"http://127.0.0.1:{port}", "ACME_EMAIL": "ops@example.nl", "HOME": str(tmp_path),
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -173,10 +174,7 @@ async def test_with_no_replica_answering_caddys_error_log_keeps_the_tokens_out_t
     finally:
         process.terminate()
         access_log, caddy_log = await process.communicate()
-
-    assert answers["GET /ack/s3cret-token"][0] in (502, 503), caddy_log.decode()
-    assert b"/ack/REDACTED" in caddy_log  # the error was logged, with the token cut out
-    assert b"s3cret-token" not in caddy_log + access_log
+    return answers, access_log, caddy_log
 
 
 PUBLIC_SAMPLES = {"/api/messages", "/ack/s3cret-token", "/calendar/s3cret-token.ics"}

@@ -19,26 +19,12 @@ from fakes.connector import serve
 from fakes.clock import FakeClock
 from fakes.faults import throttled
 from fakes.faulty_connector import FaultyConnector
+from fakes.outbox_rows import add_chats, queue_replies
 from storage import outbox as store
-from storage.models import Conversation, OutboxMessage
+from storage.models import OutboxMessage
 from storage.unit_of_work import UnitOfWorkSessions
 
 CHAT = "a:chat"
-
-
-async def _chats(sessions, service_url, *chat_ids):
-    now = datetime.now(timezone.utc)
-    async with sessions.begin() as session:
-        for chat_id in chat_ids:
-            session.add(Conversation(id=chat_id, channel_id="msteams", service_url=service_url, reference={},
-                                     created_at=now, updated_at=now))
-
-
-async def _queue(sessions, service_url, chat_id, *texts):
-    async with sessions.begin() as session:
-        for text in texts:
-            await store.enqueue(session, kind="reply", service_url=service_url, conversation_id=chat_id,
-                                activity={"type": "message", "text": text}, now=datetime.now(timezone.utc))
 
 
 async def _rows(sessions):
@@ -53,8 +39,8 @@ async def test_a_chat_whose_retry_could_not_be_written_is_delivered_after_its_le
     connector = await serve(FaultyConnector(), aiohttp_server)
     connector.plan.next(1, throttled(1), conversation_id=CHAT)
     sessions = UnitOfWorkSessions(async_session_factory)
-    await _chats(sessions, connector.url, CHAT)
-    await _queue(sessions, connector.url, CHAT, "one", "two", "three")
+    await add_chats(sessions, connector.url, CHAT)
+    await queue_replies(sessions, connector.url, CHAT, "one", "two", "three")
 
     real_retry_later = store.retry_later
     blips = {"left": 2}  # the retry and the except-branch retry both meet the blip
@@ -98,9 +84,9 @@ async def test_a_shutdown_keeps_beating_until_its_deliveries_are_over_so_none_go
     connector = await serve(FaultyConnector(), aiohttp_server)
     connector.plan.next(1000, slow(1.0), conversation_id=CHAT)
     sessions = UnitOfWorkSessions(async_session_factory)
-    await _chats(sessions, connector.url, CHAT)
+    await add_chats(sessions, connector.url, CHAT)
     texts = [f"m{n}" for n in range(40)]
-    await _queue(sessions, connector.url, CHAT, *texts)
+    await queue_replies(sessions, connector.url, CHAT, *texts)
     async with aiohttp.ClientSession() as http:
         client = ConnectorClient(http, ChannelToken(None, None))
         a, b = (OutboxSender(sessions, client, SystemClock(), metrics=create_metrics()) for _ in range(2))

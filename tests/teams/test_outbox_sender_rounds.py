@@ -20,26 +20,11 @@ from bot.teams.outbox_sender import OutboxSender, SenderSettings
 from fakes.connector import serve
 from fakes.faults import hang, slow
 from fakes.faulty_connector import FaultyConnector
+from fakes.outbox_rows import add_chats, queue_replies
 from storage import outbox as store
-from storage.models import Conversation
 from storage.unit_of_work import UnitOfWorkSessions
 
 SLOW_CHAT, OTHER_CHAT = "a:slow-chat", "a:other-chat"
-
-
-async def _chats(sessions: UnitOfWorkSessions, service_url: str, *chat_ids: str) -> None:
-    now = datetime.now(timezone.utc)
-    async with sessions.begin() as session:
-        for chat_id in chat_ids:
-            session.add(Conversation(id=chat_id, channel_id="msteams", service_url=service_url, reference={},
-                                     created_at=now, updated_at=now))
-
-
-async def _queue(sessions: UnitOfWorkSessions, service_url: str, chat_id: str, *texts: str) -> None:
-    async with sessions.begin() as session:
-        for text in texts:
-            await store.enqueue(session, kind="reply", service_url=service_url, conversation_id=chat_id,
-                                activity={"type": "message", "text": text}, now=datetime.now(timezone.utc))
 
 
 def _sender(sessions: UnitOfWorkSessions, http: aiohttp.ClientSession, **settings) -> OutboxSender:
@@ -51,15 +36,15 @@ async def test_a_chat_whose_send_hangs_does_not_hold_up_another_chat(async_sessi
     connector = await serve(FaultyConnector(), aiohttp_server)
     connector.plan.next(1, hang(20), conversation_id=SLOW_CHAT)
     sessions = UnitOfWorkSessions(async_session_factory)
-    await _chats(sessions, connector.url, SLOW_CHAT, OTHER_CHAT)
-    await _queue(sessions, connector.url, SLOW_CHAT, "stuck")
+    await add_chats(sessions, connector.url, SLOW_CHAT, OTHER_CHAT)
+    await queue_replies(sessions, connector.url, SLOW_CHAT, "stuck")
     async with aiohttp.ClientSession() as http:
         sender = _sender(sessions, http)
         await sender.start()
         stopping = asyncio.Event()
         running = asyncio.create_task(sender.run(stopping))
         await asyncio.sleep(1.5)  # the round with the hanging send is under way
-        await _queue(sessions, connector.url, OTHER_CHAT, "a reminder written by a timer")
+        await queue_replies(sessions, connector.url, OTHER_CHAT, "a reminder written by a timer")
         started = time.monotonic()
         while not connector.messages(OTHER_CHAT) and time.monotonic() - started < 15:
             await asyncio.sleep(0.1)
@@ -79,9 +64,9 @@ async def test_a_slow_queue_keeps_its_claims_and_no_reply_goes_out_twice(async_s
     connector = await serve(FaultyConnector(), aiohttp_server)
     connector.plan.next(100, slow(1.0), conversation_id=SLOW_CHAT)
     sessions = UnitOfWorkSessions(async_session_factory)
-    await _chats(sessions, connector.url, SLOW_CHAT)
+    await add_chats(sessions, connector.url, SLOW_CHAT)
     replies = [f"reply {n}" for n in range(7)]
-    await _queue(sessions, connector.url, SLOW_CHAT, *replies)
+    await queue_replies(sessions, connector.url, SLOW_CHAT, *replies)
     async with aiohttp.ClientSession() as http:
         first, second = (_sender(sessions, http, silent_sender=timedelta(seconds=3)) for _ in range(2))
         for sender in (first, second):
@@ -108,9 +93,9 @@ async def test_only_claims_still_in_hand_are_renewed_so_an_orphaned_claim_goes_b
     """A delivery task that died (its retry could not even be written while the database blipped)
     leaves its message claimed; the live sender's heartbeat must not keep that claim forever."""
     sessions = UnitOfWorkSessions(async_session_factory)
-    await _chats(sessions, "https://smba.example/", SLOW_CHAT, OTHER_CHAT)
-    await _queue(sessions, "https://smba.example/", SLOW_CHAT, "in hand")
-    await _queue(sessions, "https://smba.example/", OTHER_CHAT, "orphaned")
+    await add_chats(sessions, "https://smba.example/", SLOW_CHAT, OTHER_CHAT)
+    await queue_replies(sessions, "https://smba.example/", SLOW_CHAT, "in hand")
+    await queue_replies(sessions, "https://smba.example/", OTHER_CHAT, "orphaned")
     claimed_at = datetime.now(timezone.utc)
     async with sessions.begin() as session:
         claimed = await store.claim(session, claimed_at, timedelta(seconds=110), sender="alive")
