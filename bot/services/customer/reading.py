@@ -43,9 +43,11 @@ def asks_for_full_sla(text: str) -> bool:
 
 
 def asks_about_sla(text: str) -> bool:
-    """"wat staat er in de SLA?", "what does the SLA say?", "mag ik de SLA zien": the SLA's clauses, summed up."""
+    """"wat staat er in de SLA?", "what does the SLA say?", "mag ik de SLA zien": the SLA's clauses, summed up
+    (not "sla" or "toon de hele SLA": the exclusions word for word)."""
     found = set(words(text))
-    return "sla" in found and found <= _phrase_words("sla_question") | _phrase_words("greeting")
+    asked = "sla" in found and found <= _phrase_words("sla_question") | _phrase_words("greeting")
+    return asked and not asks_for_full_sla(text)
 
 
 def only_asks_for_help(text: str) -> bool:
