@@ -660,6 +660,7 @@ READING: dict[str, tuple[str, ...]] = {
         "hello there", "hi there",
     ),
     "full_sla": (
+        "exclusions word for word", "the exclusions",
         "full sla", "the sla", "whole sla", "sla text", "show the sla", "show sla", "the full sla",
         "full sla text", "the whole sla", "show me the sla",
     ),

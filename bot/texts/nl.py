@@ -659,6 +659,7 @@ READING: dict[str, tuple[str, ...]] = {
         "goedendag", "beste", "hallo daar", "hoi hoi",
     ),
     "full_sla": (
+        "uitsluitingen woord voor woord", "de uitsluitingen",
         "sla", "de sla", "hele sla", "de hele sla", "volledige sla", "sla tekst", "sla-tekst", "toon de sla",
         "toon sla", "laat de sla zien", "volledige sla-tekst", "hele sla-tekst",
     ),

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from fakes.chat import say
+from fakes.classifier import ScriptedClassifier
 from fakes.clock import amsterdam
 from fakes.http_helpers import count, rows
 from fakes.people import CUSTOMER, ENGLISH_CUSTOMER
-from storage.models import EscalationEvent, Ticket
+from storage.models import EscalationEvent, QuoteRequest, Ticket
 
 SEVERAL = "Ik kan niet inloggen, mijn licentie is verlopen en Teams start niet"
 EXCEL = "Excel crasht bij het opstarten, alleen bij mij, sinds gisteren"
@@ -18,6 +19,7 @@ OUTLOOK = "Outlook crasht steeds, alleen bij mij, sinds vandaag"
 ESCALATE = "Ik wil dit escaleren naar het management"
 HINT = "Kies een van de knoppen of typ het nummer."
 SATURDAY = amsterdam(2026, 11, 28, 11, 0)
+FRIDAY_EVENING = amsterdam(2026, 11, 27, 17, 0)
 
 
 @pytest.mark.parametrize("typed", ["ja", "yes", "graag", "Ja, graag!"])
@@ -172,3 +174,74 @@ async def test_help_alone_asks_what_is_wrong(bot, connector):
     [asked] = await say(bot, connector, CUSTOMER, "ik heb hulp nodig")
     assert asked == "Wat werkt er niet? Beschrijf het probleem in een paar woorden."
     assert await count(bot, Ticket) == 0
+
+
+@pytest.mark.parametrize(("typed", "affected"), [("de tweede", "several"), ("2", "several"), ("de eerste", "one")])
+async def test_an_intake_button_by_position(bot, connector, typed, affected):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Teams crasht bij elke vergadering")
+
+    [since] = await say(bot, connector, CUSTOMER, typed)  # "de tweede" alone reads as out of scope to the model
+    assert "Sinds wanneer speelt dit?" in since
+    await say(bot, connector, CUSTOMER, "de eerste")
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.affected, ticket.since) == (affected, "just_now")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("de eerste", "Afgesproken: ik stuur u op"), ("ja", "Afgesproken: ik stuur u op"),
+    ("nee", "Prima. U kunt uw probleem melden"), ("de tweede", "Prima. U kunt uw probleem melden"),
+    ("3", "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken?"),
+])  # fmt: skip
+async def test_the_out_of_hours_offer_by_position_or_yes_and_no(bot, clock, connector, typed, expected):
+    clock.set(FRIDAY_EVENING)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "mijn OneDrive synchroniseert niet meer")
+
+    [answer] = await say(bot, connector, CUSTOMER, typed)
+    assert answer.startswith(expected)
+    assert await count(bot, Ticket) == 0
+
+
+@pytest.mark.parametrize(("typed", "emergency"), [("ja", True), ("de eerste", True), ("nee", False), ("2", False)])
+async def test_the_emergency_question_by_yes_no_or_position(bot, clock, connector, typed, emergency):
+    clock.set(FRIDAY_EVENING)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "mijn OneDrive synchroniseert niet meer")
+    await say(bot, connector, CUSTOMER, "het is een noodgeval")
+
+    answer = (await say(bot, connector, CUSTOMER, typed))[0]
+    assert ("noodmelding" in answer) is emergency
+    assert await count(bot, Ticket) == int(emergency)
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [("ja", 1), ("de eerste", 1), ("nee", 0), ("de tweede", 0)])
+async def test_the_quote_offer_by_yes_no_or_position(bot, connector, typed, quoted):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "hoe maak ik een draaitabel in excel?")
+
+    [answer] = await say(bot, connector, CUSTOMER, typed)
+    assert ("offerte doorgegeven" in answer) is bool(quoted)
+    assert await count(bot, QuoteRequest) == quoted
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("de eerste", "Hoeveel mensen hebben hier last van?"), ("2", "Om welk programma gaat het?"),
+    ("die met inloggen", "Om welk programma gaat het?"), ("4", "Kunt u het in andere woorden beschrijven?"),
+])  # fmt: skip
+async def test_the_clarify_card_by_position_or_words(make_bot, classifier, connector, typed, asked):
+    scripted = ScriptedClassifier(classifier)
+    scripted.read_as("het ding doet raar", "email_problem", 0.40)  # offered: mail, Office app, sign-in, other
+    bot = await make_bot(reader=scripted)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "het ding doet raar")
+
+    [answer] = await say(bot, connector, CUSTOMER, typed)
+    assert asked in answer
+
+
+async def test_the_exclusions_button_of_the_sla_summary_typed(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "wat staat er in de SLA?")
+    [whole] = await say(bot, connector, CUSTOMER, "Uitsluitingen woord voor woord")
+    assert "De volgende zaken vallen buiten de scope van deze Service Level Agreement:" in whole

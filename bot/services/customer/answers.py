@@ -69,16 +69,22 @@ class Answers:
         A word of an answer inside a message that clearly speaks of something else, or names a
         product, is no answer: "Mijn OneDrive synchroniseert een map niet" or "Excel start ook niet"
         after the out-of-hours offer is a new problem, not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
-        shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
-        synonyms = replies.choice_synonyms(turn.lang)
-        value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
+        value = self._chosen(question, turn)
         if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
             return value
         report = getattr(question, "report", None)
         names_product = intake.read_facts(turn.core, "").product is not None  # "Excel start ook niet"
         if not names_product and not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
             return value
-        return chosen(turn.text, None, shown.choices, synonyms, within=False)
+        return self._chosen(question, turn, within=False)
+
+    def _chosen(self, question: Question, turn: Turn, *, within: bool = True) -> str | None:
+        shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        return chosen(turn.text, turn.pressed, shown.choices, replies.choice_synonyms(turn.lang), within=within)
+
+    def _names_button(self, question: Question, turn: Turn) -> bool:
+        """The message is nothing but a button's words, position or yes/no ("de tweede" reads as out of scope)."""
+        return turn.pressed is None and self._chosen(question, turn, within=False) is not None
 
     async def _answer(self, question: Question, turn: Turn) -> Outcome | None:
         match question:
@@ -109,7 +115,8 @@ class Answers:
         if turn.pressed is None and is_acknowledgement(turn.core):  # "ok", "bedankt": no answer, asked again
             return None
         said = intake.read_facts(turn.core, report.intent)
-        if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
+        unsaid = turn.pressed is None and getattr(said, question.asking.value) is None
+        if unsaid and not self._names_button(question, turn) and _new_subject(turn, report.intent):
             return None
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
         if facts is None and turn.pressed is not None:  # another question's button: said to be stale

@@ -37,9 +37,10 @@ def is_acknowledgement(text: str) -> bool:
 
 
 def asks_for_full_sla(text: str) -> bool:
-    """"sla", "toon de hele SLA-tekst", "full SLA text": only words of such requests, "sla" among them."""
+    """"sla", "toon de hele SLA-tekst", "full SLA text": only words of such requests, "sla" among them; or
+    one of them as a whole ("uitsluitingen woord voor woord", the overview's button)."""
     found = set(words(text))
-    return "sla" in found and found <= _phrase_words("full_sla")
+    return ("sla" in found and found <= _phrase_words("full_sla")) or _plain(text) in phrases("full_sla")
 
 
 def asks_about_sla(text: str) -> bool:
