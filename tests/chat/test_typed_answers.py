@@ -22,6 +22,17 @@ SATURDAY = amsterdam(2026, 11, 28, 11, 0)
 FRIDAY_EVENING = amsterdam(2026, 11, 27, 17, 0)
 
 
+async def asked_which_ticket(bot, connector) -> tuple[Ticket, Ticket]:
+    """Two tickets of one's own, then an escalation request: the bot asks which (Outlook, the newest, first)."""
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, EXCEL)
+    await say(bot, connector, CUSTOMER, OUTLOOK)
+    excel, outlook = await rows(bot, Ticket)
+    [asked] = await say(bot, connector, CUSTOMER, ESCALATE)
+    assert asked.startswith("Welke melding wilt u escaleren?")
+    return excel, outlook
+
+
 @pytest.mark.parametrize("typed", ["ja", "yes", "graag", "Ja, graag!"])
 async def test_yes_typed_to_several_problems_opens_a_ticket_each(bot, connector, typed):
     await say(bot, connector, CUSTOMER, "hallo")
@@ -50,12 +61,7 @@ async def test_no_typed_to_several_problems_makes_one_ticket(bot, connector, typ
     ("die over Outlook", "outlook"), ("{excel}", "excel"), ("{excel_digits}", "excel"), ("de eerste", "outlook"),
 ])  # fmt: skip
 async def test_which_ticket_to_escalate_by_position_words_or_number(bot, connector, typed, meant):
-    await say(bot, connector, CUSTOMER, "hallo")
-    await say(bot, connector, CUSTOMER, EXCEL)
-    await say(bot, connector, CUSTOMER, OUTLOOK)
-    excel, outlook = await rows(bot, Ticket)
-    [asked] = await say(bot, connector, CUSTOMER, ESCALATE)
-    assert asked.startswith("Welke melding wilt u escaleren?")  # Outlook (newest) first, then Excel
+    excel, outlook = await asked_which_ticket(bot, connector)
 
     typed = typed.format(excel=excel.number, excel_digits=excel.number.removeprefix("T-"))
     [escalated] = await say(bot, connector, CUSTOMER, typed)
@@ -67,11 +73,7 @@ async def test_which_ticket_to_escalate_by_position_words_or_number(bot, connect
 
 
 async def test_a_ticket_number_without_t_among_other_words(bot, connector):
-    await say(bot, connector, CUSTOMER, "hallo")
-    await say(bot, connector, CUSTOMER, EXCEL)
-    await say(bot, connector, CUSTOMER, OUTLOOK)
-    excel, _ = await rows(bot, Ticket)
-    await say(bot, connector, CUSTOMER, ESCALATE)
+    excel, _ = await asked_which_ticket(bot, connector)
 
     [escalated] = await say(bot, connector, CUSTOMER, f"die met nummer {excel.number.removeprefix('T-')}")
     assert f"Ik heb melding {excel.number} geëscaleerd" in escalated
@@ -93,11 +95,7 @@ async def test_a_typed_answer_that_fits_no_button_gets_the_question_again_once_w
 
 
 async def test_a_hint_is_given_per_question_and_a_fitting_answer_after_it_still_answers(bot, connector):
-    await say(bot, connector, CUSTOMER, "hallo")
-    await say(bot, connector, CUSTOMER, EXCEL)
-    await say(bot, connector, CUSTOMER, OUTLOOK)
-    excel, _ = await rows(bot, Ticket)
-    await say(bot, connector, CUSTOMER, ESCALATE)
+    excel, _ = await asked_which_ticket(bot, connector)
 
     [again] = await say(bot, connector, CUSTOMER, "de zevende")
     assert again.startswith(HINT) and "Welke melding wilt u escaleren?" in again

@@ -82,7 +82,8 @@ class Acts:
     def ask_problem(self, turn: Turn, facts: Facts) -> Outcome:
         """What is wrong, in one short question (out of hours: and whether the organisation cannot work)."""
         closed = not self._deps.calendar.is_open(turn.now)
-        return Outcome((replies.describe_problem(turn.lang, urgent=facts.urgent, closed=closed),), AwaitingProblem(facts))
+        asked = replies.describe_problem(turn.lang, urgent=facts.urgent, closed=closed)
+        return Outcome((asked,), AwaitingProblem(facts))
 
     def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
         """Why we are closed, when we open, the emergency way, and the reminder offer."""

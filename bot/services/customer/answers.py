@@ -27,7 +27,9 @@ NEW_SUBJECT = 0.8  # a free-text answer this clearly about something else is a n
 _CHATTER = frozenset({"greeting", "thanks_goodbye"})
 DECLINED_FOR = timedelta(hours=12)  # how long a typed "noodgeval" still means the declined problem
 _NO_REQUEST = frozenset({*_CHATTER, "out_of_scope"})  # typed instead of an answer, these are no new subject
-_CHOICE_QUESTIONS = (OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion, SeparateTickets, WhichTicket)
+_CHOICE_QUESTIONS = (
+    OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion, SeparateTickets, WhichTicket,
+)  # fmt: skip
 
 
 class Kept(Enum):
