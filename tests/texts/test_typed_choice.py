@@ -71,6 +71,7 @@ def _quote() -> Reply:
     (replies.clarify("nl", ("teams_problem", "signin_problem")), "die met inloggen", "signin_problem"),
     (replies.clarify("nl", ("teams_problem", "signin_problem")), "3", "other"),
     (replies.rating_request("nl", "T-2026-0001"), "4", "4"), (replies.rating_request("nl", "T-2026-0001"), "vier", "4"),
+    (replies.rating_request("nl", "T-2026-0001"), "de vierde", "4"),
     (_quote(), "ja", "accept"), (_quote(), "nee", "decline"), (_quote(), "de tweede", "decline"),
 ])
 def test_every_other_question(question: Reply, typed: str, expected: str) -> None:

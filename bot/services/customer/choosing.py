@@ -43,11 +43,11 @@ def _by_ticket_number(typed: str, values: Sequence[str]) -> str | None:
 
 
 def _by_position(typed: str, values: Sequence[str]) -> str | None:
-    """"2" is the second button, unless a button's value is "2" (a rating)."""
+    """"2" is the second button, unless a button's value is "2" (a rating: that one)."""
     place = typed_choice.position(typed)
-    if place is None or not 1 <= place <= len(values) or str(place) in values:
-        return None
-    return values[place - 1]
+    if place is not None and str(place) in values:
+        return str(place)
+    return values[place - 1] if place is not None and 1 <= place <= len(values) else None
 
 
 def _by_polarity(typed: str, values: Sequence[str], *, leading: bool) -> str | None:
