@@ -166,6 +166,11 @@ async def test_help_after_urgent_out_of_hours_also_asks_whether_the_organisation
     assert not connector.messages(CUSTOMER.conversation_id)[-1].cards
     assert await count(bot, Ticket) == 0
 
+    paged = await say(bot, connector, CUSTOMER, "Outlook werkt niet, niemand kan werken")
+    [ticket] = await rows(bot, Ticket)
+    assert (ticket.priority, ticket.emergency) == ("P1", True)
+    assert any("noodmelding" in answer for answer in paged)
+
 
 async def test_help_alone_asks_what_is_wrong(bot, connector):
     await say(bot, connector, CUSTOMER, "hallo")
