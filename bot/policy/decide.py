@@ -12,7 +12,8 @@ Rules, in order (documented here because they are the product's promises):
 2. A customer who insists (`insists_emergency`) on a covered or unsure message that is not
    an emergency gets CONFIRM_EMERGENCY, at any hour; the dialog then calls `decide` again
    with `confirmed_emergency` set or `insists_emergency` cleared.
-3. Unsure (confidence below the threshold): CLARIFY with the top three candidates.
+3. Unsure (confidence below the threshold): CLARIFY with the top three candidates that are requests
+   (never a greeting, thanks or out of scope); none left: CLARIFY with none (ask what is wrong).
 4. Covered: CREATE_TICKET when open, else REFUSE_OUT_OF_HOURS with the next opening.
 5. Excluded: REFUSE_EXCLUDED or OFFER_QUOTE, as configured per intent, with the clause.
 6. Conversation: escalate the customer's own open ticket when there is exactly one (any
@@ -38,6 +39,7 @@ from bot.policy.model import Priority, TicketSummary, require_aware
 from bot.policy.scope import (
     ALWAYS_EMERGENCY,
     EXCLUDED_INTENTS,
+    NOT_A_REQUEST,
     Intent,
     Scope,
     exclusion_clause,
@@ -152,6 +154,8 @@ def _emergency(now: datetime, calendar: BusinessCalendar) -> d.Decision:
 def _candidates(request: CustomerRequest) -> tuple[str, ...]:
     best: dict[str, float] = {}
     for label, confidence in ((request.intent, request.confidence), *request.alternatives):
+        if parse_intent(label) in NOT_A_REQUEST:
+            continue
         best[label] = max(confidence, best.get(label, confidence))
     ranked = sorted(best, key=lambda label: best[label], reverse=True)
     return tuple(ranked[:MAX_CANDIDATES])

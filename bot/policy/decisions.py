@@ -133,7 +133,8 @@ class OutOfScope:
 
 @dataclass(frozen=True, slots=True)
 class Clarify:
-    """Too unsure: ask which of these intents (best first, at most three) was meant."""
+    """Too unsure: ask which of these intents (best first, at most three, never chatter) was meant; with
+    none, ask what is wrong."""
 
     kind: ClassVar[DecisionKind] = DecisionKind.CLARIFY
     candidates: tuple[str, ...]

@@ -542,6 +542,30 @@ TEXTS: dict[str, str] = {
         "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
     ),
     "describe_problem": "Wat werkt er niet? Beschrijf het probleem in een paar woorden.",
+    "describe_if_emergency": (
+        "Zeg er ook bij als uw organisatie hierdoor niet kan werken: dan is het een noodgeval en halen we de dienstdoende engineer erbij."
+    ),
+    "choice_hint": "Kies een van de knoppen of typ het nummer.",
+    "sla_overview": "Wat er in de SLA met {msp} staat, per artikel:",
+    "sla_where": (
+        "De volledige tekst staat in de SLA die uw organisatie met {msp} heeft afgesloten; een kopie vraagt u op via {contact}."
+    ),
+    "sla_clause_1": "Doel: de afspraken tussen {msp} en uw organisatie over de Office 365-diensten.",
+    "sla_clause_2_1": (
+        "Diensten: licenties voor Microsoft 365 (e-mail, Outlook, Word, Excel, PowerPoint, SharePoint, Teams, OneDrive); "
+        "de eenmalige inrichting wordt apart gefactureerd."
+    ),
+    "sla_clause_2_2": "Service-uren: {hours}; daarbuiten alleen noodgevallen.",
+    "sla_clause_3": (
+        "Uitsluitingen: hulp bij het gebruik van de apps, beheer dat u zelf kunt doen (gebruikers en groepen) en "
+        "afwijkende (beveiligings)instellingen; op verzoek tegen betaling."
+    ),
+    "sla_clause_4": "Uw verantwoordelijkheid: technische problemen en beveiligingsincidenten meteen melden.",
+    "sla_clause_5": "Escalatie: eerst de supportmedewerker, dan een senior of het management, daarna bijvoorbeeld mediation.",
+    "sla_clause_6": "Back-up: de ingebouwde back-up van Office 365 voor e-mail, SharePoint en OneDrive.",
+    "sla_clause_7": "Wijzigingen: {msp} mag de SLA wijzigen en laat dat u schriftelijk weten.",
+    "sla_clause_8": "Algemene voorwaarden: die van {msp} gelden ook voor de SLA.",
+    "choice_exclusions_verbatim": "Uitsluitingen woord voor woord",
     "separate_tickets": (
         "Ik lees {count} problemen: {problems}. Zal ik voor elk een aparte melding maken?"
     ),
@@ -635,6 +659,7 @@ READING: dict[str, tuple[str, ...]] = {
         "goedendag", "beste", "hallo daar", "hoi hoi",
     ),
     "full_sla": (
+        "uitsluitingen woord voor woord", "de uitsluitingen",
         "sla", "de sla", "hele sla", "de hele sla", "volledige sla", "sla tekst", "sla-tekst", "toon de sla",
         "toon sla", "laat de sla zien", "volledige sla-tekst", "hele sla-tekst",
     ),
@@ -645,6 +670,32 @@ READING: dict[str, tuple[str, ...]] = {
         "sinds", "meer", "hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond", "bedankt",
         "dank", "graag", "alstublieft", "alsjeblieft", "iedereen", "niemand", "ja", "nee", "gisteren",
         "vandaag", "vanochtend", "inloggen", "storing", "melding", "probleem", "collega", "collega's",
+    ),
+    # Typed answers to a question with buttons (customer/typed_choice.py): the n-th button, yes and no,
+    # and words around a button's position or its label that say nothing themselves ("de tweede graag").
+    "ordinals": ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde"),
+    "yes": (
+        "ja", "ja graag", "graag", "jawel", "jazeker", "ja zeker", "zeker", "ja hoor", "ja dat klopt", "doe maar",
+        "ja doe maar", "ja alstublieft", "ja please",
+    ),
+    "no": ("nee", "neen", "nee hoor", "nee dank u", "nee dank je", "nee bedankt", "liever niet", "nee liever niet"),
+    "pointing": (
+        "de", "het", "die", "dat", "deze", "over", "met", "van", "nummer", "nr", "optie", "keuze", "knop", "melding",
+        "graag", "is", "e", "ste", "alstublieft",
+    ),
+    # Asking what the SLA says, or to see it: the summary of its clauses (not the exclusions word for word).
+    "sla_question": (
+        "wat staat er in de sla", "wat zegt de sla", "wat staat in de sla", "mag ik de sla zien", "mag ik de sla",
+        "kan ik de sla zien", "kan ik de sla lezen", "mag ik de sla lezen", "waar vind ik de sla",
+        "waar kan ik de sla vinden", "wat is de sla", "wat houdt de sla in", "stuur de sla", "stuur mij de sla",
+        "ik wil de sla zien", "ik wil de sla lezen", "wat staat er in onze sla", "wat staat er in mijn sla",
+        "kunt u de sla sturen", "wat zijn de afspraken in de sla", "inhoud van de sla", "de sla graag",
+    ),
+    # Asking for help and saying nothing about what is wrong ("help!", "ik heb hulp nodig").
+    "help": (
+        "help", "hulp", "helpen", "ik heb hulp nodig", "hulp nodig", "kunt u mij helpen", "kun je me helpen",
+        "kunt u helpen", "help mij", "help me", "ik heb een probleem", "er is een probleem", "graag hulp",
+        "hulp graag", "ik kan wel wat hulp gebruiken",
     ),
     # Words that say nothing about what is wrong, beside who is affected or since when ("het is al sinds gisteren").
     "filler": (

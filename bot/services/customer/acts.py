@@ -9,7 +9,7 @@ from bot.policy import (
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
 )  # fmt: skip
 from bot.services import replies
-from bot.services.customer.reading import only_facts, only_urgency
+from bot.services.customer.reading import only_asks_for_help, only_facts, only_urgency
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
     WhichTicket,
@@ -28,9 +28,8 @@ class Acts:
 
     async def new_message(self, turn: Turn, known: Facts) -> Outcome:
         """A message that answers no open question: read it, ask the policy, act."""
-        if only_urgency(turn.core) or only_facts(turn.core):  # how urgent, who, since when: but not what
-            facts = known.merged(read_facts(turn.core, ""))
-            return Outcome((replies.describe_problem(turn.lang, urgent=facts.urgent),), AwaitingProblem(facts))
+        if only_urgency(turn.core) or only_facts(turn.core) or only_asks_for_help(turn.core):  # not what is wrong
+            return self.ask_problem(turn, known.merged(read_facts(turn.core, "")))
         classified = turn.classified
         report = Report(
             turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
@@ -66,6 +65,8 @@ class Acts:
                 return _say(replies.excluded(lang, decision, config))
             case OfferQuote():
                 return Outcome((replies.excluded(lang, decision, config),), QuoteOffer(report))
+            case Clarify(candidates=()):  # nothing the customer may need: what is wrong?
+                return self.ask_problem(turn, facts)
             case Clarify(candidates=candidates):
                 return Outcome((replies.clarify(lang, candidates),), ClarifyQuestion(report, candidates))
             case ConfirmEmergency():
@@ -77,6 +78,12 @@ class Acts:
             case PageOnCall(priority=priority):
                 return Outcome(await self._page(turn, report, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
+
+    def ask_problem(self, turn: Turn, facts: Facts) -> Outcome:
+        """What is wrong, in one short question (out of hours: and whether the organisation cannot work)."""
+        closed = not self._deps.calendar.is_open(turn.now)
+        asked = replies.describe_problem(turn.lang, urgent=facts.urgent, closed=closed)
+        return Outcome((asked,), AwaitingProblem(facts))
 
     def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
         """Why we are closed, when we open, the emergency way, and the reminder offer."""

@@ -23,6 +23,7 @@ def to_document(state: CustomerState) -> dict[str, Any]:
         "version": VERSION, "language": state.language, "welcomed": state.welcomed,
         "question": None if question is None else {"kind": question.kind, **_plain(question)},
         "recent_ticket": None if state.recent_ticket is None else _plain(state.recent_ticket),
+        "hinted": state.hinted,
     }
 
 
@@ -35,7 +36,7 @@ def from_document(document: dict[str, Any] | None) -> CustomerState:
         return CustomerState(
             language=_optional_str(document.get("language")), welcomed=bool(document.get("welcomed")),
             question=None if question is None else _question(question),
-            recent_ticket=None if recent is None else _build(RecentTicket, recent),
+            recent_ticket=None if recent is None else _build(RecentTicket, recent), hinted=bool(document.get("hinted")),
         )
     except (KeyError, TypeError, ValueError) as error:
         log.warning("customer state could not be read (%s): starting afresh", error)

@@ -37,7 +37,7 @@ def ask(question: Question, lang: str, config: OperatorConfig, calendar: Busines
         case WhichTicket(tickets=tickets):
             return replies.which_ticket(lang, tickets)
         case AwaitingProblem(facts=facts):
-            return replies.describe_problem(lang, urgent=facts.urgent)
+            return replies.describe_problem(lang, urgent=facts.urgent, closed=not calendar.is_open(now))
         case DeclinedOffer():
             return replies.reminder_declined(lang, config.msp)
     raise AssertionError(f"unknown question {question!r}")

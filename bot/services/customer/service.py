@@ -14,8 +14,8 @@ from bot.services.customer import codec, questions
 from bot.services.customer.acts import Acts
 from bot.services.customer.answers import KEEP, Answers
 from bot.services.customer.language import reply_language
-from bot.services.customer.reading import asks_for_full_sla, is_acknowledgement, without_greeting
-from bot.services.customer.state import AwaitingProblem, CustomerState, DeclinedOffer, Facts, RatingQuestion
+from bot.services.customer.reading import asks_about_sla, asks_for_full_sla, is_acknowledgement, without_greeting
+from bot.services.customer.state import AwaitingProblem, CustomerState, DeclinedOffer, Facts, QuoteOffer, RatingQuestion
 from bot.services.customer.turn import CustomerDeps, CustomerMessage, Outcome, Turn
 from bot.services.messages import Caller, Reply
 from bot.services.welcome import welcome
@@ -95,7 +95,9 @@ class CustomerService:
             hint = await self._deps.wordless.hint(turn.lang, turn.conversation_id, turn.activity_id)
             return self._welcomed(state, Outcome(tuple(hint), state.question))
         if turn.pressed == replies.FULL_SLA or (turn.pressed is None and asks_for_full_sla(turn.text)):
-            return self._welcomed(state, Outcome((replies.full_sla(turn.lang),), state.question))
+            return self._welcomed(state, self._sla(state, turn, replies.full_sla(turn.lang)))
+        if turn.pressed is None and asks_about_sla(turn.text):
+            return self._welcomed(state, self._sla(state, turn, replies.sla_overview(turn.lang, self._deps.config)))
         known, lead = Facts(), None
         if state.question is not None:
             answer = await self._answers.answer(state.question, turn)
@@ -103,6 +105,9 @@ class CustomerService:
                 return self._welcomed(state, Outcome((self._again(state, turn),), state.question))
             if isinstance(answer, Outcome):
                 return self._welcomed(state, answer)
+            hinted = None if state.hinted else self._answers.hint(state.question, turn)
+            if hinted is not None:
+                return self._welcomed(state, hinted)
             if isinstance(state.question, AwaitingProblem):
                 known = state.question.facts
             elif turn.pressed is None and not isinstance(state.question, DeclinedOffer):
@@ -126,7 +131,16 @@ class CustomerService:
         elif not state.welcomed:
             said = (welcome(self._deps.config, lang), *said)
         recent = outcome.opened or state.recent_ticket
-        return _Said(said, replace(state, welcomed=True, question=outcome.question, recent_ticket=recent))
+        return _Said(said, replace(
+            state, welcomed=True, question=outcome.question, recent_ticket=recent, hinted=outcome.hinted,
+        ))  # fmt: skip
+
+    def _sla(self, state: CustomerState, turn: Turn, reply: Reply) -> Outcome:
+        """The SLA at any point; an open question is asked again after it (the quote offer's card, which
+        offers the SLA text itself, is still at hand)."""
+        if state.question is None or isinstance(state.question, DeclinedOffer | QuoteOffer):
+            return Outcome((reply,), state.question)
+        return Outcome((reply, self._again(state, turn)), state.question)
 
     def _again(self, state: CustomerState, turn: Turn) -> Reply:
         assert state.question is not None

@@ -187,3 +187,4 @@ class CustomerState:
     welcomed: bool = False
     question: Question | None = None
     recent_ticket: RecentTicket | None = None
+    hinted: bool = False  # the open question was asked again after typed words that fit none of its buttons

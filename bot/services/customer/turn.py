@@ -83,6 +83,7 @@ class Outcome:
     question: Question | None = None
     greeted: bool = False  # a greeting: the welcome, or "how can I help" once welcomed
     opened: RecentTicket | None = None  # the ticket this turn opened, if any
+    hinted: bool = False  # the open question was asked again with how to answer it
 
 
 @dataclass(frozen=True, slots=True)
