@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Acknowledge {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: we are closed and handle emergencies only (service hours: {hours}).\n\n"
-        "We are open again on **{moment}**. Please report your problem again then and we will pick it up straight away.\n\n"
+        "{why}, so we are closed. We are open again on **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Shall I send you a reminder on {moment}?"
+        "Shall I send you a reminder then?"
     ),
     "confirm_emergency": (
         "Does this stop your organisation, or a large part of it, from working right now? "
@@ -510,17 +509,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Attachments",
     "erased_placeholder": "(erased at the data subject's request)",
     "emergency_way": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency** or type *emergency*."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency** or type *emergency*."
     ),
     "emergency_way_phone": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
     ),
     "emergency_later": "If it gets so bad that your organisation cannot work, type *emergency*.",
     "emergency_later_phone": (
         "If it gets so bad that your organisation cannot work, type *emergency* or call our emergency number {phone}."
     ),
     "closed_holiday": "Today is {name}",
-    "closed_extra_closed_day": "We are closed today",
+    "closed_extra_closed_day": "Today is an extra closing day",
     "closed_weekend": "It is the weekend",
     "closed_not_a_working_day": "Today is not one of our working days",
     "closed_before_opening": "It is before {opens}",

@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Bevestigen {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: dan zijn we gesloten en handelen we alleen noodgevallen af (servicetijden: {hours}).\n\n"
-        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, dan pakken we het direct op.\n\n"
+        "{why}, dus we zijn gesloten. We zijn er weer op **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Zal ik u op {moment} een herinnering sturen?"
+        "Zal ik u dan een herinnering sturen?"
     ),
     "confirm_emergency": (
         "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
@@ -509,17 +508,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
     "emergency_way": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
     ),
     "emergency_way_phone": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
     ),
     "emergency_later": "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*.",
     "emergency_later_phone": (
         "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval* of bel ons noodnummer {phone}."
     ),
     "closed_holiday": "Het is vandaag {name}",
-    "closed_extra_closed_day": "Vandaag zijn we extra gesloten",
+    "closed_extra_closed_day": "Vandaag is een extra sluitingsdag",
     "closed_weekend": "Het is weekend",
     "closed_not_a_working_day": "Vandaag is geen werkdag voor ons",
     "closed_before_opening": "Het is nog voor {opens} uur",

@@ -8,7 +8,7 @@ from bot.config.operator import Msp, OperatorConfig
 from bot.policy.calendar import BusinessCalendar, Closed, ClosedReason
 from bot.services.messages import Reply
 from bot.services.replies.choices import EMERGENCY, NO, REMIND, YES, choice
-from bot.services.replies.words import format_moment, service_hours
+from bot.services.replies.words import format_moment
 from bot.texts import text
 
 _HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
@@ -42,8 +42,7 @@ def out_of_hours(lang: str, next_opening: datetime, config: OperatorConfig, why:
     """Closed and not an emergency: why, when we open, how to report an emergency, a reminder offer."""
     moment = format_moment(lang, next_opening, config.business_hours.time_zone, now)
     body = text(
-        lang, "out_of_hours", why=why, hours=service_hours(lang, config), moment=moment,
-        emergency=emergency_way(lang, config.msp),
+        lang, "out_of_hours", why=why, moment=moment, emergency=emergency_way(lang, config.msp),
     )  # fmt: skip
     return Reply(body, (
         choice(lang, "choice_remind", REMIND, moment=moment),
