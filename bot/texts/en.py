@@ -185,6 +185,10 @@ TEXTS: dict[str, str] = {
         "At this step, further steps such as mediation can be taken.\n\n"
         "Management has been notified and will contact you."
     ),
+    "already_escalated": (
+        "Ticket {number} was already escalated to {step}, on {moment}. They will contact you; "
+        "there is no need to escalate it again."
+    ),
     "already_in_mediation": (
         "Report {number} is already at step 3, the last step (mediation). It cannot be escalated "
         "further; management will contact you."

@@ -185,6 +185,10 @@ TEXTS: dict[str, str] = {
         "In deze stap kunnen verdere stappen worden genomen, zoals mediation.\n\n"
         "Het management is op de hoogte gebracht en neemt contact met u op."
     ),
+    "already_escalated": (
+        "Melding {number} is al geëscaleerd naar {step}, op {moment}. Zij nemen contact met u op; "
+        "opnieuw escaleren is niet nodig."
+    ),
     "already_in_mediation": (
         "Melding {number} is al in stap 3, de laatste stap (mediation). Verder escaleren kan niet; "
         "het management neemt contact met u op."

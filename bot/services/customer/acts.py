@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.policy import (
-    AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
+    AlreadyEscalated, AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
 )  # fmt: skip
 from bot.services import replies
@@ -58,6 +58,9 @@ class Acts:
                     return _say(replies.ask_which_ticket(lang))
                 refs = tuple(TicketRef(t.number, t.subject, own=not colleagues) for t in candidates)
                 return Outcome((replies.which_ticket(lang, refs, own=not colleagues),), WhichTicket(report, refs))
+            case AlreadyEscalated(ticket=ticket, step=step, since=since):
+                zone = config.business_hours.time_zone
+                return _say(replies.already_escalated(lang, ticket.number, step, since, zone))
             case AlreadyInMediation(ticket=ticket):
                 return _say(replies.already_in_mediation(lang, ticket.number))
             case Escalate():

@@ -201,7 +201,7 @@ class Answers:
         found = [t for t in (*visible.own, *visible.colleagues) if t.number == number and t.is_open]
         if not found:
             return Outcome((replies.ask_which_ticket(turn.lang),))
-        decision = escalation_of(found[0])
+        decision = escalation_of(found[0], turn.now)
         return await self._acts.act(turn, decision, question.report, Facts())
 
 

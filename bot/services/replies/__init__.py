@@ -15,7 +15,7 @@ from bot.services.replies.conversation import (
     stale_choice, still_open, which_ticket, with_lead,
 )  # fmt: skip
 from bot.services.replies.customer import (
-    acknowledged, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
+    acknowledged, already_escalated, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
     clarify, clarify_other, emergency_in_hours, emergency_joined, emergency_paged, emergency_unanswered, escalated,
     goodbye, handed_back,
     out_of_scope, rating_invalid, rating_request, rating_thanks, resolved, staff_joined, status,
@@ -38,7 +38,7 @@ __all__ = [
     "ACCEPT", "ACK_PREFIX", "added_to_ticket", "DECLINE", "EMERGENCY", "EVERYONE", "FULL_SLA", "JUST_NOW", "LONGER",
     "NO", "NONE_OF_THESE", "ONE", "ONE_TICKET", "OTHER", "PRODUCTS_BY_INTENT", "PRODUCT_NAMES", "RATINGS", "REMIND",
     "SEPARATE", "SEVERAL", "TAKE_OVER_PREFIX", "TICKET_PREFIX", "TODAY", "YES", "TicketView", "acknowledged",
-    "already_in_mediation", "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms",
+    "already_escalated", "already_in_mediation", "ask_affected", "ask_product", "ask_since", "ask_which_ticket", "choice_synonyms",
     "clarify", "clarify_other", "closed_words", "confirm_emergency", "describe_problem", "emergency_in_hours",
     "emergency_joined", "emergency_paged", "emergency_unanswered", "emergency_way", "escalated", "escalation_notice",
     "excluded", "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help",
