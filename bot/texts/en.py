@@ -102,10 +102,14 @@ TEXTS: dict[str, str] = {
         "All right. You can report your problem as soon as we are open again.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Hello! As agreed: we are open now.\n\n"
-        "Please describe your problem again and I will create a report for it."
-    ),
+    "reminder_open": "Hello! As agreed: we are open now.",
+    "told_ticket_offer": "{when} you told us: *\"{told}\"*. Shall I make a ticket of it now?",
+    "told_ticket_declined": "Fine, I will not make a ticket of it. If it still bothers you, just describe it.",
+    "choice_make_ticket": "Yes, make the ticket",
+    "day_today": "Earlier today",
+    "day_yesterday": "Yesterday",
+    "day_on": "On {date}",
+    "reminder_message": "Please describe your problem again and I will create a report for it.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (

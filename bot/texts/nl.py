@@ -102,10 +102,14 @@ TEXTS: dict[str, str] = {
         "Prima. U kunt uw probleem melden zodra we weer open zijn.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Goedendag! Zoals afgesproken: we zijn nu open.\n\n"
-        "Beschrijf uw probleem nog een keer, dan maak ik er een melding van."
-    ),
+    "reminder_open": "Goedendag! Zoals afgesproken: we zijn nu open.",
+    "told_ticket_offer": "{when} meldde u: *\"{told}\"*. Zal ik daar nu een melding van maken?",
+    "told_ticket_declined": "Prima, dan maak ik er geen melding van. Speelt het toch nog? Beschrijf het dan gerust.",
+    "choice_make_ticket": "Ja, maak de melding",
+    "day_today": "Eerder vandaag",
+    "day_yesterday": "Gisteren",
+    "day_on": "Op {date}",
+    "reminder_message": "Beschrijf uw probleem nog een keer, dan maak ik er een melding van.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (

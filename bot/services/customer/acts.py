@@ -72,13 +72,13 @@ class Acts:
             case Clarify(candidates=candidates):
                 return Outcome((replies.clarify(lang, candidates),), ClarifyQuestion(report, candidates))
             case ConfirmEmergency():
-                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report))
+                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report, facts))
             case RefuseOutOfHours(next_opening=opening):
-                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening))
+                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening, facts))
             case CreateTicket(priority=priority):
                 return await self.tickets.create(turn, report, facts, priority)
             case PageOnCall(priority=priority):
-                return Outcome(await self._page(turn, report, priority))
+                return Outcome(await self._page(turn, report, facts, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
 
     def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
@@ -86,10 +86,10 @@ class Acts:
         why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
         return replies.out_of_hours(turn.lang, opening, self._deps.config, why, turn.now)
 
-    async def _page(self, turn: Turn, report: Report, priority: Priority) -> tuple[Reply, ...]:
+    async def _page(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> tuple[Reply, ...]:
         new = NewTicket(
             intent=report.intent, priority=str(priority), emergency=True, description=report.text,
-            source_activity_id=report.activity_id,
+            product=facts.product, affected=facts.affected, since=facts.since, source_activity_id=report.activity_id,
         )  # fmt: skip
         return await self._deps.paging.report_emergency(turn.caller, turn.conversation_id, new)
 

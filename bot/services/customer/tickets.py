@@ -56,16 +56,19 @@ class TicketActs:
 
     async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
         """With what is known now the policy decides the priority, as of when the report was made: an
-        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked."""
+        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked.
+
+        Closing time that comes mid-intake ends it with the out-of-hours offer: the facts said so far are
+        kept with it, for the reminder and the ticket at the next opening."""
         decision = await self.decide(turn, question.report, facts, reported=True)
         priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
         missing = facts.missing()
-        if not missing and priority is not Priority.P1:
-            now = await self.decide(turn, question.report, facts)  # complete now: are we open now?
-            if isinstance(now, RefuseOutOfHours):  # begun in hours, finished when closed: say so, as a new report
+        if priority is not Priority.P1:
+            now = await self.decide(turn, question.report, facts)  # are we still open now?
+            if isinstance(now, RefuseOutOfHours):  # begun in hours, answered when closed: say so, as a new report
                 why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
                 offer = replies.out_of_hours(turn.lang, now.next_opening, self._deps.config, why, turn.now)
-                return Outcome((offer,), OutOfHoursOffer(question.report, now.next_opening))
+                return Outcome((offer,), OutOfHoursOffer(question.report, now.next_opening, facts))
         if priority is Priority.P1 or not missing:
             return await self.open(turn, question.report, facts, priority)
         asked = replace(question, facts=facts, asking=missing[0])

@@ -24,7 +24,8 @@ from bot.services.replies.customer import (
 from bot.services.replies.excluded import excluded, full_sla, quote_declined, quote_recorded
 from bot.services.replies.hours import (
     closed_words, confirm_emergency, emergency_way, not_an_emergency, offer_passed, out_of_hours,
-    reminder_declined, reminder_message, reminder_moved, reminder_scheduled,
+    reminder_declined, reminder_message, reminder_moved, reminder_scheduled, told_reminder, told_ticket_declined,
+    told_ticket_offer,
 )  # fmt: skip
 from bot.services.replies.staff import (
     escalation_notice, new_ticket_notice, page_notice, quote_request_notice,
@@ -45,7 +46,8 @@ __all__ = [
     "intent_label", "new_ticket_notice", "not_an_emergency", "offer_passed", "out_of_hours", "out_of_scope",
     "page_notice", "priority_words", "product_name", "products_for", "question_dropped", "quote_declined",
     "quote_recorded", "quote_request_notice", "rating_invalid", "rating_request", "rating_thanks",
-    "reminder_declined", "reminder_message", "reminder_moved", "reminder_scheduled", "resolved", "separate_created",
+    "reminder_declined", "reminder_message", "reminder_moved", "reminder_scheduled", "told_reminder",
+    "told_ticket_declined", "told_ticket_offer", "resolved", "separate_created",
     "separate_tickets", "service_hours", "staff_joined", "stale_choice", "status", "status_words", "step_words",
     "still_open", "ticket_created", "which_ticket", "with_lead",
 ]
