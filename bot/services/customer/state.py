@@ -133,6 +133,7 @@ class SeparateTickets:
     report: Report
     intents: tuple[str, ...]
     facts: Facts = field(default_factory=Facts)
+    parts: tuple[str, ...] = ()  # per intent, the clause it was read from; empty: not known
 
 
 @dataclass(frozen=True, slots=True)
