@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Acknowledge {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: we are closed and handle emergencies only (service hours: {hours}).\n\n"
-        "We are open again on **{moment}**. Please report your problem again then and we will pick it up straight away.\n\n"
+        "{why}, so we are closed. We are open again on **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Shall I send you a reminder on {moment}?"
+        "Shall I send you a reminder then?"
     ),
     "confirm_emergency": (
         "Does this stop your organisation, or a large part of it, from working right now? "
@@ -103,10 +102,14 @@ TEXTS: dict[str, str] = {
         "All right. You can report your problem as soon as we are open again.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Hello! As agreed: we are open now.\n\n"
-        "Please describe your problem again and I will create a report for it."
-    ),
+    "reminder_open": "Hello! As agreed: we are open now.",
+    "told_ticket_offer": "{when} you told us: *\"{told}\"*. Shall I make a ticket of it now?",
+    "told_ticket_declined": "Fine, I will not make a ticket of it. If it still bothers you, just describe it.",
+    "choice_make_ticket": "Yes, make the ticket",
+    "day_today": "Earlier today",
+    "day_yesterday": "Yesterday",
+    "day_on": "On {date}",
+    "reminder_message": "Please describe your problem again and I will create a report for it.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (
@@ -185,6 +188,10 @@ TEXTS: dict[str, str] = {
         "Report {number} has been escalated to step 3 of the escalation procedure (SLA section 5). "
         "At this step, further steps such as mediation can be taken.\n\n"
         "Management has been notified and will contact you."
+    ),
+    "already_escalated": (
+        "Ticket {number} was already escalated to {step}, on {moment}. They will contact you; "
+        "there is no need to escalate it again."
     ),
     "already_in_mediation": (
         "Report {number} is already at step 3, the last step (mediation). It cannot be escalated "
@@ -510,17 +517,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Attachments",
     "erased_placeholder": "(erased at the data subject's request)",
     "emergency_way": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency** or type *emergency*."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency** or type *emergency*."
     ),
     "emergency_way_phone": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
     ),
     "emergency_later": "If it gets so bad that your organisation cannot work, type *emergency*.",
     "emergency_later_phone": (
         "If it gets so bad that your organisation cannot work, type *emergency* or call our emergency number {phone}."
     ),
     "closed_holiday": "Today is {name}",
-    "closed_extra_closed_day": "We are closed today",
+    "closed_extra_closed_day": "Today is an extra closing day",
     "closed_weekend": "It is the weekend",
     "closed_not_a_working_day": "Today is not one of our working days",
     "closed_before_opening": "It is before {opens}",

@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Bevestigen {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: dan zijn we gesloten en handelen we alleen noodgevallen af (servicetijden: {hours}).\n\n"
-        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, dan pakken we het direct op.\n\n"
+        "{why}, dus we zijn gesloten. We zijn er weer op **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Zal ik u op {moment} een herinnering sturen?"
+        "Zal ik u dan een herinnering sturen?"
     ),
     "confirm_emergency": (
         "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
@@ -103,10 +102,14 @@ TEXTS: dict[str, str] = {
         "Prima. U kunt uw probleem melden zodra we weer open zijn.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Goedendag! Zoals afgesproken: we zijn nu open.\n\n"
-        "Beschrijf uw probleem nog een keer, dan maak ik er een melding van."
-    ),
+    "reminder_open": "Goedendag! Zoals afgesproken: we zijn nu open.",
+    "told_ticket_offer": "{when} meldde u: *\"{told}\"*. Zal ik daar nu een melding van maken?",
+    "told_ticket_declined": "Prima, dan maak ik er geen melding van. Speelt het toch nog? Beschrijf het dan gerust.",
+    "choice_make_ticket": "Ja, maak de melding",
+    "day_today": "Eerder vandaag",
+    "day_yesterday": "Gisteren",
+    "day_on": "Op {date}",
+    "reminder_message": "Beschrijf uw probleem nog een keer, dan maak ik er een melding van.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (
@@ -185,6 +188,10 @@ TEXTS: dict[str, str] = {
         "Melding {number} is geëscaleerd naar stap 3 van de escalatieprocedure (SLA artikel 5). "
         "In deze stap kunnen verdere stappen worden genomen, zoals mediation.\n\n"
         "Het management is op de hoogte gebracht en neemt contact met u op."
+    ),
+    "already_escalated": (
+        "Melding {number} is al geëscaleerd naar {step}, op {moment}. Zij nemen contact met u op; "
+        "opnieuw escaleren is niet nodig."
     ),
     "already_in_mediation": (
         "Melding {number} is al in stap 3, de laatste stap (mediation). Verder escaleren kan niet; "
@@ -509,17 +516,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
     "emergency_way": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
     ),
     "emergency_way_phone": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
     ),
     "emergency_later": "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*.",
     "emergency_later_phone": (
         "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval* of bel ons noodnummer {phone}."
     ),
     "closed_holiday": "Het is vandaag {name}",
-    "closed_extra_closed_day": "Vandaag zijn we extra gesloten",
+    "closed_extra_closed_day": "Vandaag is een extra sluitingsdag",
     "closed_weekend": "Het is weekend",
     "closed_not_a_working_day": "Vandaag is geen werkdag voor ons",
     "closed_before_opening": "Het is nog voor {opens} uur",

@@ -50,7 +50,7 @@ async def test_out_of_hours_a_normal_problem_is_refused_with_the_next_opening_an
     bot = await make_bot()
     await say(bot, connector, CUSTOMER, "hallo")
     [refusal] = await say(bot, connector, CUSTOMER, "mijn OneDrive synchroniseert niet meer")
-    assert "Het is na 17:00 uur: dan zijn we gesloten" in refusal
+    assert "Het is na 17:00 uur, dus we zijn gesloten" in refusal
     assert "maandag 30 november om 09:00" in refusal
     assert "noodgeval" in refusal
     [agreed] = await press(bot, connector, CUSTOMER, "remind")

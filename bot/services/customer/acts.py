@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.policy import (
-    AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
+    AlreadyEscalated, AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
 )  # fmt: skip
 from bot.services import replies
@@ -57,6 +57,9 @@ class Acts:
                     return _say(replies.ask_which_ticket(lang))
                 refs = tuple(TicketRef(t.number, t.subject, own=not colleagues) for t in candidates)
                 return Outcome((replies.which_ticket(lang, refs, own=not colleagues),), WhichTicket(report, refs))
+            case AlreadyEscalated(ticket=ticket, step=step, since=since):
+                zone = config.business_hours.time_zone
+                return _say(replies.already_escalated(lang, ticket.number, step, since, zone))
             case AlreadyInMediation(ticket=ticket):
                 return _say(replies.already_in_mediation(lang, ticket.number))
             case Escalate():
@@ -70,13 +73,13 @@ class Acts:
             case Clarify(candidates=candidates):
                 return Outcome((replies.clarify(lang, candidates),), ClarifyQuestion(report, candidates))
             case ConfirmEmergency():
-                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report))
+                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report, facts))
             case RefuseOutOfHours(next_opening=opening):
-                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening))
+                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening, facts))
             case CreateTicket(priority=priority):
                 return await self.tickets.create(turn, report, facts, priority)
             case PageOnCall(priority=priority):
-                return Outcome(await self._page(turn, report, priority))
+                return Outcome(await self._page(turn, report, facts, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
 
     def ask_problem(self, turn: Turn, facts: Facts) -> Outcome:
@@ -90,10 +93,10 @@ class Acts:
         why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
         return replies.out_of_hours(turn.lang, opening, self._deps.config, why, turn.now)
 
-    async def _page(self, turn: Turn, report: Report, priority: Priority) -> tuple[Reply, ...]:
+    async def _page(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> tuple[Reply, ...]:
         new = NewTicket(
             intent=report.intent, priority=str(priority), emergency=True, description=report.text,
-            source_activity_id=report.activity_id,
+            product=facts.product, affected=facts.affected, since=facts.since, source_activity_id=report.activity_id,
         )  # fmt: skip
         return await self._deps.paging.report_emergency(turn.caller, turn.conversation_id, new)
 

@@ -18,7 +18,7 @@ from bot.services.customer.choosing import chosen
 from bot.services.customer.reading import is_acknowledgement
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
-    RatingQuestion, Report, SeparateTickets, WhichTicket,
+    RatingQuestion, Report, SeparateTickets, TicketOffer, ToldWhileClosed, WhichTicket,
 )  # fmt: skip
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.messages import Reply
@@ -110,6 +110,8 @@ class Answers:
                 return None
             case DeclinedOffer():
                 return await self._declined(question, turn)
+            case TicketOffer():
+                return await self._ticket_offer(question, turn)
         raise AssertionError(f"unknown question {question!r}")
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
@@ -132,20 +134,23 @@ class Answers:
         value, report = self.choice(question, turn), question.report
         if value is None:
             return None
+        facts = question.facts.merged(intake.read_facts(report.text, report.intent))
         if value == replies.NO:
             until = min(question.opening, turn.now + DECLINED_FOR)
-            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),), DeclinedOffer(report, until))
+            declined = DeclinedOffer(report, until, facts)
+            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),), declined)
         if turn.now >= question.opening:  # an old card: say so, and act on the present
             lead = replies.offer_passed(turn.lang, question.opening, self._deps.config.business_hours.time_zone)
-            decision = await self._acts.tickets.decide(turn, report, Facts(), insists=value == replies.EMERGENCY)
-            outcome = await self._acts.act(turn, decision, report, intake.read_facts(report.text, report.intent))
+            decision = await self._acts.tickets.decide(turn, report, facts, insists=value == replies.EMERGENCY)
+            outcome = await self._acts.act(turn, decision, report, facts)
             return replace(outcome, replies=_lead(lead, outcome.replies))
         if value == replies.REMIND:
             await self._deps.reminders.schedule(turn.conversation_id, turn.lang, question.opening)
             zone = self._deps.config.business_hours.time_zone
-            return Outcome((replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now),))
-        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
-        return await self._acts.act(turn, decision, report, Facts())
+            booked = replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now)
+            return Outcome((booked,), told=ToldWhileClosed(report, facts))
+        decision = await self._acts.tickets.decide(turn, report, facts, insists=True)
+        return await self._acts.act(turn, decision, report, facts)
 
     async def _declined(self, question: DeclinedOffer, turn: Turn) -> Outcome | None:
         """The decline said "type *noodgeval*": typed (alone) in time, it is the offer's emergency button."""
@@ -155,14 +160,25 @@ class Answers:
         if typed not in {word.lower() for word in replies.choice_synonyms(turn.lang).get(replies.EMERGENCY, ())}:
             return None
         report = question.report
-        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
-        return await self._acts.act(turn, decision, report, Facts())
+        decision = await self._acts.tickets.decide(turn, report, question.facts, insists=True)
+        return await self._acts.act(turn, decision, report, question.facts)
+
+    async def _ticket_offer(self, question: TicketOffer, turn: Turn) -> Outcome | None:
+        """After the reminder: yes makes the ticket from the problem told then (only what is missing is
+        asked), as the policy decides it now."""
+        value = self.choice(question, turn)
+        if value is None:
+            return None
+        if value != replies.YES:
+            return Outcome((replies.told_ticket_declined(turn.lang),))
+        decision = await self._acts.tickets.decide(turn, question.report, question.facts)
+        return await self._acts.act(turn, decision, question.report, question.facts)
 
     async def _emergency(self, question: EmergencyCheck, turn: Turn) -> Outcome | None:
         value, report = self.choice(question, turn), question.report
         if value is None:
             return None
-        facts = intake.read_facts(report.text, report.intent)
+        facts = question.facts.merged(intake.read_facts(report.text, report.intent))
         confirmed = value == replies.YES
         report = report.chosen(report.intent) if confirmed else report  # the customer said what it is
         decision = await self._acts.tickets.decide(turn, report, facts, confirmed=confirmed)
@@ -224,7 +240,7 @@ class Answers:
         found = [t for t in (*visible.own, *visible.colleagues) if t.number == number and t.is_open]
         if not found:
             return Outcome((replies.ask_which_ticket(turn.lang),))
-        decision = escalation_of(found[0])
+        decision = escalation_of(found[0], turn.now)
         return await self._acts.act(turn, decision, question.report, Facts())
 
 
