@@ -706,4 +706,6 @@ READING: dict[str, tuple[str, ...]] = {
         "it", "it's", "is", "has", "been", "was", "already", "still", "also", "and", "but", "so", "about", "around",
         "going", "on", "started", "happening", "this", "that", "here",
     ),
+    # A clause opening with these guesses at a cause ("maybe something with my account"); not a second problem.
+    "cause_guess": ("maybe", "perhaps", "probably", "possibly", "might be", "could be"),
 }

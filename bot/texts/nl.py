@@ -709,4 +709,6 @@ READING: dict[str, tuple[str, ...]] = {
         "het", "is", "al", "pas", "nog", "ook", "en", "maar", "dus", "eigenlijk", "ongeveer", "zo", "rond",
         "speelt", "begon", "begonnen", "gebeurt", "dit", "dat", "er", "hier", "last", "van",
     ),
+    # A clause opening with these guesses at a cause ("misschien iets met mijn account"); not a second problem.
+    "cause_guess": ("misschien", "wellicht", "mogelijk", "waarschijnlijk", "vermoedelijk", "zou het"),
 }

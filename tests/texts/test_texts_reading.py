@@ -4,8 +4,8 @@ import pytest
 
 from bot.services.customer.language import reply_language
 from bot.services.customer.reading import (
-    asks_about_sla, asks_for_full_sla, is_acknowledgement, only_asks_for_help, only_facts, only_urgency, parts,
-    without_greeting,
+    asks_about_sla, asks_for_full_sla, guesses_cause, is_acknowledgement, only_asks_for_help, only_facts, only_urgency,
+    parts, without_greeting,
 )  # fmt: skip
 from bot.texts import en, nl
 
@@ -97,3 +97,12 @@ LANGUAGE = [
 @pytest.mark.parametrize(("text", "detected", "conversation", "locale", "expected"), LANGUAGE)
 def test_reply_language(text: str, detected: str, conversation: str | None, locale: str, expected: str) -> None:
     assert reply_language(text, detected, conversation, locale) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("misschien iets met mijn account", True), ("Misschien de licentie?", True),
+    ("maybe something with my account", True), ("could be the update", True),
+    ("mijn account is geblokkeerd", False), ("Teams start niet", False), ("mogelijkheid tot delen", False),
+])
+def test_a_clause_that_guesses_at_a_cause_is_not_another_problem(clause: str, expected: bool) -> None:
+    assert guesses_cause(clause) is expected

@@ -119,6 +119,12 @@ def only_facts(text: str) -> bool:
     return set(words(without_facts(text))) <= phrases("filler") | _urgency_words()
 
 
+def guesses_cause(clause: str) -> bool:
+    """"misschien iets met mijn account", "maybe the licence": a guess at why, not another problem."""
+    plain = f"{_plain(clause)} "
+    return any(plain.startswith(f"{_plain(phrase)} ") for phrase in _phrases("cause_guess"))
+
+
 @cache
 def _urgency() -> frozenset[str]:
     return frozenset(_plain(phrase) for phrase in phrases("urgency"))

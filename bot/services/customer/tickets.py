@@ -10,7 +10,7 @@ from bot.policy import (
 )
 from bot.services import replies
 from bot.services.customer import intake
-from bot.services.customer.reading import only_facts, parts
+from bot.services.customer.reading import guesses_cause, only_facts, parts
 from bot.services.customer.state import Facts, IntakeQuestion, OutOfHoursOffer, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.intake_slots import products_named
@@ -125,7 +125,7 @@ class TicketActs:
             return None
         said: dict[str, str] = {}  # each problem, with the clause it was read from
         for part in parts(report.text):
-            if only_facts(part):
+            if only_facts(part) or guesses_cause(part):
                 continue
             found = self._deps.classifier.classify(part)
             if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in said and _covered(found.intent):
