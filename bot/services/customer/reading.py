@@ -122,7 +122,7 @@ def only_facts(text: str) -> bool:
 def guesses_cause(clause: str) -> bool:
     """"misschien iets met mijn account", "maybe the licence": a guess at why, not another problem."""
     plain = f"{_plain(clause)} "
-    return any(plain.startswith(f"{_plain(phrase)} ") for phrase in _phrases("cause_guess"))
+    return any(plain.startswith(f"{_plain(phrase)} ") for phrase in phrases("cause_guess"))
 
 
 @cache
