@@ -56,8 +56,10 @@ def postgres_database_url(postgres_admin: Engine) -> Iterator[str]:
     yield url.render_as_string(hide_password=False)
     try:
         with postgres_admin.begin() as connection:
-            # A connection a test forgot to close should fail the teardown, not hang it.
-            connection.execute(text("SET LOCAL lock_timeout = '10s'"))
+            # A connection a test forgot to close should fail the teardown, not hang it. The wait is longer
+            # than the app's idle_in_transaction_session_timeout (storage.db, 30 s): a replica a test cut off
+            # or stopped mid-transaction is ended by the server within it, as in production.
+            connection.execute(text("SET LOCAL lock_timeout = '40s'"))
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     except OperationalError as error:
         raise AssertionError(f"schema {schema} still in use:\n{_sessions_holding_locks(postgres_admin)}") from error
