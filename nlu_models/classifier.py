@@ -133,7 +133,7 @@ class IntentClassifier:
         intent, confidence = self._labels[order[0]], float(scores[order[0]])
         emergency_score = raw.emergency if confidence >= LOW_CONFIDENCE else 0.0  # gibberish
         signals = read_signals(normalized)
-        emergency = decide_emergency(intent, emergency_score, signals, self._thresholds)
+        emergency = decide_emergency(intent, emergency_score, signals, self._thresholds, confidence)
         shown = explain(intent, emergency, signals)
         return Classification(
             text, intent, round(confidence, 4),

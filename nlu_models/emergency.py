@@ -15,6 +15,7 @@ from nlu_models.labels import ALWAYS_EMERGENCY, NEVER_EMERGENCY
 
 ASKS_ABOUT_A_TICKET = frozenset({"ticket_status", "escalation_request"})
 WIDE = (TEAM, ORGANISATION, CUSTOMERS)
+UNSURE_INTENT = 0.4  # an outage or compromise read at less than this is a guess, not a reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +27,18 @@ class Thresholds:
     single: float = 0.5  # probability needed when the message speaks of one person only
 
 
-def decide_emergency(intent: str, probability: float, signals: Signals, thresholds: Thresholds) -> bool:
+def decide_emergency(
+    intent: str, probability: float, signals: Signals, thresholds: Thresholds, confidence: float = 1.0,
+) -> bool:
     """True when the message cannot wait until the next working day.
 
     "Mijn outlook ..." speaks of one person: the model must be surer before that
     pages anyone, unless the stake itself is critical (a compromise, loss under way).
+    An outage or compromise is always an emergency (intents.md), but only when it is read
+    (`confidence` >= UNSURE_INTENT) or the message states its impact: a lone "misschien" guessed as
+    a security incident at 0.26 is decided by the emergency model like any other message.
     """
-    if intent in ALWAYS_EMERGENCY:
+    if intent in ALWAYS_EMERGENCY and (confidence >= UNSURE_INTENT or signals.critical or signals.affected in WIDE):
         return True
     if intent in NEVER_EMERGENCY:
         return False
