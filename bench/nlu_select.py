@@ -58,6 +58,9 @@ def run(spec: str, train: list[Record], valid: list[Record]) -> str:
     pipeline.BLOCKS = settings.get("blocks", "0") == "1"
     train_mod.DROPOUT = float(settings.get("dropout", 0.1))
     train_mod.BALANCE = settings.get("balance", "0") == "1"
+    train_mod.AVERAGE = settings.get("avg", "0") == "1"
+    train_mod.LEARN_RATE = float(settings.get("lr", 0.001))
+    train_mod.L2 = float(settings.get("l2", 0.01))
     nlp = train_mod.train_pipeline(train, epochs=int(settings.get("epochs", train_mod.EPOCHS)))
     clf = IntentClassifier(nlp)
     lines = [spec]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.util import fix_random_seed, minibatch
+from thinc.api import Adam
 
 from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
 from nlu_models.features import is_char_ngram_bow, set_idf
@@ -32,6 +33,9 @@ LANG = "nl"
 ARCH = "charbow"
 
 BALANCE = False
+AVERAGE = False  # use the running average of the weights (thinc Adam use_averages)
+LEARN_RATE = 0.001
+L2 = 0.01
 
 log = logging.getLogger("nlu_models.train")
 
@@ -60,7 +64,8 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
     for pipe in (intent, emergency):
         if is_char_ngram_bow(pipe.model):
             set_idf(pipe.model, texts)
-    optimizer = nlp.create_optimizer()
+    optimizer = Adam(learn_rate=LEARN_RATE, L2=L2, use_averages=AVERAGE, grad_clip=1.0,
+                     L2_is_weight_decay=True)
     rng = random.Random(SEED)
     pairs = balanced(pairs, [r.intent for r in records]) if BALANCE else pairs
     for epoch in range(epochs):
@@ -70,7 +75,19 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
             intent.update([p[0] for p in batch], drop=DROPOUT, sgd=optimizer, losses=losses)
             emergency.update([p[1] for p in batch], drop=DROPOUT, sgd=optimizer, losses=losses)
         log.info("epoch %d losses %s", epoch, {k: round(v, 3) for k, v in losses.items()})
+    if optimizer.averages:
+        keep_averages(nlp, optimizer.averages)
     return nlp
+
+
+def keep_averages(nlp: Language, averages: dict) -> None:
+    """Replace every trained weight by its running average over the updates, for good."""
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk():  # type: ignore[attr-defined]
+            for name in node.param_names:
+                key = (node.id, name)
+                if key in averages:
+                    node.set_param(name, averages[key].copy())
 
 
 def main(argv: list[str] | None = None) -> None:

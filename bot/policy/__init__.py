@@ -15,6 +15,7 @@ from bot.policy.decide import (
     priority_for,
 )
 from bot.policy.decisions import (
+    AlreadyEscalated,
     AlreadyInMediation,
     AskWhichTicket,
     Clarify,
@@ -39,6 +40,7 @@ from bot.policy.errors import (
     UnknownIntentError,
 )
 from bot.policy.escalation import (
+    REPEAT_WINDOW,
     STEPS,
     DueEscalation,
     EscalationRules,
@@ -47,6 +49,7 @@ from bot.policy.escalation import (
     escalation_due_at,
     next_step,
     notify_roles,
+    recently_escalated,
 )
 from bot.policy.model import (
     FINAL_STEP,
@@ -115,9 +118,11 @@ __all__ = [
     "HIGH_PRIORITY_INTENTS",
     "MONDAY_TO_FRIDAY",
     "PAID_SUPPORT",
+    "REPEAT_WINDOW",
     "STEPS",
     "Affected",
     "AlreadyAtFinalStep",
+    "AlreadyEscalated",
     "AlreadyInMediation",
     "AskWhichTicket",
     "BusinessCalendar",
@@ -170,6 +175,7 @@ __all__ = [
     "exclusion_clause",
     "next_step",
     "notify_roles",
+    "recently_escalated",
     "on_call_at",
     "page_chain",
     "parse_intent",

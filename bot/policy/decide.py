@@ -12,7 +12,8 @@ Rules, in order (documented here because they are the product's promises):
 2. A customer who insists (`insists_emergency`) on a covered or unsure message that is not
    an emergency gets CONFIRM_EMERGENCY, at any hour; the dialog then calls `decide` again
    with `confirmed_emergency` set or `insists_emergency` cleared.
-3. Unsure (confidence below the threshold): CLARIFY with the top three candidates.
+3. Unsure (confidence below the threshold): CLARIFY with the top three candidates that are requests
+   (never a greeting, thanks or out of scope); none left: CLARIFY with none (ask what is wrong).
 4. Covered: CREATE_TICKET when open, else REFUSE_OUT_OF_HOURS with the next opening.
 5. Excluded: REFUSE_EXCLUDED or OFFER_QUOTE, as configured per intent, with the clause.
 6. Conversation: escalate the customer's own open ticket when there is exactly one (any
@@ -33,11 +34,12 @@ from types import MappingProxyType
 from bot.policy import decisions as d
 from bot.policy.calendar import BusinessCalendar
 from bot.policy.errors import AlreadyAtFinalStep
-from bot.policy.escalation import next_step, notify_roles
+from bot.policy.escalation import next_step, notify_roles, recently_escalated
 from bot.policy.model import Priority, TicketSummary, require_aware
 from bot.policy.scope import (
     ALWAYS_EMERGENCY,
     EXCLUDED_INTENTS,
+    NOT_A_REQUEST,
     Intent,
     Scope,
     exclusion_clause,
@@ -130,7 +132,7 @@ def decide(
         return _covered(request, intent, now, calendar)
     if intent.scope is Scope.EXCLUDED:
         return _excluded(intent, rules)
-    return _conversation(request, intent)
+    return _conversation(request, intent, now)
 
 
 def priority_for(request: CustomerRequest, intent: Intent) -> Priority:
@@ -152,6 +154,8 @@ def _emergency(now: datetime, calendar: BusinessCalendar) -> d.Decision:
 def _candidates(request: CustomerRequest) -> tuple[str, ...]:
     best: dict[str, float] = {}
     for label, confidence in ((request.intent, request.confidence), *request.alternatives):
+        if parse_intent(label) in NOT_A_REQUEST:
+            continue
         best[label] = max(confidence, best.get(label, confidence))
     ranked = sorted(best, key=lambda label: best[label], reverse=True)
     return tuple(ranked[:MAX_CANDIDATES])
@@ -172,11 +176,11 @@ def _excluded(intent: Intent, rules: PolicyRules) -> d.Decision:
     return d.RefuseExcluded(str(intent), clause)
 
 
-def _conversation(request: CustomerRequest, intent: Intent) -> d.Decision:
+def _conversation(request: CustomerRequest, intent: Intent, now: datetime) -> d.Decision:
     own, colleagues = _newest_open(request.open_tickets), _newest_open(request.colleague_tickets)
     match intent:
         case Intent.ESCALATION_REQUEST:
-            return _escalation(own, colleagues)
+            return _escalation(own, colleagues, now)
         case Intent.TICKET_STATUS:
             return d.ReportStatus(own, colleagues)
         case Intent.GREETING:
@@ -190,16 +194,20 @@ def _newest_open(tickets: tuple[TicketSummary, ...]) -> tuple[TicketSummary, ...
     return tuple(sorted((t for t in tickets if t.is_open), key=lambda t: t.opened_at, reverse=True))
 
 
-def _escalation(own: tuple[TicketSummary, ...], colleagues: tuple[TicketSummary, ...]) -> d.Decision:
+def _escalation(own: tuple[TicketSummary, ...], colleagues: tuple[TicketSummary, ...], now: datetime) -> d.Decision:
     if len(own) == 1:
-        return escalation_of(own[0])
+        return escalation_of(own[0], now)
     if own:
         return d.AskWhichTicket(own)
     return d.AskWhichTicket(colleagues, colleagues=True)
 
 
-def escalation_of(ticket: TicketSummary) -> d.Escalate | d.AlreadyInMediation:
-    """One step up the chain for this ticket, or nothing further once it is in mediation."""
+def escalation_of(ticket: TicketSummary, now: datetime) -> d.Escalate | d.AlreadyInMediation | d.AlreadyEscalated:
+    """One step up the chain for this ticket; nothing when it moved up moments ago (the request is a
+    repeat) or is in mediation."""
+    if recently_escalated(ticket, now):
+        assert ticket.step_since is not None
+        return d.AlreadyEscalated(ticket, ticket.escalation_step, ticket.step_since)
     try:
         to_step = next_step(ticket.escalation_step)
     except AlreadyAtFinalStep:

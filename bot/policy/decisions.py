@@ -24,6 +24,7 @@ class DecisionKind(StrEnum):
     OFFER_QUOTE = "offer_quote"
     ESCALATE = "escalate"
     ALREADY_IN_MEDIATION = "already_in_mediation"
+    ALREADY_ESCALATED = "already_escalated"
     ASK_WHICH_TICKET = "ask_which_ticket"
     REPORT_STATUS = "report_status"
     OUT_OF_SCOPE = "out_of_scope"
@@ -103,6 +104,16 @@ class AlreadyInMediation:
 
 
 @dataclass(frozen=True, slots=True)
+class AlreadyEscalated:
+    """Asked again soon after the ticket moved up: nothing moves; `step` was reached at `since`."""
+
+    kind: ClassVar[DecisionKind] = DecisionKind.ALREADY_ESCALATED
+    ticket: TicketSummary
+    step: int
+    since: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class AskWhichTicket:
     """An escalation request with several of the customer's own open tickets, or none: ask which.
 
@@ -133,7 +144,8 @@ class OutOfScope:
 
 @dataclass(frozen=True, slots=True)
 class Clarify:
-    """Too unsure: ask which of these intents (best first, at most three) was meant."""
+    """Too unsure: ask which of these intents (best first, at most three, never chatter) was meant; with
+    none, ask what is wrong."""
 
     kind: ClassVar[DecisionKind] = DecisionKind.CLARIFY
     candidates: tuple[str, ...]
@@ -155,6 +167,6 @@ class SayGoodbye:
 
 Decision = (
     CreateTicket | PageOnCall | RefuseOutOfHours | ConfirmEmergency | RefuseExcluded
-    | OfferQuote | Escalate | AlreadyInMediation | AskWhichTicket | ReportStatus
+    | OfferQuote | Escalate | AlreadyInMediation | AlreadyEscalated | AskWhichTicket | ReportStatus
     | OutOfScope | Clarify | Greet | SayGoodbye
 )  # fmt: skip

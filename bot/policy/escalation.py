@@ -55,6 +55,23 @@ def next_step(current: int) -> int:
     return current + 1
 
 
+REPEAT_WINDOW = timedelta(hours=1)
+"""How long after a ticket moved up a new request to escalate it is a repeat, not a new step.
+
+The SLA (section 5) sets no time for this; an hour gives the people of the new step time to
+read the ticket and answer, so "ik wil escaleren" typed twice, or a button press and then the
+words, does not climb to mediation in seconds."""
+
+
+def recently_escalated(ticket: TicketSummary, now: datetime) -> bool:
+    """The ticket moved up (by anyone) less than REPEAT_WINDOW before `now`."""
+    require_aware(now)
+    since = ticket.step_since
+    if ticket.escalation_step == FIRST_STEP or since is None:
+        return False
+    return timedelta() <= now - since < REPEAT_WINDOW
+
+
 def _hours_only_default() -> frozenset[Priority]:
     return frozenset({Priority.P2, Priority.P3})
 

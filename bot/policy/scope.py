@@ -51,6 +51,10 @@ COVERED_INTENTS = frozenset({
 EXCLUDED_INTENTS = frozenset(Intent(label) for label in EXCLUSION_CLAUSES)
 CONVERSATION_INTENTS = frozenset(Intent) - COVERED_INTENTS - EXCLUDED_INTENTS
 
+# Say nothing about what the customer needs: never offered as a choice when the model is unsure
+# ("which of these did you mean: a greeting?"); "something else" covers them.
+NOT_A_REQUEST = frozenset({Intent.GREETING, Intent.THANKS_GOODBYE, Intent.OUT_OF_SCOPE})
+
 # Emergencies by definition (intents.md, "The emergency flag").
 ALWAYS_EMERGENCY = frozenset({Intent.SECURITY_INCIDENT, Intent.SERVICE_OUTAGE})
 

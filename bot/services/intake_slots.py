@@ -95,6 +95,12 @@ def since_clause(text: str) -> str | None:
     return lowered[start:end.start() if end else len(lowered)].strip()
 
 
+def products_named(text: str) -> tuple[str, ...]:
+    """Every product the text names, in the order of `_PRODUCTS` (implied ones not included)."""
+    lowered = " ".join(text.lower().split())
+    return tuple(name for name, pattern in _PRODUCTS if re.search(pattern, lowered))
+
+
 def _product(lowered: str, intent: str) -> str | None:
     for name, pattern in _PRODUCTS:
         if re.search(pattern, lowered):

@@ -7,13 +7,14 @@ down at its moment, or a holiday was added since) moves to the next opening, and
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-
 
 from bot.config.operator import OperatorConfig
 from bot.policy import BusinessCalendar
 from bot.services import jobs, replies
 from bot.services.clock import Clock
+from bot.services.messages import Reply
 from bot.services.notifier import Notifier
 from bot.services.timers import Timers
 from storage import customer_state
@@ -22,6 +23,7 @@ from storage.unit_of_work import Sessions
 
 log = logging.getLogger(__name__)
 JOB_NAME = "reminder"
+DueReply = Callable[[str, str], Awaitable[Reply]]  # (conversation id, language) -> what the reminder says
 
 
 class ReminderService:
@@ -31,7 +33,12 @@ class ReminderService:
     ):
         self._timers, self._notifier, self._sessions, self._clock = timers, notifier, sessions, clock
         self._calendar, self._zone = calendar, config.business_hours.time_zone
+        self._due_reply: DueReply | None = None
         jobs.bind(JOB_NAME, self.send)
+
+    def says(self, due_reply: DueReply) -> None:
+        """What a reminder says when it is sent in opening hours: the conversation knows what was told."""
+        self._due_reply = due_reply
 
     async def schedule(self, conversation_id: str, language: str, at: datetime) -> None:
         """One reminder per conversation and moment; asking twice does not remind twice."""
@@ -53,7 +60,7 @@ class ReminderService:
         now = self._clock.now()
         closed = self._calendar.closed_reason(now)
         if closed is None:
-            reply = replies.reminder_message(language)
+            reply = await self._due_reply(conversation_id, language) if self._due_reply else replies.reminder_message(language)
         else:
             opening = self._calendar.next_opening(now)
             await self.schedule(conversation_id, language, opening)

@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Acknowledge {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: we are closed and handle emergencies only (service hours: {hours}).\n\n"
-        "We are open again on **{moment}**. Please report your problem again then and we will pick it up straight away.\n\n"
+        "{why}, so we are closed. We are open again on **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Shall I send you a reminder on {moment}?"
+        "Shall I send you a reminder then?"
     ),
     "confirm_emergency": (
         "Does this stop your organisation, or a large part of it, from working right now? "
@@ -103,10 +102,14 @@ TEXTS: dict[str, str] = {
         "All right. You can report your problem as soon as we are open again.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Hello! As agreed: we are open now.\n\n"
-        "Please describe your problem again and I will create a report for it."
-    ),
+    "reminder_open": "Hello! As agreed: we are open now.",
+    "told_ticket_offer": "{when} you told us: *\"{told}\"*. Shall I make a ticket of it now?",
+    "told_ticket_declined": "Fine, I will not make a ticket of it. If it still bothers you, just describe it.",
+    "choice_make_ticket": "Yes, make the ticket",
+    "day_today": "Earlier today",
+    "day_yesterday": "Yesterday",
+    "day_on": "On {date}",
+    "reminder_message": "Please describe your problem again and I will create a report for it.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (
@@ -185,6 +188,10 @@ TEXTS: dict[str, str] = {
         "Report {number} has been escalated to step 3 of the escalation procedure (SLA section 5). "
         "At this step, further steps such as mediation can be taken.\n\n"
         "Management has been notified and will contact you."
+    ),
+    "already_escalated": (
+        "Ticket {number} was already escalated to {step}, on {moment}. They will contact you; "
+        "there is no need to escalate it again."
     ),
     "already_in_mediation": (
         "Report {number} is already at step 3, the last step (mediation). It cannot be escalated "
@@ -510,17 +517,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Attachments",
     "erased_placeholder": "(erased at the data subject's request)",
     "emergency_way": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency** or type *emergency*."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency** or type *emergency*."
     ),
     "emergency_way_phone": (
-        "Does this stop your organisation, or a large part of it, from working right now? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
+        "Does this stop your organisation from working? Then it is an emergency: choose **It is an emergency**, type *emergency* or call our emergency number {phone}."
     ),
     "emergency_later": "If it gets so bad that your organisation cannot work, type *emergency*.",
     "emergency_later_phone": (
         "If it gets so bad that your organisation cannot work, type *emergency* or call our emergency number {phone}."
     ),
     "closed_holiday": "Today is {name}",
-    "closed_extra_closed_day": "We are closed today",
+    "closed_extra_closed_day": "Today is an extra closing day",
     "closed_weekend": "It is the weekend",
     "closed_not_a_working_day": "Today is not one of our working days",
     "closed_before_opening": "It is before {opens}",
@@ -545,6 +552,30 @@ TEXTS: dict[str, str] = {
     "still_open": "I still need an answer to my question.",
     "urgent_describe": "I understand it is urgent. What is wrong? Describe the problem in a few words.",
     "describe_problem": "What is not working? Describe the problem in a few words.",
+    "describe_if_emergency": (
+        "Please also say if your organisation cannot work because of it: then it is an emergency and we call in the on-call engineer."
+    ),
+    "choice_hint": "Choose one of the buttons or type its number.",
+    "sla_overview": "What the SLA with {msp} says, section by section (the Dutch text is binding):",
+    "sla_where": (
+        "The full text is in the SLA your organisation signed with {msp}; you can ask for a copy at {contact}."
+    ),
+    "sla_clause_1": "Purpose: the agreements between {msp} and your organisation on the Office 365 services.",
+    "sla_clause_2_1": (
+        "Services: Microsoft 365 licences (e-mail, Outlook, Word, Excel, PowerPoint, SharePoint, Teams, OneDrive); "
+        "the one-time set-up is billed separately."
+    ),
+    "sla_clause_2_2": "Service hours: {hours}; outside them, emergencies only.",
+    "sla_clause_3": (
+        "Exclusions: help with using the apps, management you can do yourself (users and groups) and "
+        "non-standard (security) settings; on request as paid work."
+    ),
+    "sla_clause_4": "Your responsibility: report technical problems and security incidents at once.",
+    "sla_clause_5": "Escalation: first the support engineer, then a senior or management, then e.g. mediation.",
+    "sla_clause_6": "Back-up: Office 365's built-in back-up for e-mail, SharePoint and OneDrive.",
+    "sla_clause_7": "Changes: {msp} may change the SLA and tells you in writing.",
+    "sla_clause_8": "General terms: those of {msp} apply to the SLA too.",
+    "choice_exclusions_verbatim": "Exclusions word for word",
     "separate_tickets": "I read {count} problems: {problems}. Shall I open a separate ticket for each?",
     "choice_separate": "Yes, separate tickets",
     "choice_one_ticket": "No, one ticket",
@@ -636,6 +667,7 @@ READING: dict[str, tuple[str, ...]] = {
         "hello there", "hi there",
     ),
     "full_sla": (
+        "exclusions word for word", "the exclusions",
         "full sla", "the sla", "whole sla", "sla text", "show the sla", "show sla", "the full sla",
         "full sla text", "the whole sla", "show me the sla",
     ),
@@ -646,9 +678,34 @@ READING: dict[str, tuple[str, ...]] = {
         "hello", "hi", "hey", "morning", "everyone", "nobody", "yes", "yesterday", "today", "this", "that",
         "with", "for", "to", "from", "of", "it", "it's", "working", "issue", "problem", "colleagues",
     ),
+    # Typed answers to a question with buttons (customer/typed_choice.py): the n-th button, yes and no,
+    # and words around a button's position or its label that say nothing themselves ("the second one").
+    "ordinals": ("first", "second", "third", "fourth", "fifth", "sixth"),
+    "yes": (
+        "yes", "yes please", "please", "yeah", "yep", "sure", "yes sure", "of course", "go ahead", "do it", "correct",
+    ),
+    "no": ("no", "nope", "no thanks", "no thank you", "rather not", "no need"),
+    "pointing": (
+        "the", "one", "that", "this", "about", "with", "on", "number", "no", "option", "choice", "button", "ticket",
+        "please", "is", "st", "nd", "rd", "th",
+    ),
+    # Asking what the SLA says, or to see it: the summary of its clauses (not the exclusions word for word).
+    "sla_question": (
+        "what does the sla say", "what is in the sla", "what's in the sla", "can i see the sla", "may i see the sla",
+        "can i read the sla", "where can i find the sla", "where is the sla", "what is the sla",
+        "send me the sla", "i want to see the sla", "what's in our sla", "what does our sla say",
+        "what does the sla cover", "what is covered by the sla", "contents of the sla",
+    ),
+    # Asking for help and saying nothing about what is wrong ("help!", "I need help").
+    "help": (
+        "help", "i need help", "need help", "can you help me", "can you help", "help me", "please help",
+        "help please", "i have a problem", "there is a problem", "could you help me",
+    ),
     # Words that say nothing about what is wrong, beside who is affected or since when ("it's been going on since monday").
     "filler": (
         "it", "it's", "is", "has", "been", "was", "already", "still", "also", "and", "but", "so", "about", "around",
         "going", "on", "started", "happening", "this", "that", "here",
     ),
+    # A clause opening with these guesses at a cause ("maybe something with my account"); not a second problem.
+    "cause_guess": ("maybe", "perhaps", "probably", "possibly", "might be", "could be"),
 }

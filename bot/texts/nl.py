@@ -84,10 +84,9 @@ TEXTS: dict[str, str] = {
     "choice_acknowledge": "Bevestigen {number}",
     # --- Outside service hours -----------------------------------------------------------
     "out_of_hours": (
-        "{why}: dan zijn we gesloten en handelen we alleen noodgevallen af (servicetijden: {hours}).\n\n"
-        "We zijn weer bereikbaar op **{moment}**. Meld uw probleem dan opnieuw, dan pakken we het direct op.\n\n"
+        "{why}, dus we zijn gesloten. We zijn er weer op **{moment}**.\n\n"
         "{emergency}\n\n"
-        "Zal ik u op {moment} een herinnering sturen?"
+        "Zal ik u dan een herinnering sturen?"
     ),
     "confirm_emergency": (
         "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? "
@@ -103,10 +102,14 @@ TEXTS: dict[str, str] = {
         "Prima. U kunt uw probleem melden zodra we weer open zijn.\n\n"
         "{emergency}"
     ),
-    "reminder_message": (
-        "Goedendag! Zoals afgesproken: we zijn nu open.\n\n"
-        "Beschrijf uw probleem nog een keer, dan maak ik er een melding van."
-    ),
+    "reminder_open": "Goedendag! Zoals afgesproken: we zijn nu open.",
+    "told_ticket_offer": "{when} meldde u: *\"{told}\"*. Zal ik daar nu een melding van maken?",
+    "told_ticket_declined": "Prima, dan maak ik er geen melding van. Speelt het toch nog? Beschrijf het dan gerust.",
+    "choice_make_ticket": "Ja, maak de melding",
+    "day_today": "Eerder vandaag",
+    "day_yesterday": "Gisteren",
+    "day_on": "Op {date}",
+    "reminder_message": "Beschrijf uw probleem nog een keer, dan maak ik er een melding van.",
     # --- Outside the SLA -----------------------------------------------------------------
     "quoted": "*\"{text}\"*",
     "excluded_hint_howto": (
@@ -185,6 +188,10 @@ TEXTS: dict[str, str] = {
         "Melding {number} is geëscaleerd naar stap 3 van de escalatieprocedure (SLA artikel 5). "
         "In deze stap kunnen verdere stappen worden genomen, zoals mediation.\n\n"
         "Het management is op de hoogte gebracht en neemt contact met u op."
+    ),
+    "already_escalated": (
+        "Melding {number} is al geëscaleerd naar {step}, op {moment}. Zij nemen contact met u op; "
+        "opnieuw escaleren is niet nodig."
     ),
     "already_in_mediation": (
         "Melding {number} is al in stap 3, de laatste stap (mediation). Verder escaleren kan niet; "
@@ -509,17 +516,17 @@ TEXTS: dict[str, str] = {
     "fact_attachments": "Bijlagen",
     "erased_placeholder": "(gewist op verzoek van de betrokkene)",
     "emergency_way": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval** of typ *noodgeval*."
     ),
     "emergency_way_phone": (
-        "Kan uw organisatie, of een groot deel ervan, hierdoor nu niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
+        "Kan uw organisatie hierdoor niet werken? Dan is het een noodgeval: kies **Het is een noodgeval**, typ *noodgeval* of bel ons noodnummer {phone}."
     ),
     "emergency_later": "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval*.",
     "emergency_later_phone": (
         "Wordt het toch zo erg dat uw organisatie niet kan werken? Typ dan *noodgeval* of bel ons noodnummer {phone}."
     ),
     "closed_holiday": "Het is vandaag {name}",
-    "closed_extra_closed_day": "Vandaag zijn we extra gesloten",
+    "closed_extra_closed_day": "Vandaag is een extra sluitingsdag",
     "closed_weekend": "Het is weekend",
     "closed_not_a_working_day": "Vandaag is geen werkdag voor ons",
     "closed_before_opening": "Het is nog voor {opens} uur",
@@ -542,6 +549,30 @@ TEXTS: dict[str, str] = {
         "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
     ),
     "describe_problem": "Wat werkt er niet? Beschrijf het probleem in een paar woorden.",
+    "describe_if_emergency": (
+        "Zeg er ook bij als uw organisatie hierdoor niet kan werken: dan is het een noodgeval en halen we de dienstdoende engineer erbij."
+    ),
+    "choice_hint": "Kies een van de knoppen of typ het nummer.",
+    "sla_overview": "Wat er in de SLA met {msp} staat, per artikel:",
+    "sla_where": (
+        "De volledige tekst staat in de SLA die uw organisatie met {msp} heeft afgesloten; een kopie vraagt u op via {contact}."
+    ),
+    "sla_clause_1": "Doel: de afspraken tussen {msp} en uw organisatie over de Office 365-diensten.",
+    "sla_clause_2_1": (
+        "Diensten: licenties voor Microsoft 365 (e-mail, Outlook, Word, Excel, PowerPoint, SharePoint, Teams, OneDrive); "
+        "de eenmalige inrichting wordt apart gefactureerd."
+    ),
+    "sla_clause_2_2": "Service-uren: {hours}; daarbuiten alleen noodgevallen.",
+    "sla_clause_3": (
+        "Uitsluitingen: hulp bij het gebruik van de apps, beheer dat u zelf kunt doen (gebruikers en groepen) en "
+        "afwijkende (beveiligings)instellingen; op verzoek tegen betaling."
+    ),
+    "sla_clause_4": "Uw verantwoordelijkheid: technische problemen en beveiligingsincidenten meteen melden.",
+    "sla_clause_5": "Escalatie: eerst de supportmedewerker, dan een senior of het management, daarna bijvoorbeeld mediation.",
+    "sla_clause_6": "Back-up: de ingebouwde back-up van Office 365 voor e-mail, SharePoint en OneDrive.",
+    "sla_clause_7": "Wijzigingen: {msp} mag de SLA wijzigen en laat dat u schriftelijk weten.",
+    "sla_clause_8": "Algemene voorwaarden: die van {msp} gelden ook voor de SLA.",
+    "choice_exclusions_verbatim": "Uitsluitingen woord voor woord",
     "separate_tickets": (
         "Ik lees {count} problemen: {problems}. Zal ik voor elk een aparte melding maken?"
     ),
@@ -635,6 +666,7 @@ READING: dict[str, tuple[str, ...]] = {
         "goedendag", "beste", "hallo daar", "hoi hoi",
     ),
     "full_sla": (
+        "uitsluitingen woord voor woord", "de uitsluitingen",
         "sla", "de sla", "hele sla", "de hele sla", "volledige sla", "sla tekst", "sla-tekst", "toon de sla",
         "toon sla", "laat de sla zien", "volledige sla-tekst", "hele sla-tekst",
     ),
@@ -646,9 +678,37 @@ READING: dict[str, tuple[str, ...]] = {
         "dank", "graag", "alstublieft", "alsjeblieft", "iedereen", "niemand", "ja", "nee", "gisteren",
         "vandaag", "vanochtend", "inloggen", "storing", "melding", "probleem", "collega", "collega's",
     ),
+    # Typed answers to a question with buttons (customer/typed_choice.py): the n-th button, yes and no,
+    # and words around a button's position or its label that say nothing themselves ("de tweede graag").
+    "ordinals": ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde"),
+    "yes": (
+        "ja", "ja graag", "graag", "jawel", "jazeker", "ja zeker", "zeker", "ja hoor", "ja dat klopt", "doe maar",
+        "ja doe maar", "ja alstublieft", "ja please",
+    ),
+    "no": ("nee", "neen", "nee hoor", "nee dank u", "nee dank je", "nee bedankt", "liever niet", "nee liever niet"),
+    "pointing": (
+        "de", "het", "die", "dat", "deze", "over", "met", "van", "nummer", "nr", "optie", "keuze", "knop", "melding",
+        "graag", "is", "e", "ste", "alstublieft",
+    ),
+    # Asking what the SLA says, or to see it: the summary of its clauses (not the exclusions word for word).
+    "sla_question": (
+        "wat staat er in de sla", "wat zegt de sla", "wat staat in de sla", "mag ik de sla zien", "mag ik de sla",
+        "kan ik de sla zien", "kan ik de sla lezen", "mag ik de sla lezen", "waar vind ik de sla",
+        "waar kan ik de sla vinden", "wat is de sla", "wat houdt de sla in", "stuur de sla", "stuur mij de sla",
+        "ik wil de sla zien", "ik wil de sla lezen", "wat staat er in onze sla", "wat staat er in mijn sla",
+        "kunt u de sla sturen", "wat zijn de afspraken in de sla", "inhoud van de sla", "de sla graag",
+    ),
+    # Asking for help and saying nothing about what is wrong ("help!", "ik heb hulp nodig").
+    "help": (
+        "help", "hulp", "helpen", "ik heb hulp nodig", "hulp nodig", "kunt u mij helpen", "kun je me helpen",
+        "kunt u helpen", "help mij", "help me", "ik heb een probleem", "er is een probleem", "graag hulp",
+        "hulp graag", "ik kan wel wat hulp gebruiken",
+    ),
     # Words that say nothing about what is wrong, beside who is affected or since when ("het is al sinds gisteren").
     "filler": (
         "het", "is", "al", "pas", "nog", "ook", "en", "maar", "dus", "eigenlijk", "ongeveer", "zo", "rond",
         "speelt", "begon", "begonnen", "gebeurt", "dit", "dat", "er", "hier", "last", "van",
     ),
+    # A clause opening with these guesses at a cause ("misschien iets met mijn account"); not a second problem.
+    "cause_guess": ("misschien", "wellicht", "mogelijk", "waarschijnlijk", "vermoedelijk", "zou het"),
 }

@@ -16,7 +16,7 @@ REPORT = "mijn OneDrive synchroniseert niet meer"
 WHY = [
     pytest.param(amsterdam(2026, 12, 26, 11, 0), "Het is vandaag Tweede kerstdag", "maandag 28 december om 09:00", id="boxing-day"),
     pytest.param(amsterdam(2026, 11, 28, 11, 0), "Het is weekend", "maandag 30 november om 09:00", id="weekend"),
-    pytest.param(amsterdam(2026, 12, 31, 11, 0), "Vandaag zijn we extra gesloten", "vrijdag 1 januari", id="extra-closed-day"),
+    pytest.param(amsterdam(2026, 12, 31, 11, 0), "Vandaag is een extra sluitingsdag", "vrijdag 1 januari", id="extra-closed-day"),
     pytest.param(amsterdam(2026, 11, 26, 18, 30), "Het is na 17:00 uur", "vrijdag 27 november om 09:00", id="evening"),
     pytest.param(amsterdam(2026, 11, 27, 7, 45), "Het is nog voor 09:00 uur", "vrijdag 27 november om 09:00", id="early"),
 ]
@@ -28,10 +28,58 @@ async def test_the_closed_reply_says_why_and_gives_the_emergency_number(bot, clo
     await say(bot, connector, CUSTOMER, "hallo")
     [refusal] = await say(bot, connector, CUSTOMER, REPORT)
 
-    assert refusal.startswith(f"{why}: dan zijn we gesloten")
+    assert refusal.startswith(f"{why}, dus we zijn gesloten.")
     assert PHONE in refusal
     if "januari" not in opening:
         assert opening in refusal
+
+
+CLOSED_WORDS_AT_MOST = 60
+
+
+def _body(connector, user) -> str:
+    """The last message as read, without its buttons' titles."""
+    sent = connector.messages(user.conversation_id)[-1]
+    return "\n".join(line for line in sent.text.split("\n") if line not in sent.buttons)
+
+
+def _words(reply: str) -> int:
+    return len(reply.split())
+
+
+def _nested_parentheses(reply: str) -> bool:
+    depth = 0
+    for char in reply:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth > 1:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("now", "why", "opening"), WHY)
+async def test_the_closed_reply_is_short_plain_and_says_closed_once(bot, clock, connector, now, why, opening):
+    """Why, when we open, the emergency way with the number, the reminder offer: in at most ~60 words."""
+    clock.set(now)
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, REPORT)
+    refusal = _body(connector, CUSTOMER)
+
+    assert _words(refusal) <= CLOSED_WORDS_AT_MOST, refusal
+    assert not _nested_parentheses(refusal)
+    assert refusal.count("gesloten") == 1
+    assert "*noodgeval*" in refusal and "herinnering" in refusal
+
+
+async def test_the_english_closed_reply_is_short_too(bot, clock, connector):
+    clock.set(amsterdam(2026, 12, 31, 11, 0))
+    await say(bot, connector, ENGLISH_CUSTOMER, "hello")
+    await say(bot, connector, ENGLISH_CUSTOMER, "my OneDrive does not sync anymore")
+    refusal = _body(connector, ENGLISH_CUSTOMER)
+
+    assert refusal.startswith("Today is an extra closing day, so we are closed. We are open again on **Monday 4 January")
+    assert _words(refusal) <= CLOSED_WORDS_AT_MOST, refusal
+    assert refusal.count("closed") == 1
+    assert PHONE in refusal and "*emergency*" in refusal
 
 
 async def test_new_years_eve_closed_day_is_followed_by_new_years_day(bot, clock, connector):
@@ -45,7 +93,7 @@ async def test_english_readers_get_the_holidays_english_name(bot, clock, connect
     clock.set(amsterdam(2026, 12, 25, 11, 0))
     await say(bot, connector, ENGLISH_CUSTOMER, "hello")
     [refusal] = await say(bot, connector, ENGLISH_CUSTOMER, "my OneDrive does not sync anymore")
-    assert refusal.startswith("Today is Christmas Day: we are closed")
+    assert refusal.startswith("Today is Christmas Day, so we are closed.")
     assert PHONE in refusal
 
 
@@ -110,5 +158,5 @@ async def test_an_intake_begun_in_hours_and_finished_when_closed_says_we_are_clo
 
     clock.set(amsterdam(2026, 11, 29, 11, 0))  # Sunday
     [reply] = await say(bot, connector, CUSTOMER, "sinds gisteren")
-    assert reply.startswith("Het is weekend: dan zijn we gesloten")
+    assert reply.startswith("Het is weekend, dus we zijn gesloten.")
     assert await rows(bot, Ticket) == []

@@ -20,9 +20,9 @@ async def test_a_question_with_buttons_is_one_message_that_says_its_words_once(b
     [question] = connector.messages(CUSTOMER.conversation_id)[before:]
     assert not question.body.get("text"), "a card reply carries no second copy of its words as text"
     [card] = question.cards
-    assert question.text.count("dan zijn we gesloten") == 1
+    assert question.text.count("dus we zijn gesloten") == 1
     assert question.buttons == ["Herinner mij op maandag 30 november om 09:00", "Nee, dank u", "Het is een noodgeval"]
-    assert "dan zijn we gesloten" in question.body["summary"]  # what a notification shows
+    assert "dus we zijn gesloten" in question.body["summary"]  # what a notification shows
 
 
 async def test_a_typed_label_answers_a_card_question(bot, clock, connector):

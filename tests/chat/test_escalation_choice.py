@@ -3,6 +3,8 @@ tickets appear by number and subject only, and only where the organisation share
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fakes.activities import TeamsUser
 from fakes.chat import press, say
 from fakes.http_helpers import rows
@@ -79,3 +81,31 @@ async def test_status_shows_colleagues_tickets_by_number_and_subject_only(bot, c
     assert f"{sannes.number}: mijn OneDrive synchroniseert niet meer" in status and "Behandelaar" in status
     assert f"{petras.number}: {petras.subject} (van een collega)" in status
     assert status.count("Behandelaar") == 1
+
+
+async def test_asking_to_escalate_twice_in_a_row_does_not_climb_to_mediation(bot, clock, connector):
+    """The second request (typed, or a button and then the words) says to whom and when; nothing moves."""
+    [ticket] = await reported(bot, connector, CUSTOMER, EXCEL)
+    [first] = await say(bot, connector, CUSTOMER, "ik wil escaleren")
+    assert f"Ik heb melding {ticket.number} geëscaleerd naar stap 2" in first
+
+    clock.advance(timedelta(seconds=20))
+    [again] = await say(bot, connector, CUSTOMER, "ik wil escaleren")
+    assert again.startswith(
+        f"Melding {ticket.number} is al geëscaleerd naar stap 2 (senior supportmedewerker en management), "
+        "op donderdag 26 november om 10:00. Zij nemen contact met u op"
+    )
+    [row] = await rows(bot, Ticket)
+    assert row.escalation_step == 2
+    assert [(e.from_step, e.to_step) for e in await rows(bot, EscalationEvent)] == [(1, 2)]
+
+
+async def test_asking_again_after_the_repeat_window_moves_the_ticket_up(bot, clock, connector):
+    [ticket] = await reported(bot, connector, CUSTOMER, EXCEL)
+    await say(bot, connector, CUSTOMER, "ik wil escaleren")
+    clock.advance(timedelta(hours=1, minutes=1))
+
+    [mediation] = await say(bot, connector, CUSTOMER, "ik wil escaleren")
+    assert "mediation" in mediation
+    [row] = await rows(bot, Ticket)
+    assert row.escalation_step == 3

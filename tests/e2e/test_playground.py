@@ -20,6 +20,7 @@ WELCOME = welcome_word()  # the Playground sends locale en-US, so "Welcome"
 # (what the customer types, a substring the bot's answer to it must contain)
 CUSTOMER_SCENARIO = [
     Exchange("hallo", "Waarmee kan ik u helpen?"),  # welcomed already: a later greeting gets a short question
+    Exchange("wat staat er in de SLA?", "per artikel"),  # the SLA summed up, not the out-of-scope reply
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services.intake_facts import facts_from, intake_priority
-from bot.services.intake_slots import read_slots, since_clause
+from bot.services.intake_slots import products_named, read_slots, since_clause
 
 # text, intent, (product, affected, people, since)
 CASES = [
@@ -81,3 +81,16 @@ def test_intake_priority_follows_the_matrix(
     intent: str, affected: str, emergency: bool, stake: str, urgent: bool, priority: str
 ) -> None:
     assert intake_priority(intent, affected, emergency, stake=stake, urgent=urgent) == priority
+
+
+PRODUCTS_NAMED = [
+    ("Ik kan niet inloggen", ()),
+    ("Teams crasht", ("teams",)),
+    ("Outlook en Teams crashen allebei", ("teams", "outlook")),
+    ("mijn mail doet raar", ()),  # a product the category implies is not named
+]
+
+
+@pytest.mark.parametrize(("text", "named"), PRODUCTS_NAMED)
+def test_products_named(text: str, named: tuple[str, ...]) -> None:
+    assert products_named(text) == named

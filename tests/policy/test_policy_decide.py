@@ -28,6 +28,7 @@ from bot.policy import (
     decide,
 )
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES
+from bot.policy.scope import NOT_A_REQUEST
 
 AMS = ZoneInfo("Europe/Amsterdam")
 OPEN = datetime(2026, 11, 30, 10, 0, tzinfo=AMS)  # Monday 10:00
@@ -120,7 +121,7 @@ def test_unsure_without_emergency_asks_which_was_meant(intent: str, now: datetim
     alternatives = (("howto", 0.3), ("email_problem", 0.1))
     decision = decide(request(intent, 0.4, alternatives=alternatives), now, CAL, RULES)
     assert isinstance(decision, Clarify)
-    assert decision.candidates[0] == intent
+    assert decision.candidates[0] == (intent if intent not in NOT_A_REQUEST else "howto")
 
 
 @pytest.mark.parametrize("intent", [str(i) for i in Intent])
@@ -147,6 +148,25 @@ def test_clarify_offers_at_most_three_distinct_candidates_best_first() -> None:
     decision = decide(request("email_problem", 0.4, alternatives=alternatives), OPEN, CAL, RULES)
     assert isinstance(decision, Clarify)
     assert decision.candidates == ("email_problem", "teams_problem", "howto")
+
+
+# the model's best guess and alternatives -> what the clarify card offers (besides "something else")
+CLARIFY_OPTIONS = [
+    (("email_problem", 0.4), (("teams_problem", 0.3), ("howto", 0.2)), ("email_problem", "teams_problem", "howto")),
+    (("thanks_goodbye", 0.5), (("greeting", 0.31), ("files_problem", 0.06)), ("files_problem",)),  # "help"
+    (("greeting", 0.44), (("thanks_goodbye", 0.28), ("out_of_scope", 0.11)), ()),  # "asdf": ask what is wrong
+    (("out_of_scope", 0.46), (("escalation_request", 0.11), ("greeting", 0.1)), ("escalation_request",)),
+    (("teams_problem", 0.3), (("greeting", 0.25), ("signin_problem", 0.2), ("ticket_status", 0.1), ("howto", 0.05)),
+     ("teams_problem", "signin_problem", "ticket_status")),
+]
+
+
+@pytest.mark.parametrize(("best", "alternatives", "offered"), CLARIFY_OPTIONS)
+def test_a_clarify_card_never_offers_a_greeting_thanks_or_out_of_scope(
+    best: tuple[str, float], alternatives: tuple[tuple[str, float], ...], offered: tuple[str, ...]
+) -> None:
+    decision = decide(request(best[0], best[1], alternatives=alternatives), OPEN, CAL, RULES)
+    assert decision == Clarify(offered)
 
 
 def test_insisting_out_of_hours_asks_for_confirmation_first() -> None:

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.policy import (
+    REPEAT_WINDOW,
     STEPS,
+    AlreadyEscalated,
     AlreadyAtFinalStep,
     BusinessCalendar,
     DueEscalation,
@@ -16,8 +18,10 @@ from bot.policy import (
     TicketSummary,
     due_escalations,
     escalation_due_at,
+    escalation_of,
     next_step,
     notify_roles,
+    recently_escalated,
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -131,3 +135,36 @@ def test_invalid_rules_and_tickets_are_rejected() -> None:
         ticket("s", Priority.P1, ams(2026, 11, 30, 10, 0), step=4)
     with pytest.raises(ValueError):
         due_escalations([], datetime(2026, 11, 30, 10, 0), RULES, CAL)
+
+
+# --- a repeated request soon after a step change is not a new step ---
+
+MOVED_UP = ams(2026, 11, 26, 10, 0)
+
+# step, moved up at, asked at -> a repeat (nothing moves)
+REPEATS = [
+    pytest.param(2, MOVED_UP, MOVED_UP + timedelta(seconds=5), True, id="seconds-later"),
+    pytest.param(2, MOVED_UP, MOVED_UP + timedelta(minutes=59), True, id="within-the-hour"),
+    pytest.param(2, MOVED_UP, MOVED_UP + timedelta(hours=1), False, id="an-hour-later"),
+    pytest.param(3, MOVED_UP, MOVED_UP + timedelta(minutes=5), True, id="mediation-just-now"),
+    pytest.param(1, MOVED_UP, MOVED_UP + timedelta(minutes=5), False, id="never-escalated"),
+    pytest.param(2, None, MOVED_UP + timedelta(minutes=5), False, id="moment-unknown"),
+]
+
+
+@pytest.mark.parametrize(("step", "moved_up", "asked", "repeat"), REPEATS)
+def test_a_request_within_the_repeat_window_is_a_repeat(
+    step: int, moved_up: datetime | None, asked: datetime, repeat: bool
+) -> None:
+    summary = ticket("T-1", Priority.P3, MOVED_UP - timedelta(hours=3), step=step, step_since=moved_up)
+    assert recently_escalated(summary, asked) is repeat
+    decision = escalation_of(summary, asked)
+    if repeat:
+        assert isinstance(decision, AlreadyEscalated)
+        assert (decision.step, decision.since) == (step, moved_up)
+    else:
+        assert not isinstance(decision, AlreadyEscalated)
+
+
+def test_the_repeat_window_is_an_hour() -> None:
+    assert REPEAT_WINDOW == timedelta(hours=1)

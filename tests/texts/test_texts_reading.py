@@ -4,7 +4,8 @@ import pytest
 
 from bot.services.customer.language import reply_language
 from bot.services.customer.reading import (
-    asks_for_full_sla, is_acknowledgement, only_facts, only_urgency, parts, without_greeting,
+    asks_about_sla, asks_for_full_sla, guesses_cause, is_acknowledgement, only_asks_for_help, only_facts, only_urgency,
+    parts, without_greeting,
 )  # fmt: skip
 from bot.texts import en, nl
 
@@ -42,6 +43,27 @@ def test_requests_for_the_whole_sla(text: str, expected: bool) -> None:
     assert asks_for_full_sla(text) is expected
 
 
+# The classifier reads these as out of scope, how-to or an escalation: the reading step recognises them.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("wat staat er in de SLA?", True), ("What does the SLA say?", True), ("mag ik de SLA zien", True),
+    ("hoi, kan ik de sla lezen?", True), ("Where can I find the SLA?", True), ("wat houdt de SLA in?", True),
+    ("sla", False),  # the exclusions word for word (asks_for_full_sla)
+    ("de sla is onduidelijk", False), ("valt Outlook onder de sla?", False), ("wat staat er in de mail", False),
+])
+def test_questions_about_the_sla(text: str, expected: bool) -> None:
+    assert asks_about_sla(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("help", True), ("Help!", True), ("hulp", True), ("ik heb hulp nodig", True), ("dringend, help!!", True),
+    ("hallo, kunt u mij helpen?", True), ("I need help", True), ("please help", True),
+    ("help, Outlook start niet", False), ("hoe kan ik helpen met de migratie", False), ("hallo", False),
+    ("dringend", False),
+])
+def test_a_bare_call_for_help(text: str, expected: bool) -> None:
+    assert only_asks_for_help(text) is expected
+
+
 def test_urgent_alone_and_several_clauses() -> None:
     assert only_urgency("dringend!!!") and not only_urgency("Outlook werkt niet, dringend")
     assert parts("Ik kan niet inloggen, mijn licentie is verlopen en Teams start niet") == [
@@ -75,3 +97,12 @@ LANGUAGE = [
 @pytest.mark.parametrize(("text", "detected", "conversation", "locale", "expected"), LANGUAGE)
 def test_reply_language(text: str, detected: str, conversation: str | None, locale: str, expected: str) -> None:
     assert reply_language(text, detected, conversation, locale) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("misschien iets met mijn account", True), ("Misschien de licentie?", True),
+    ("maybe something with my account", True), ("could be the update", True),
+    ("mijn account is geblokkeerd", False), ("Teams start niet", False), ("mogelijkheid tot delen", False),
+])
+def test_a_clause_that_guesses_at_a_cause_is_not_another_problem(clause: str, expected: bool) -> None:
+    assert guesses_cause(clause) is expected

@@ -87,7 +87,7 @@ def test_a_refused_user_management_request_points_to_the_admin_centre(config: Op
 def test_out_of_hours_says_why_names_the_opening_and_offers_remind_no_emergency(config: OperatorConfig, lang: str) -> None:
     reply = r.out_of_hours(lang, OPENING, config, "Het is Tweede Kerstdag")
     moment = r.format_moment(lang, OPENING, AMS)
-    assert reply.text.startswith("Het is Tweede Kerstdag: ")
+    assert reply.text.startswith("Het is Tweede Kerstdag, ")
     assert moment in reply.text
     assert values(reply) == ("remind", "no", "emergency")
     assert moment in reply.choices[0].label

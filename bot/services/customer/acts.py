@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.policy import (
-    AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
+    AlreadyEscalated, AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
 )  # fmt: skip
 from bot.services import replies
-from bot.services.customer.reading import only_facts, only_urgency
+from bot.services.customer.reading import only_asks_for_help, only_facts, only_urgency
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
     WhichTicket,
@@ -28,9 +28,8 @@ class Acts:
 
     async def new_message(self, turn: Turn, known: Facts) -> Outcome:
         """A message that answers no open question: read it, ask the policy, act."""
-        if only_urgency(turn.core) or only_facts(turn.core):  # how urgent, who, since when: but not what
-            facts = known.merged(read_facts(turn.core, ""))
-            return Outcome((replies.describe_problem(turn.lang, urgent=facts.urgent),), AwaitingProblem(facts))
+        if only_urgency(turn.core) or only_facts(turn.core) or only_asks_for_help(turn.core):  # not what is wrong
+            return self.ask_problem(turn, known.merged(read_facts(turn.core, "")))
         classified = turn.classified
         report = Report(
             turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
@@ -58,6 +57,9 @@ class Acts:
                     return _say(replies.ask_which_ticket(lang))
                 refs = tuple(TicketRef(t.number, t.subject, own=not colleagues) for t in candidates)
                 return Outcome((replies.which_ticket(lang, refs, own=not colleagues),), WhichTicket(report, refs))
+            case AlreadyEscalated(ticket=ticket, step=step, since=since):
+                zone = config.business_hours.time_zone
+                return _say(replies.already_escalated(lang, ticket.number, step, since, zone))
             case AlreadyInMediation(ticket=ticket):
                 return _say(replies.already_in_mediation(lang, ticket.number))
             case Escalate():
@@ -66,27 +68,35 @@ class Acts:
                 return _say(replies.excluded(lang, decision, config))
             case OfferQuote():
                 return Outcome((replies.excluded(lang, decision, config),), QuoteOffer(report))
+            case Clarify(candidates=()):  # nothing the customer may need: what is wrong?
+                return self.ask_problem(turn, facts)
             case Clarify(candidates=candidates):
                 return Outcome((replies.clarify(lang, candidates),), ClarifyQuestion(report, candidates))
             case ConfirmEmergency():
-                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report))
+                return Outcome((replies.confirm_emergency(lang),), EmergencyCheck(report, facts))
             case RefuseOutOfHours(next_opening=opening):
-                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening))
+                return Outcome((self.out_of_hours(turn, opening),), OutOfHoursOffer(report, opening, facts))
             case CreateTicket(priority=priority):
                 return await self.tickets.create(turn, report, facts, priority)
             case PageOnCall(priority=priority):
-                return Outcome(await self._page(turn, report, priority))
+                return Outcome(await self._page(turn, report, facts, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
+
+    def ask_problem(self, turn: Turn, facts: Facts) -> Outcome:
+        """What is wrong, in one short question (out of hours: and whether the organisation cannot work)."""
+        closed = not self._deps.calendar.is_open(turn.now)
+        asked = replies.describe_problem(turn.lang, urgent=facts.urgent, closed=closed)
+        return Outcome((asked,), AwaitingProblem(facts))
 
     def out_of_hours(self, turn: Turn, opening: datetime) -> Reply:
         """Why we are closed, when we open, the emergency way, and the reminder offer."""
         why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
         return replies.out_of_hours(turn.lang, opening, self._deps.config, why, turn.now)
 
-    async def _page(self, turn: Turn, report: Report, priority: Priority) -> tuple[Reply, ...]:
+    async def _page(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> tuple[Reply, ...]:
         new = NewTicket(
             intent=report.intent, priority=str(priority), emergency=True, description=report.text,
-            source_activity_id=report.activity_id,
+            product=facts.product, affected=facts.affected, since=facts.since, source_activity_id=report.activity_id,
         )  # fmt: skip
         return await self._deps.paging.report_emergency(turn.caller, turn.conversation_id, new)
 

@@ -6,20 +6,19 @@ open), or None when the message is not an answer (a new subject, handled as new)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import timedelta
 from enum import Enum
 
 from bot.policy import RefuseOutOfHours, escalation_of
 from bot.services import replies
-from bot.services.customer import intake, questions
+from bot.services.customer import intake, questions, typed_choice
 from bot.services.customer.acts import Acts
 from bot.services.customer.choosing import chosen
 from bot.services.customer.reading import is_acknowledgement
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
-    RatingQuestion, Report, SeparateTickets, WhichTicket,
+    RatingQuestion, Report, SeparateTickets, TicketOffer, ToldWhileClosed, WhichTicket,
 )  # fmt: skip
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.messages import Reply
@@ -27,7 +26,10 @@ from bot.services.messages import Reply
 NEW_SUBJECT = 0.8  # a free-text answer this clearly about something else is a new message
 _CHATTER = frozenset({"greeting", "thanks_goodbye"})
 DECLINED_FOR = timedelta(hours=12)  # how long a typed "noodgeval" still means the declined problem
-_TICKET_NUMBER = re.compile(r"\bT-\d{4}-\d{3,}\b", re.IGNORECASE)
+_NO_REQUEST = frozenset({*_CHATTER, "out_of_scope"})  # typed instead of an answer, these are no new subject
+_CHOICE_QUESTIONS = (
+    OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion, SeparateTickets, WhichTicket,
+)  # fmt: skip
 
 
 class Kept(Enum):
@@ -49,22 +51,42 @@ class Answers:
             return KEEP
         return outcome
 
+    def hint(self, question: Question, turn: Turn) -> Outcome | None:
+        """Typed words that fit none of the buttons and are no new problem ("misschien", "de zevende"): the
+        question again with how to answer it, not the out-of-scope reply. The service does this once."""
+        if turn.pressed is not None or not isinstance(question, _CHOICE_QUESTIONS) or self._clearly_new(turn):
+            return None
+        asked = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        return Outcome((replies.choice_hint(turn.lang, asked),), question, hinted=True)
+
+    def _clearly_new(self, turn: Turn) -> bool:
+        """An emergency, a product named, or a request the model is sure of: handled as new, not as an answer."""
+        found = turn.classified
+        sure = found.confidence >= self._deps.rules.confidence_threshold and found.intent not in _NO_REQUEST
+        return found.emergency or sure or intake.read_facts(turn.core, "").product is not None
+
     def choice(self, question: Question, turn: Turn) -> str | None:
         """Which of the question's buttons the message means, if any.
 
         A word of an answer inside a message that clearly speaks of something else, or names a
         product, is no answer: "Mijn OneDrive synchroniseert een map niet" or "Excel start ook niet"
         after the out-of-hours offer is a new problem, not "niet" (no). Not for the categories of a clarification, which such a message may choose."""
-        shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
-        synonyms = replies.choice_synonyms(turn.lang)
-        value = chosen(turn.text, turn.pressed, shown.choices, synonyms)
+        value = self._chosen(question, turn)
         if value is None or turn.pressed is not None or isinstance(question, ClarifyQuestion):
             return value
         report = getattr(question, "report", None)
         names_product = intake.read_facts(turn.core, "").product is not None  # "Excel start ook niet"
         if not names_product and not _new_subject(turn, report.intent if isinstance(report, Report) else ""):
             return value
-        return chosen(turn.text, None, shown.choices, synonyms, within=False)
+        return self._chosen(question, turn, within=False)
+
+    def _chosen(self, question: Question, turn: Turn, *, within: bool = True) -> str | None:
+        shown = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        return chosen(turn.text, turn.pressed, shown.choices, replies.choice_synonyms(turn.lang), within=within)
+
+    def _names_button(self, question: Question, turn: Turn) -> bool:
+        """The message is nothing but a button's words, position or yes/no ("de tweede" reads as out of scope)."""
+        return turn.pressed is None and self._chosen(question, turn, within=False) is not None
 
     async def _answer(self, question: Question, turn: Turn) -> Outcome | None:
         match question:
@@ -88,6 +110,8 @@ class Answers:
                 return None
             case DeclinedOffer():
                 return await self._declined(question, turn)
+            case TicketOffer():
+                return await self._ticket_offer(question, turn)
         raise AssertionError(f"unknown question {question!r}")
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
@@ -95,7 +119,8 @@ class Answers:
         if turn.pressed is None and is_acknowledgement(turn.core):  # "ok", "bedankt": no answer, asked again
             return None
         said = intake.read_facts(turn.core, report.intent)
-        if turn.pressed is None and getattr(said, question.asking.value) is None and _new_subject(turn, report.intent):
+        unsaid = turn.pressed is None and getattr(said, question.asking.value) is None
+        if unsaid and not self._names_button(question, turn) and _new_subject(turn, report.intent):
             return None
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
         if facts is None and turn.pressed is not None:  # another question's button: said to be stale
@@ -109,20 +134,23 @@ class Answers:
         value, report = self.choice(question, turn), question.report
         if value is None:
             return None
+        facts = question.facts.merged(intake.read_facts(report.text, report.intent))
         if value == replies.NO:
             until = min(question.opening, turn.now + DECLINED_FOR)
-            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),), DeclinedOffer(report, until))
+            declined = DeclinedOffer(report, until, facts)
+            return Outcome((replies.reminder_declined(turn.lang, self._deps.config.msp),), declined)
         if turn.now >= question.opening:  # an old card: say so, and act on the present
             lead = replies.offer_passed(turn.lang, question.opening, self._deps.config.business_hours.time_zone)
-            decision = await self._acts.tickets.decide(turn, report, Facts(), insists=value == replies.EMERGENCY)
-            outcome = await self._acts.act(turn, decision, report, intake.read_facts(report.text, report.intent))
+            decision = await self._acts.tickets.decide(turn, report, facts, insists=value == replies.EMERGENCY)
+            outcome = await self._acts.act(turn, decision, report, facts)
             return replace(outcome, replies=_lead(lead, outcome.replies))
         if value == replies.REMIND:
             await self._deps.reminders.schedule(turn.conversation_id, turn.lang, question.opening)
             zone = self._deps.config.business_hours.time_zone
-            return Outcome((replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now),))
-        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
-        return await self._acts.act(turn, decision, report, Facts())
+            booked = replies.reminder_scheduled(turn.lang, question.opening, zone, turn.now)
+            return Outcome((booked,), told=ToldWhileClosed(report, facts))
+        decision = await self._acts.tickets.decide(turn, report, facts, insists=True)
+        return await self._acts.act(turn, decision, report, facts)
 
     async def _declined(self, question: DeclinedOffer, turn: Turn) -> Outcome | None:
         """The decline said "type *noodgeval*": typed (alone) in time, it is the offer's emergency button."""
@@ -132,14 +160,25 @@ class Answers:
         if typed not in {word.lower() for word in replies.choice_synonyms(turn.lang).get(replies.EMERGENCY, ())}:
             return None
         report = question.report
-        decision = await self._acts.tickets.decide(turn, report, Facts(), insists=True)
-        return await self._acts.act(turn, decision, report, Facts())
+        decision = await self._acts.tickets.decide(turn, report, question.facts, insists=True)
+        return await self._acts.act(turn, decision, report, question.facts)
+
+    async def _ticket_offer(self, question: TicketOffer, turn: Turn) -> Outcome | None:
+        """After the reminder: yes makes the ticket from the problem told then (only what is missing is
+        asked), as the policy decides it now."""
+        value = self.choice(question, turn)
+        if value is None:
+            return None
+        if value != replies.YES:
+            return Outcome((replies.told_ticket_declined(turn.lang),))
+        decision = await self._acts.tickets.decide(turn, question.report, question.facts)
+        return await self._acts.act(turn, decision, question.report, question.facts)
 
     async def _emergency(self, question: EmergencyCheck, turn: Turn) -> Outcome | None:
         value, report = self.choice(question, turn), question.report
         if value is None:
             return None
-        facts = intake.read_facts(report.text, report.intent)
+        facts = question.facts.merged(intake.read_facts(report.text, report.intent))
         confirmed = value == replies.YES
         report = report.chosen(report.intent) if confirmed else report  # the customer said what it is
         decision = await self._acts.tickets.decide(turn, report, facts, confirmed=confirmed)
@@ -190,18 +229,18 @@ class Answers:
 
     async def _which_ticket(self, question: WhichTicket, turn: Turn) -> Outcome | None:
         value = self.choice(question, turn)
-        typed = _TICKET_NUMBER.search(turn.text)
-        number = value.removeprefix(replies.TICKET_PREFIX) if value and value != replies.NONE_OF_THESE else None
-        number = number or (typed.group(0).upper() if typed else None)
         if value == replies.NONE_OF_THESE:
             return Outcome((replies.ask_which_ticket(turn.lang),))
+        # a typed number may also name a ticket offered beyond the card's buttons
+        typed = typed_choice.ticket_number(turn.text) if turn.pressed is None else None
+        number = value.removeprefix(replies.TICKET_PREFIX) if value else typed
         if number is None or number not in {ref.number for ref in question.tickets}:
             return None
         visible = await self._deps.tickets.visible_to(turn.caller)
         found = [t for t in (*visible.own, *visible.colleagues) if t.number == number and t.is_open]
         if not found:
             return Outcome((replies.ask_which_ticket(turn.lang),))
-        decision = escalation_of(found[0])
+        decision = escalation_of(found[0], turn.now)
         return await self._acts.act(turn, decision, question.report, Facts())
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from bot.services.customer.state import QUESTION_TYPES, CustomerState, Question, RecentTicket
+from bot.services.customer.state import QUESTION_TYPES, CustomerState, Question, RecentTicket, ToldWhileClosed
 
 log = logging.getLogger(__name__)
 VERSION = 1
@@ -23,6 +23,8 @@ def to_document(state: CustomerState) -> dict[str, Any]:
         "version": VERSION, "language": state.language, "welcomed": state.welcomed,
         "question": None if question is None else {"kind": question.kind, **_plain(question)},
         "recent_ticket": None if state.recent_ticket is None else _plain(state.recent_ticket),
+        "hinted": state.hinted,
+        "told": None if state.told is None else _plain(state.told),
     }
 
 
@@ -31,11 +33,12 @@ def from_document(document: dict[str, Any] | None) -> CustomerState:
     if not document:
         return CustomerState()
     try:
-        question, recent = document.get("question"), document.get("recent_ticket")
+        question, recent, told = document.get("question"), document.get("recent_ticket"), document.get("told")
         return CustomerState(
             language=_optional_str(document.get("language")), welcomed=bool(document.get("welcomed")),
             question=None if question is None else _question(question),
-            recent_ticket=None if recent is None else _build(RecentTicket, recent),
+            recent_ticket=None if recent is None else _build(RecentTicket, recent), hinted=bool(document.get("hinted")),
+            told=None if told is None else _build(ToldWhileClosed, told),
         )
     except (KeyError, TypeError, ValueError) as error:
         log.warning("customer state could not be read (%s): starting afresh", error)

@@ -11,7 +11,7 @@ from bot.services import replies
 from bot.services.customer import intake
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
-    RatingQuestion, SeparateTickets, WhichTicket,
+    RatingQuestion, SeparateTickets, TicketOffer, WhichTicket,
 )  # fmt: skip
 from bot.services.messages import Reply
 
@@ -37,7 +37,9 @@ def ask(question: Question, lang: str, config: OperatorConfig, calendar: Busines
         case WhichTicket(tickets=tickets):
             return replies.which_ticket(lang, tickets)
         case AwaitingProblem(facts=facts):
-            return replies.describe_problem(lang, urgent=facts.urgent)
+            return replies.describe_problem(lang, urgent=facts.urgent, closed=not calendar.is_open(now))
         case DeclinedOffer():
             return replies.reminder_declined(lang, config.msp)
+        case TicketOffer(report=report):
+            return replies.told_ticket_offer(lang, report.text, report.reported_at, now, config.business_hours.time_zone)
     raise AssertionError(f"unknown question {question!r}")

@@ -1,5 +1,7 @@
 """Reading a customer's words before (and besides) the classifier: acknowledgements, a greeting in
-front of a problem, a request for the whole SLA, and several problems in one message."""
+front of a problem, a request for the whole SLA or a question about it, a bare call for help, and
+several problems in one message. The classifier was not trained on these (it reads "wat staat er in
+de SLA?" as out of scope and "help" as goodbye), so a small phrase table recognises them."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def _phrases(key: str) -> frozenset[str]:
+def phrases(key: str) -> frozenset[str]:
+    """One READING list of both catalogues: customers mix languages."""
     return frozenset(nl.READING[key]) | frozenset(en.READING[key])
 
 
@@ -30,18 +33,36 @@ def _plain(text: str) -> str:
 
 def is_acknowledgement(text: str) -> bool:
     """"ok", "bedankt", "thanks!": says nothing new, so it answers no question and starts nothing."""
-    return _plain(text) in _phrases("acknowledgement")
+    return _plain(text) in phrases("acknowledgement")
 
 
 def asks_for_full_sla(text: str) -> bool:
-    """"sla", "toon de hele SLA-tekst", "full SLA text": only words of such requests, "sla" among them."""
+    """"sla", "toon de hele SLA-tekst", "full SLA text": only words of such requests, "sla" among them; or
+    one of them as a whole ("uitsluitingen woord voor woord", the overview's button)."""
     found = set(words(text))
-    return "sla" in found and found <= _full_sla_words()
+    return ("sla" in found and found <= _phrase_words("full_sla")) or _plain(text) in phrases("full_sla")
+
+
+def asks_about_sla(text: str) -> bool:
+    """"wat staat er in de SLA?", "what does the SLA say?", "mag ik de SLA zien": the SLA's clauses, summed up
+    (not "sla" or "toon de hele SLA": the exclusions word for word)."""
+    found = set(words(text))
+    asked = "sla" in found and found <= _phrase_words("sla_question") | _phrase_words("greeting")
+    return asked and not asks_for_full_sla(text)
+
+
+def only_asks_for_help(text: str) -> bool:
+    """"help", "ik heb hulp nodig!", "dringend, help": a call for help that says nothing about what is wrong."""
+    found = set(words(text))
+    plain = f" {_plain(text)} "
+    said_help = any(f" {phrase} " in plain for phrase in phrases("help"))
+    return said_help and found <= _phrase_words("help") | _urgency_words() | _phrase_words("greeting")
 
 
 @cache
-def _full_sla_words() -> frozenset[str]:
-    return frozenset(word for phrase in _phrases("full_sla") for word in words(phrase))
+def _phrase_words(key: str) -> frozenset[str]:
+    """Every word of one READING list: a message of only these words says nothing else."""
+    return frozenset(word for phrase in phrases(key) for word in words(phrase))
 
 
 def without_greeting(text: str) -> str:
@@ -49,7 +70,7 @@ def without_greeting(text: str) -> str:
     stripped = text.strip()
     found = words(stripped)
     for length in (2, 1):
-        if len(found) > length + 1 and " ".join(found[:length]) in _phrases("greeting"):
+        if len(found) > length + 1 and " ".join(found[:length]) in phrases("greeting"):
             rest = _after_words(stripped, length)
             return rest if len(words(rest)) >= _MIN_PART_WORDS else stripped
     return stripped
@@ -95,12 +116,18 @@ def only_facts(text: str) -> bool:
     found = facts_from(text, "")
     if found.product is not None or (found.affected is None and found.since is None):
         return False
-    return set(words(without_facts(text))) <= _phrases("filler") | _urgency_words()
+    return set(words(without_facts(text))) <= phrases("filler") | _urgency_words()
+
+
+def guesses_cause(clause: str) -> bool:
+    """"misschien iets met mijn account", "maybe the licence": a guess at why, not another problem."""
+    plain = f"{_plain(clause)} "
+    return any(plain.startswith(f"{_plain(phrase)} ") for phrase in phrases("cause_guess"))
 
 
 @cache
 def _urgency() -> frozenset[str]:
-    return frozenset(_plain(phrase) for phrase in _phrases("urgency"))
+    return frozenset(_plain(phrase) for phrase in phrases("urgency"))
 
 
 @cache

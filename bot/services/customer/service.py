@@ -14,8 +14,10 @@ from bot.services.customer import codec, questions
 from bot.services.customer.acts import Acts
 from bot.services.customer.answers import KEEP, Answers
 from bot.services.customer.language import reply_language
-from bot.services.customer.reading import asks_for_full_sla, is_acknowledgement, without_greeting
-from bot.services.customer.state import AwaitingProblem, CustomerState, DeclinedOffer, Facts, RatingQuestion
+from bot.services.customer.reading import asks_about_sla, asks_for_full_sla, is_acknowledgement, without_greeting
+from bot.services.customer.state import (
+    AwaitingProblem, CustomerState, DeclinedOffer, Facts, QuoteOffer, RatingQuestion, TicketOffer,
+)  # fmt: skip
 from bot.services.customer.turn import CustomerDeps, CustomerMessage, Outcome, Turn
 from bot.services.messages import Caller, Reply
 from bot.services.welcome import welcome
@@ -36,6 +38,7 @@ class CustomerService:
         self._deps = deps
         self._acts = Acts(deps)
         self._answers = Answers(deps, self._acts)
+        deps.reminders.says(self.reminder_due)
 
     async def handle(self, message: CustomerMessage) -> list[Reply]:
         """Everything the bot says to one customer message; the state is stored with the turn."""
@@ -71,6 +74,18 @@ class CustomerService:
         await self._save(conversation_id, replace(state, question=RatingQuestion(number), language=language))
         return await self._deps.notifier.to_conversation(conversation_id, [replies.rating_request(language, number)])
 
+    async def reminder_due(self, conversation_id: str, language: str) -> Reply:
+        """The reminder at opening time: it names the problem told while closed and offers to make the
+        ticket from it (with the facts said then); with nothing told, it asks for the problem."""
+        state = await self._load(conversation_id)
+        told = state.told
+        if told is None:
+            return replies.reminder_message(language)
+        offer = TicketOffer(told.report, told.facts)
+        await self._save(conversation_id, replace(state, question=offer, told=None))
+        zone = self._deps.config.business_hours.time_zone
+        return replies.told_reminder(language, told.report.text, told.report.reported_at, self._deps.clock.now(), zone)
+
     async def drop_question(self, conversation_id: str) -> None:
         """A staff member took the chat over: a question the bot asked no longer waits for an answer."""
         state = await self._load(conversation_id)
@@ -95,7 +110,9 @@ class CustomerService:
             hint = await self._deps.wordless.hint(turn.lang, turn.conversation_id, turn.activity_id)
             return self._welcomed(state, Outcome(tuple(hint), state.question))
         if turn.pressed == replies.FULL_SLA or (turn.pressed is None and asks_for_full_sla(turn.text)):
-            return self._welcomed(state, Outcome((replies.full_sla(turn.lang),), state.question))
+            return self._welcomed(state, self._sla(state, turn, replies.full_sla(turn.lang)))
+        if turn.pressed is None and asks_about_sla(turn.text):
+            return self._welcomed(state, self._sla(state, turn, replies.sla_overview(turn.lang, self._deps.config)))
         known, lead = Facts(), None
         if state.question is not None:
             answer = await self._answers.answer(state.question, turn)
@@ -103,6 +120,9 @@ class CustomerService:
                 return self._welcomed(state, Outcome((self._again(state, turn),), state.question))
             if isinstance(answer, Outcome):
                 return self._welcomed(state, answer)
+            hinted = None if state.hinted else self._answers.hint(state.question, turn)
+            if hinted is not None:
+                return self._welcomed(state, hinted)
             if isinstance(state.question, AwaitingProblem):
                 known = state.question.facts
             elif turn.pressed is None and not isinstance(state.question, DeclinedOffer):
@@ -126,7 +146,17 @@ class CustomerService:
         elif not state.welcomed:
             said = (welcome(self._deps.config, lang), *said)
         recent = outcome.opened or state.recent_ticket
-        return _Said(said, replace(state, welcomed=True, question=outcome.question, recent_ticket=recent))
+        told = outcome.told or state.told
+        return _Said(said, replace(
+            state, welcomed=True, question=outcome.question, recent_ticket=recent, hinted=outcome.hinted, told=told,
+        ))  # fmt: skip
+
+    def _sla(self, state: CustomerState, turn: Turn, reply: Reply) -> Outcome:
+        """The SLA at any point; an open question is asked again after it (the quote offer's card, which
+        offers the SLA text itself, is still at hand)."""
+        if state.question is None or isinstance(state.question, DeclinedOffer | QuoteOffer):
+            return Outcome((reply,), state.question)
+        return Outcome((reply, self._again(state, turn)), state.question)
 
     def _again(self, state: CustomerState, turn: Turn) -> Reply:
         assert state.question is not None

@@ -82,6 +82,7 @@ class OutOfHoursOffer:
     kind: ClassVar[str] = "out_of_hours"
     report: Report
     opening: datetime
+    facts: Facts = field(default_factory=Facts)  # what the intake had when closing time cut it off
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class DeclinedOffer:
     kind: ClassVar[str] = "declined_offer"
     report: Report
     until: datetime
+    facts: Facts = field(default_factory=Facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class EmergencyCheck:
 
     kind: ClassVar[str] = "confirm_emergency"
     report: Report
+    facts: Facts = field(default_factory=Facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ class SeparateTickets:
     report: Report
     intents: tuple[str, ...]
     facts: Facts = field(default_factory=Facts)
+    parts: tuple[str, ...] = ()  # per intent, the clause it was read from; empty: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,13 +163,30 @@ class AwaitingProblem:
     facts: Facts
 
 
+@dataclass(frozen=True, slots=True)
+class TicketOffer:
+    """The reminder came: make a ticket of the problem told while closed, with the facts said then?"""
+
+    kind: ClassVar[str] = "ticket_offer"
+    report: Report
+    facts: Facts = field(default_factory=Facts)
+
+
+@dataclass(frozen=True, slots=True)
+class ToldWhileClosed:
+    """A problem told while closed, with a reminder booked: the reminder names it and offers the ticket."""
+
+    report: Report
+    facts: Facts = field(default_factory=Facts)
+
+
 Question = (
     IntakeQuestion | OutOfHoursOffer | EmergencyCheck | ClarifyQuestion | QuoteOffer | RatingQuestion
-    | SeparateTickets | WhichTicket | AwaitingProblem | DeclinedOffer
+    | SeparateTickets | WhichTicket | AwaitingProblem | DeclinedOffer | TicketOffer
 )  # fmt: skip
 QUESTION_TYPES: tuple[type[Question], ...] = (
     IntakeQuestion, OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion,
-    SeparateTickets, WhichTicket, AwaitingProblem, DeclinedOffer,
+    SeparateTickets, WhichTicket, AwaitingProblem, DeclinedOffer, TicketOffer,
 )  # fmt: skip
 
 
@@ -187,3 +208,5 @@ class CustomerState:
     welcomed: bool = False
     question: Question | None = None
     recent_ticket: RecentTicket | None = None
+    hinted: bool = False  # the open question was asked again after typed words that fit none of its buttons
+    told: ToldWhileClosed | None = None  # for the reminder booked at the next opening

@@ -10,9 +10,10 @@ from bot.policy import (
 )
 from bot.services import replies
 from bot.services.customer import intake
-from bot.services.customer.reading import only_facts, parts
+from bot.services.customer.reading import guesses_cause, only_facts, parts
 from bot.services.customer.state import Facts, IntakeQuestion, OutOfHoursOffer, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
+from bot.services.intake_slots import products_named
 from bot.services.tickets import NewTicket
 
 SEVERAL_CONFIDENCE = 0.7  # each named problem must be this clear before the customer is asked about several
@@ -56,16 +57,19 @@ class TicketActs:
 
     async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
         """With what is known now the policy decides the priority, as of when the report was made: an
-        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked."""
+        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked.
+
+        Closing time that comes mid-intake ends it with the out-of-hours offer: the facts said so far are
+        kept with it, for the reminder and the ticket at the next opening."""
         decision = await self.decide(turn, question.report, facts, reported=True)
         priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
         missing = facts.missing()
-        if not missing and priority is not Priority.P1:
-            now = await self.decide(turn, question.report, facts)  # complete now: are we open now?
-            if isinstance(now, RefuseOutOfHours):  # begun in hours, finished when closed: say so, as a new report
+        if priority is not Priority.P1:
+            now = await self.decide(turn, question.report, facts)  # are we still open now?
+            if isinstance(now, RefuseOutOfHours):  # begun in hours, answered when closed: say so, as a new report
                 why = replies.closed_words(turn.lang, self._deps.calendar.closed_reason(turn.now), self._deps.calendar)
                 offer = replies.out_of_hours(turn.lang, now.next_opening, self._deps.config, why, turn.now)
-                return Outcome((offer,), OutOfHoursOffer(question.report, now.next_opening))
+                return Outcome((offer,), OutOfHoursOffer(question.report, now.next_opening, facts))
         if priority is Priority.P1 or not missing:
             return await self.open(turn, question.report, facts, priority)
         asked = replace(question, facts=facts, asking=missing[0])
@@ -119,27 +123,27 @@ class TicketActs:
                 return None
         elif not (isinstance(decision, Clarify) and self._deps.calendar.is_open(turn.now)):
             return None
-        intents: list[str] = []
+        said: dict[str, str] = {}  # each problem, with the clause it was read from
         for part in parts(report.text):
-            if only_facts(part):
+            if only_facts(part) or guesses_cause(part):
                 continue
             found = self._deps.classifier.classify(part)
-            if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in intents and _covered(found.intent):
-                intents.append(found.intent)
-        if len(intents) < 2:
+            if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in said and _covered(found.intent):
+                said[found.intent] = part
+        if len(said) < 2:
             return None
-        if isinstance(decision, Clarify) and len(set(intents) & set(decision.candidates)) < 2:
+        if isinstance(decision, Clarify) and len(set(said) & set(decision.candidates)) < 2:
             return None
-        return Outcome((replies.separate_tickets(turn.lang, intents),), SeparateTickets(report, tuple(intents), facts))
+        question = SeparateTickets(report, tuple(said), facts, tuple(said.values()))
+        return Outcome((replies.separate_tickets(turn.lang, list(said)),), question)
 
     async def open_each(self, turn: Turn, question: SeparateTickets) -> Outcome:
         """One ticket per problem, each with the priority the policy gives it, named in one message."""
         views = []
-        for index, intent in enumerate(question.intents):
-            report = question.report.chosen(intent)
-            decision = await self.decide(turn, report, question.facts, reported=True)
+        for index, (report, facts) in enumerate(split(question)):
+            decision = await self.decide(turn, report, facts, reported=True)
             priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
-            view, _ = await self._store(turn, report, question.facts, priority, f"#{index}" if index else "")
+            view, _ = await self._store(turn, report, facts, priority, f"#{index}" if index else "")
             views.append(view)
         return Outcome((replies.separate_created(turn.lang, views),))
 
@@ -151,6 +155,34 @@ class TicketActs:
             from_step=decision.to_step - 1,
         )  # fmt: skip
         return Outcome((replies.escalated(turn.lang, number, decision.to_step),))
+
+
+def split(question: SeparateTickets) -> list[tuple[Report, Facts]]:
+    """One report per problem: its own clause as the text (the whole message stays in the transcript,
+    linked by the first ticket's source activity), with the product that clause names.
+
+    Who is affected, since when and urgency said anywhere in the message hold for each problem unless
+    its clause says otherwise. Where the clauses are not known, each gets the whole message, and a
+    product only where it cannot belong to another of the problems."""
+    known = len(question.parts) == len(question.intents)
+    split_reports = []
+    for index, intent in enumerate(question.intents):
+        text = question.parts[index] if known else question.report.text
+        own = intake.read_facts(text, "")
+        facts = replace(question.facts.merged(own), product=_product(text, intent, own_clause=known))
+        split_reports.append((replace(question.report.chosen(intent), text=text), facts))
+    return split_reports
+
+
+def _product(text: str, intent: str, *, own_clause: bool) -> str | None:
+    """The product of one problem: the one its clause names, else the one its category implies (mail,
+    Teams); in the whole message only a named product the category can have."""
+    implied = intake.read_facts("", intent).product
+    named = products_named(text)
+    if implied is not None and (not named or implied in named):
+        return implied
+    fits = [p for p in named if own_clause or p in replies.PRODUCTS_BY_INTENT.get(intent, ())]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _covered(intent: str) -> bool:

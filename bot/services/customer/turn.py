@@ -10,7 +10,7 @@ from bot.config.operator import OperatorConfig
 from bot.config.source import ConfigHolder
 from bot.policy import BusinessCalendar, PolicyRules
 from bot.services.clock import Clock
-from bot.services.customer.state import Question, RecentTicket
+from bot.services.customer.state import Question, RecentTicket, ToldWhileClosed
 from bot.services.escalations import EscalationService
 from bot.services.messages import Caller, Reply
 from bot.services.notifier import Notifier
@@ -83,6 +83,8 @@ class Outcome:
     question: Question | None = None
     greeted: bool = False  # a greeting: the welcome, or "how can I help" once welcomed
     opened: RecentTicket | None = None  # the ticket this turn opened, if any
+    hinted: bool = False  # the open question was asked again with how to answer it
+    told: ToldWhileClosed | None = None  # a problem told while closed, for the reminder this turn booked
 
 
 @dataclass(frozen=True, slots=True)

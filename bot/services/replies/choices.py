@@ -20,6 +20,11 @@ JUST_NOW, TODAY, LONGER = "just_now", "today", "longer"
 RATINGS: tuple[str, ...] = ("1", "2", "3", "4", "5")
 TAKE_OVER_PREFIX, ACK_PREFIX = "take_over:", "ack:"
 OFFER_PREFIX, TAKE_SHIFT_PREFIX, ASSIGN_PREFIX = "offer:", "take_shift:", "assign:"  # on-call buttons
+# A typed yes or no answers the one button of that meaning, where a question has one ("ja" to "several
+# tickets?" is "separate"); "ja" to the out-of-hours offer is its reminder.
+POLARITY: MappingProxyType[str, bool] = MappingProxyType({
+    YES: True, ACCEPT: True, SEPARATE: True, REMIND: True, NO: False, DECLINE: False, ONE_TICKET: False,
+})  # fmt: skip
 _PERIOD_FORMAT = "%Y%m%dT%H%MZ"  # UTC, no colons: a button value splits on ":"
 
 PRODUCT_NAMES: dict[str, str] = {

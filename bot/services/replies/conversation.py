@@ -52,9 +52,16 @@ def stale_choice(lang: str) -> Reply:
     return Reply(text(lang, "stale_choice"))
 
 
-def describe_problem(lang: str, *, urgent: bool) -> Reply:
-    """Only how urgent, who is affected or since when: what is wrong is still to be said."""
-    return Reply(text(lang, "urgent_describe" if urgent else "describe_problem"))
+def describe_problem(lang: str, *, urgent: bool, closed: bool = False) -> Reply:
+    """Only how urgent, who is affected or since when, or only "help": what is wrong is still to be said;
+    when closed, also whether the organisation cannot work (an emergency, the one thing handled now)."""
+    asked = text(lang, "urgent_describe" if urgent else "describe_problem")
+    return Reply(f"{asked} {text(lang, 'describe_if_emergency')}" if closed else asked)
+
+
+def choice_hint(lang: str, question: Reply) -> Reply:
+    """A typed answer that fits none of the buttons: the question again, once, with how to answer it."""
+    return with_lead(text(lang, "choice_hint"), question)
 
 
 def separate_tickets(lang: str, intents: Sequence[str]) -> Reply:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.config.operator import Msp, OperatorConfig
 from bot.services.messages import Choice, Reply
@@ -12,7 +13,7 @@ from bot.services.replies.choices import (
 )  # fmt: skip
 from bot.services.replies.conversation import NamedTicket
 from bot.services.replies.words import (
-    TicketView, holder_words, intent_label, priority_words, status_words, step_words,
+    TicketView, format_moment, holder_words, intent_label, priority_words, status_words, step_words,
 )  # fmt: skip
 from bot.texts import text
 
@@ -118,6 +119,12 @@ def escalated(lang: str, number: str, to_step: int) -> Reply:
     if to_step >= 3:
         return Reply(text(lang, "mediation_info", number=number))
     return Reply(text(lang, "escalated", number=number, step=step_words(lang, to_step)))
+
+
+def already_escalated(lang: str, number: str, step: int, since: datetime, time_zone: str) -> Reply:
+    """Asked again soon after it moved up: to whom and when, and that they will be in touch."""
+    moment = format_moment(lang, since, time_zone, since)
+    return Reply(text(lang, "already_escalated", number=number, step=step_words(lang, step), moment=moment))
 
 
 def already_in_mediation(lang: str, number: str) -> Reply:

@@ -7,6 +7,7 @@ from bot.policy.decisions import OfferQuote, RefuseExcluded
 from bot.policy.sla_clauses import ALL_CLAUSES, SlaClause
 from bot.services.messages import Reply
 from bot.services.replies.choices import ACCEPT, DECLINE, FULL_SLA, choice
+from bot.services.replies.words import service_hours
 from bot.texts import text
 
 
@@ -44,6 +45,23 @@ def full_sla(lang: str) -> Reply:
         section = _section(lang, clause)
         paragraphs.append(f"{section[:1].upper()}{section[1:]}: " + "\n".join(_quoted(lang, clause)))
     return Reply("\n\n".join(paragraphs))
+
+
+# The SLA's sections in order (sla.md), each summed up in the reader's language.
+SLA_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("1", "sla_clause_1"), ("2.1", "sla_clause_2_1"), ("2.2", "sla_clause_2_2"), ("3", "sla_clause_3"),
+    ("4", "sla_clause_4"), ("5", "sla_clause_5"), ("6", "sla_clause_6"), ("7", "sla_clause_7"), ("8", "sla_clause_8"),
+)  # fmt: skip
+
+
+def sla_overview(lang: str, config: OperatorConfig) -> Reply:
+    """On request ("wat staat er in de SLA?"): every section summed up with its number, where the full text
+    is, and a button for the exclusions word for word."""
+    msp, hours = config.msp.name, service_hours(lang, config)
+    sections = "\n".join(f"- **{number}** {text(lang, key, msp=msp, hours=hours)}" for number, key in SLA_SECTIONS)
+    where = text(lang, "sla_where", msp=msp, contact=config.msp.contact_email)
+    body = f"{text(lang, 'sla_overview', msp=msp)}\n\n{sections}\n\n{where}"
+    return Reply(body, (choice(lang, "choice_exclusions_verbatim", FULL_SLA),))
 
 
 def quote_recorded(lang: str, config: OperatorConfig) -> Reply:

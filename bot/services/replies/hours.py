@@ -8,7 +8,7 @@ from bot.config.operator import Msp, OperatorConfig
 from bot.policy.calendar import BusinessCalendar, Closed, ClosedReason
 from bot.services.messages import Reply
 from bot.services.replies.choices import EMERGENCY, NO, REMIND, YES, choice
-from bot.services.replies.words import format_moment, service_hours
+from bot.services.replies.words import day_words, format_moment
 from bot.texts import text
 
 _HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
@@ -42,8 +42,7 @@ def out_of_hours(lang: str, next_opening: datetime, config: OperatorConfig, why:
     """Closed and not an emergency: why, when we open, how to report an emergency, a reminder offer."""
     moment = format_moment(lang, next_opening, config.business_hours.time_zone, now)
     body = text(
-        lang, "out_of_hours", why=why, hours=service_hours(lang, config), moment=moment,
-        emergency=emergency_way(lang, config.msp),
+        lang, "out_of_hours", why=why, moment=moment, emergency=emergency_way(lang, config.msp),
     )  # fmt: skip
     return Reply(body, (
         choice(lang, "choice_remind", REMIND, moment=moment),
@@ -77,8 +76,28 @@ def reminder_declined(lang: str, msp: Msp) -> Reply:
 
 
 def reminder_message(lang: str) -> Reply:
-    """Sent at opening time: we are open, describe the problem again."""
-    return Reply(text(lang, "reminder_message"))
+    """Sent at opening time, when no problem was told: we are open, describe the problem."""
+    return Reply(f"{text(lang, 'reminder_open')}\n\n{text(lang, 'reminder_message')}")
+
+
+def told_ticket_offer(lang: str, told: str, told_at: datetime, now: datetime, time_zone: str) -> Reply:
+    """The problem told while closed, in the customer's words: make the ticket from it now?"""
+    when = day_words(lang, told_at, now, time_zone)
+    return Reply(text(lang, "told_ticket_offer", when=when, told=told), (
+        choice(lang, "choice_make_ticket", YES),
+        choice(lang, "choice_no_thanks", NO),
+    ))  # fmt: skip
+
+
+def told_reminder(lang: str, told: str, told_at: datetime, now: datetime, time_zone: str) -> Reply:
+    """Sent at opening time for a problem told while closed: we are open, shall I make the ticket?"""
+    offer = told_ticket_offer(lang, told, told_at, now, time_zone)
+    return Reply(f"{text(lang, 'reminder_open')}\n\n{offer.text}", offer.choices)
+
+
+def told_ticket_declined(lang: str) -> Reply:
+    """No ticket from the problem told earlier: it may have solved itself."""
+    return Reply(text(lang, "told_ticket_declined"))
 
 
 def reminder_moved(lang: str, due: datetime, next_opening: datetime, why: str, time_zone: str) -> Reply:

@@ -42,6 +42,18 @@ def format_moment(lang: str, moment: datetime, time_zone: str, now: datetime | N
     return text(lang, "moment", date=day, time=local.strftime("%H:%M"))
 
 
+def day_words(lang: str, moment: datetime, now: datetime, time_zone: str) -> str:
+    """When something was said, seen from `now`: "eerder vandaag", "gisteren", "op vrijdag 27 november"."""
+    zone = ZoneInfo(time_zone)
+    day = require_aware(moment, "moment").astimezone(zone).date()
+    days_ago = (require_aware(now).astimezone(zone).date() - day).days
+    if days_ago <= 0:
+        return text(lang, "day_today")
+    if days_ago == 1:
+        return text(lang, "day_yesterday")
+    return text(lang, "day_on", date=format_date(day, "EEEE d MMMM", locale=_BABEL_LOCALES.get(lang, "nl")))
+
+
 def service_hours(lang: str, config: OperatorConfig) -> str:
     """The configured service hours in words, as in the welcome."""
     hours = config.business_hours
