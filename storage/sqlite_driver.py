@@ -14,16 +14,19 @@ it could take long, and then it goes to the thread as before:
   transaction goes on) and runs again in the thread without a limit.
 - commit and rollback always go to the thread: a commit can start a checkpoint, which fsyncs.
 
-What stays on the loop without a bound: a write. The app's writes touch a few rows by key; a write
-of many rows (retention's deletes) holds the loop for as long as it takes (milliseconds per
-thousand rows). Interrupting a write would roll back the whole transaction, so it is not done.
+What stays on the loop without a bound: a write. The app's writes touch a few rows by key.
+Interrupting a write would roll back the whole transaction, so a write of many rows (retention's
+purge, a person's erasure) says so instead: inside `off_the_loop()` every statement runs in the
+thread, and the loop goes on serving chats meanwhile.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, cast
 
 import aiosqlite
@@ -39,6 +42,18 @@ _Outcome = tuple[Any, list[Any], int | None, int]  # description, rows, lastrowi
 LOOP_STEPS = 200  # progress calls of PROGRESS_EVERY virtual-machine steps a read on the loop may take
 PROGRESS_EVERY = 1000
 _BUSY, _INTERRUPT = sqlite3.SQLITE_BUSY, sqlite3.SQLITE_INTERRUPT
+_OFF_THE_LOOP: ContextVar[bool] = ContextVar("sqlite_off_the_loop", default=False)
+
+
+@contextmanager
+def off_the_loop() -> Iterator[None]:
+    """Statements run inside run in SQLite's thread: for writes of many rows, which the loop cannot bound.
+    No effect on other databases (their drivers never block the loop)."""
+    token = _OFF_THE_LOOP.set(True)
+    try:
+        yield
+    finally:
+        _OFF_THE_LOOP.reset(token)
 
 
 class _Budget:
@@ -99,12 +114,7 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
     def _one_trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
         adapted = cast(OneTripConnection, self._adapt_connection)
         try:
-            try:
-                outcome = self.await_(adapted.on_loop(operation, parameters, many))
-            except sqlite3.OperationalError as error:
-                if not _retry_in_thread(error):
-                    raise
-                outcome = self.await_(adapted.in_thread(_run, adapted.sqlite, operation, parameters, many))
+            outcome = self.await_(adapted.run(operation, parameters, many))
         except Exception as error:
             adapted._handle_exception(error)  # noqa: SLF001
         self.description, rows, self.lastrowid, self.rowcount = cast(Any, outcome)
@@ -123,8 +133,18 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     def cursor(self, server_side: bool = False) -> AsyncAdapt_aiosqlite_cursor:
         return super().cursor(server_side) if server_side else OneTripCursor(self)
 
-    async def on_loop(self, operation: str, parameters: Any, many: bool) -> _Outcome:
-        """A coroutine that never suspends: SQLAlchemy's greenlet needs an awaitable, not a thread."""
+    async def run(self, operation: str, parameters: Any, many: bool) -> _Outcome:
+        """On the loop if it may be (a coroutine that never suspends there: SQLAlchemy's greenlet needs an
+        awaitable), else, or when the loop's attempt met a lock or outgrew its budget, in the thread."""
+        if not _OFF_THE_LOOP.get():
+            try:
+                return self._on_loop(operation, parameters, many)
+            except sqlite3.OperationalError as error:
+                if not _retry_in_thread(error):
+                    raise
+        return cast(_Outcome, await self.in_thread(_run, self.sqlite, operation, parameters, many))
+
+    def _on_loop(self, operation: str, parameters: Any, many: bool) -> _Outcome:
         bounded = not many and operation.lstrip()[:6].upper() == "SELECT"
         self._budget.left = LOOP_STEPS if bounded else -1
         try:
