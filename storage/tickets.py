@@ -79,6 +79,7 @@ async def open_ticket_rows_of(session: AsyncSession, organisation_id: int) -> li
     """An organisation's open tickets, newest first, as the policy weighs them (number, intent, status,
     escalation_step, priority, created_at, step_since, subject, reporter_id). Rows, not ORM objects:
     read in every customer turn, where loading each ticket with its four relations cost more than the turn."""
+    await session.flush()  # a ticket opened or resolved earlier in this transaction counts
     return list((await run(session, _OPEN_OF_ORGANISATION, {"organisation": organisation_id})).all())
 
 

@@ -1,4 +1,4 @@
-"""Break-it review of the SQLite fast path and the cheaper turn (issue 15): what held, and xfails for what did not."""
+"""Break-it review of the SQLite fast path and the cheaper turn (issue 15): what held, and the two it found (now fixed)."""
 
 from __future__ import annotations
 
@@ -35,10 +35,6 @@ def _ticket(organisation_id: int, reporter_id: int, number: str) -> Ticket:
                   subject="mail", priority="P3", created_at=NOW, updated_at=NOW)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open_ticket_rows_of reads through the session's connection (Core), which does not autoflush: a ticket "
-    "added in the same transaction and not yet flushed is missing (the ORM query it replaced saw it; "
-    "held_ticket_in_conversation and customer_state.load flush first, this one does not)"))
 async def test_the_organisations_open_tickets_include_one_added_earlier_in_the_transaction(
     async_session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -49,9 +45,6 @@ async def test_the_organisations_open_tickets_include_one_added_earlier_in_the_t
     assert [row.number for row in rows] == ["T-2026-0001"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open_ticket_rows_of does not autoflush: a ticket resolved earlier in the same transaction (status set "
-    "on the ORM object, not yet flushed) is still listed as open"))
 async def test_a_ticket_resolved_earlier_in_the_transaction_is_no_longer_open(
     async_session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
