@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.core import by_dialect, run
+from storage.core import by_dialect, prebuilt, run
 from storage.models import Conversation, Organisation, TranscriptMessage
 
 SEEN_REFRESH = timedelta(minutes=15)
@@ -91,8 +91,8 @@ def is_personal(reference: dict[str, Any]) -> bool:
 
 
 _RECORD = {
-    name: insert(TranscriptMessage).on_conflict_do_nothing(index_elements=["conversation_id", "direction", "activity_id"])
-    .returning(TranscriptMessage.id)
+    name: prebuilt(insert(TranscriptMessage).on_conflict_do_nothing(index_elements=["conversation_id", "direction", "activity_id"])
+                   .returning(TranscriptMessage.id))
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
 }
 

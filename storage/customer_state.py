@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.core import run
 from storage.models import Conversation
+
+# Read and written in every customer turn: built once, run as Core (nothing reads them as ORM objects).
+_LOAD = select(Conversation.customer_state).where(Conversation.id == bindparam("chat"))
+_SAVE = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("chat"))
+    .values(customer_state=bindparam("document"), language=bindparam("reply_language"))
+)
 
 
 async def load(session: AsyncSession, conversation_id: str) -> dict[str, Any] | None:
     """The stored document, or None for a conversation without one (or not stored at all)."""
-    query = select(Conversation.customer_state).where(Conversation.id == conversation_id)
-    document = await session.scalar(query)
+    await session.flush()  # a conversation the turn just added is written first (Core does not flush)
+    document = (await run(session, _LOAD, {"chat": conversation_id})).scalar()
     return dict(document) if isinstance(document, dict) else None
 
 
 async def save(session: AsyncSession, conversation_id: str, document: dict[str, Any], language: str) -> None:
     """Written with the turn: the state and the language proactive messages will use."""
-    await session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id)
-        .values(customer_state=document, language=language)
-    )
+    await session.flush()
+    await run(session, _SAVE, {"chat": conversation_id, "document": document, "reply_language": language})
 
 
 async def language_of(session: AsyncSession, conversation_id: str | None) -> str | None:

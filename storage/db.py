@@ -94,17 +94,23 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
       nothing. FULL would fsync every commit: 1.9 ms each on this machine's disk, with four commits
       a turn on the one connection. Deployments that cannot accept the risk use PostgreSQL.
     - busy_timeout=15 s: another process holding the write lock (a migration, the sqlite3 shell, a
-      backup) makes a statement wait in the SQLite thread instead of failing at once; the app's own
-      transactions never wait for each other here (one connection, see create_async_engine_for).
+      backup) makes a statement wait instead of failing at once; the app's own transactions never
+      wait for each other here (one connection, see create_async_engine_for). The app's engine
+      waits in the SQLite thread only: its driver (`storage.sqlite_driver`) runs a statement on
+      the event loop without waiting and, if the database is locked, again in the thread (the
+      connect argument `timeout` is its wait); `_wait_for_lock` is for the blocking job store.
     """
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
+
+
+def _wait_for_lock(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
 
 
 POSTGRES_SERVER_SETTINGS = {
@@ -194,6 +200,7 @@ def create_sync_engine_for(database_url: str) -> Engine:
     engine = create_engine(urls.sync_url, **_engine_options(urls.backend, urls.sync_url))
     if urls.backend == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "connect", _wait_for_lock)
     return engine
 
 

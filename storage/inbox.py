@@ -10,13 +10,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.core import by_dialect, run
+from storage.core import by_dialect, prebuilt, run
 from storage.models import Conversation, InboxActivity
 
 
 _ACCEPT = {
-    name: insert(InboxActivity).on_conflict_do_nothing(index_elements=["conversation_id", "activity_key"])
-    .returning(InboxActivity.id)
+    name: prebuilt(insert(InboxActivity).on_conflict_do_nothing(index_elements=["conversation_id", "activity_key"])
+                   .returning(InboxActivity.id))
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
 }
 

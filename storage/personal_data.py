@@ -19,6 +19,7 @@ from storage.models import (
     TranscriptMessage, TranscriptRevision,
 )  # fmt: skip
 from storage.rows import changed
+from storage.sqlite_driver import off_the_loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,33 +71,35 @@ async def export(session: AsyncSession, person: Person) -> dict[str, Any]:
 
 async def erase(session: AsyncSession, person: Person, placeholder: str) -> Footprint:
     """Delete the conversations and messages, anonymise the records; the person row stays as an empty shell."""
-    counted = await footprint(session, person)
-    conversations = list(await session.scalars(select(Conversation).where(Conversation.person_id == person.id)))
-    conversation_ids = [c.id for c in conversations]
-    message_ids = select(TranscriptMessage.id).where(_messages_filter(person, conversation_ids))
-    await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(message_ids)))
-    await session.execute(delete(TranscriptMessage).where(_messages_filter(person, conversation_ids)))
-    await session.execute(
-        update(Ticket).where(Ticket.reporter_id == person.id)
-        .values(subject=placeholder, description=placeholder, product=None, affected=None, since=None)
-    )  # fmt: skip
-    await session.execute(update(Ticket).where(Ticket.conversation_id.in_(conversation_ids)).values(conversation_id=None))
-    await session.execute(
-        update(TicketNote).where(TicketNote.author_person_id == person.id).values(text=placeholder, author_name=placeholder)
-    )
-    await session.execute(update(EscalationEvent).where(EscalationEvent.actor_person_id == person.id).values(reason=placeholder))
-    await session.execute(update(QuoteRequest).where(QuoteRequest.person_id == person.id).values(text=placeholder))
-    await session.execute(delete(Conversation).where(Conversation.id.in_(conversation_ids)))
-    person.name, person.locale, person.aad_object_id = placeholder[:200], None, f"erased-{person.id}"
-    await session.flush()
+    with off_the_loop():  # writes of many rows: the chats go on meanwhile
+        counted = await footprint(session, person)
+        conversations = list(await session.scalars(select(Conversation).where(Conversation.person_id == person.id)))
+        conversation_ids = [c.id for c in conversations]
+        message_ids = select(TranscriptMessage.id).where(_messages_filter(person, conversation_ids))
+        await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(message_ids)))
+        await session.execute(delete(TranscriptMessage).where(_messages_filter(person, conversation_ids)))
+        await session.execute(
+            update(Ticket).where(Ticket.reporter_id == person.id)
+            .values(subject=placeholder, description=placeholder, product=None, affected=None, since=None)
+        )  # fmt: skip
+        await session.execute(update(Ticket).where(Ticket.conversation_id.in_(conversation_ids)).values(conversation_id=None))
+        await session.execute(
+            update(TicketNote).where(TicketNote.author_person_id == person.id).values(text=placeholder, author_name=placeholder)
+        )
+        await session.execute(update(EscalationEvent).where(EscalationEvent.actor_person_id == person.id).values(reason=placeholder))
+        await session.execute(update(QuoteRequest).where(QuoteRequest.person_id == person.id).values(text=placeholder))
+        await session.execute(delete(Conversation).where(Conversation.id.in_(conversation_ids)))
+        person.name, person.locale, person.aad_object_id = placeholder[:200], None, f"erased-{person.id}"
+        await session.flush()
     return counted
 
 
 async def purge_transcripts(session: AsyncSession, before: datetime) -> int:
     """Retention: messages (and their attachment references and earlier versions) older than `before`."""
-    old = select(TranscriptMessage.id).where(TranscriptMessage.created_at < before)
-    await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(old)))
-    result = await session.execute(delete(TranscriptMessage).where(TranscriptMessage.created_at < before))
+    with off_the_loop():
+        old = select(TranscriptMessage.id).where(TranscriptMessage.created_at < before)
+        await session.execute(delete(TranscriptRevision).where(TranscriptRevision.message_id.in_(old)))
+        result = await session.execute(delete(TranscriptMessage).where(TranscriptMessage.created_at < before))
     return changed(result)
 
 

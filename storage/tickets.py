@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select, update
+from sqlalchemy import Row, Select, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.core import run
 from storage.models import EscalationEvent, Ticket, TicketCounter, TicketNote
 from storage.records import TicketRecord, ticket_record
 from bot.policy.model import TicketStatus
@@ -66,13 +67,20 @@ async def ticket_by_source_activity(session: AsyncSession, activity_id: str) -> 
     return await _one(session, select(Ticket).where(Ticket.source_activity_id == activity_id))
 
 
-async def open_tickets_of(session: AsyncSession, organisation_id: int) -> list[TicketRecord]:
-    query = (
-        select(Ticket)
-        .where(Ticket.organisation_id == organisation_id, Ticket.status.in_(OPEN_STATUSES))
-        .order_by(Ticket.created_at.desc(), Ticket.id.desc())
-    )
-    return await _all(session, query)
+_OPEN_OF_ORGANISATION = (
+    select(Ticket.number, Ticket.intent, Ticket.status, Ticket.escalation_step, Ticket.priority, Ticket.created_at,
+           Ticket.step_since, Ticket.subject, Ticket.reporter_id)
+    .where(Ticket.organisation_id == bindparam("organisation"), Ticket.status.in_(OPEN_STATUSES))
+    .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+)
+
+
+async def open_ticket_rows_of(session: AsyncSession, organisation_id: int) -> list[Row[Any]]:
+    """An organisation's open tickets, newest first, as the policy weighs them (number, intent, status,
+    escalation_step, priority, created_at, step_since, subject, reporter_id). Rows, not ORM objects:
+    read in every customer turn, where loading each ticket with its four relations cost more than the turn."""
+    await session.flush()  # a ticket opened or resolved earlier in this transaction counts
+    return list((await run(session, _OPEN_OF_ORGANISATION, {"organisation": organisation_id})).all())
 
 
 async def all_open_tickets(session: AsyncSession) -> list[TicketRecord]:
@@ -80,14 +88,17 @@ async def all_open_tickets(session: AsyncSession) -> list[TicketRecord]:
     return await _all(session, query)
 
 
-_HELD_IN_CONVERSATION = select(Ticket).where(
+_HELD_IN_CONVERSATION = select(Ticket.id).where(
     Ticket.conversation_id == bindparam("chat"), Ticket.holder_id.is_not(None), Ticket.status == TicketStatus.TAKEN_OVER
 ).order_by(Ticket.id.desc()).limit(1)
 
 
 async def held_ticket_in_conversation(session: AsyncSession, conversation_id: str) -> TicketRecord | None:
-    """The ticket whose chat a staff member has taken over: the customer's messages go to them."""
-    return await _one(session, _HELD_IN_CONVERSATION, {"chat": conversation_id})
+    """The ticket whose chat a staff member has taken over: the customer's messages go to them.
+    Asked in every customer turn, and almost always none: a Core look-up, the record only when there is one."""
+    await session.flush()  # a take-over written earlier in this transaction counts
+    ticket_id = (await run(session, _HELD_IN_CONVERSATION, {"chat": conversation_id})).scalar()
+    return await ticket_by_id(session, ticket_id) if ticket_id is not None else None
 
 
 async def ticket_held_by(session: AsyncSession, person_id: int) -> TicketRecord | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from bot.policy import TicketStatus, TicketSummary
 from bot.policy.model import Priority
 from bot.services import replies
@@ -22,7 +26,8 @@ def _holder(ticket: TicketRecord) -> str | None:
     return person.name if person else None
 
 
-def summary_of(ticket: TicketRecord) -> TicketSummary:
+def summary_of(ticket: TicketRecord | Row[Any]) -> TicketSummary:
+    """From a full record or a row of storage.tickets.open_ticket_rows_of (the same names)."""
     return TicketSummary(
         number=ticket.number, intent=ticket.intent, status=TicketStatus(ticket.status),
         escalation_step=ticket.escalation_step, priority=Priority(ticket.priority), opened_at=ticket.created_at,

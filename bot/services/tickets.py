@@ -166,11 +166,11 @@ class TicketService:
         """The caller's own open tickets; colleagues' too when the operator lets the organisation share them.
         Never another organisation's."""
         async with self._sessions() as session:
-            found = await ticket_store.open_tickets_of(session, caller.organisation_id or 0)
-            shared = await self._shares_tickets(session, caller.organisation_id)
-        own = tuple(summary_of(t) for t in found if t.reporter.id == caller.person_id)
-        colleagues = tuple(summary_of(t) for t in found if t.reporter.id != caller.person_id) if shared else ()
-        return CustomerTickets(own, colleagues)
+            found = await ticket_store.open_ticket_rows_of(session, caller.organisation_id or 0)
+            others = [row for row in found if row.reporter_id != caller.person_id]
+            shared = bool(others) and await self._shares_tickets(session, caller.organisation_id)
+        own = tuple(summary_of(row) for row in found if row.reporter_id == caller.person_id)
+        return CustomerTickets(own, tuple(summary_of(row) for row in others) if shared else ())
 
     async def views(self, caller: Caller, numbers: tuple[str, ...]) -> list[replies.TicketView]:
         """The caller's own tickets as the status shows them (who holds each, too)."""

@@ -52,7 +52,7 @@ class TeamsNotifier:
             person = await directory.person_by_object_id(session, object_id)
             stored = await conversations.latest_personal_conversation_of(session, person.id) if person else None
             tenant = await directory.tenant_of(session, person) if person else self._tenant_id
-            found = await conversations.any_conversation_in_tenant(session, tenant) if tenant else None
+            found = await conversations.any_conversation_in_tenant(session, tenant) if tenant and not stored else None
             template = stored or found
         if template is None:
             log.warning("cannot reach %s: no stored chat to learn the service URL from", object_id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import DatabaseUrls, create_async_engine_for, default_database_url, ensure_sqlite_folder
 from storage import db
 from storage.models import Organisation, Person
+from storage.sqlite_driver import off_the_loop
 
 
 @pytest.mark.parametrize(
@@ -62,13 +66,100 @@ async def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: Pat
         async with engine.connect() as connection:
             pragmas = [
                 (await connection.execute(text(f"PRAGMA {name}"))).scalar_one()
-                for name in ("foreign_keys", "journal_mode", "busy_timeout")
+                for name in ("foreign_keys", "journal_mode")
             ]
     finally:
         await engine.dispose()
     assert pragmas[0] == 1
     assert pragmas[1] == "wal"
-    assert pragmas[2] >= 1000
+
+
+async def test_sqlite_waits_for_another_process_s_lock_while_the_event_loop_goes_on(tmp_path: Path) -> None:
+    """A statement runs on the event loop without waiting; one that finds the database locked (a backup,
+    the sqlite3 shell) waits in SQLite's thread instead of failing, and the loop keeps serving."""
+    path = tmp_path / "bot.db"
+    engine = create_async_engine_for(f"sqlite:///{path}")
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE t (x INTEGER)"))
+        other.execute("BEGIN IMMEDIATE")
+        ticker = asyncio.create_task(tick())
+        asyncio.get_running_loop().call_later(0.3, other.commit)
+        async with engine.begin() as connection:
+            await connection.execute(text("INSERT INTO t VALUES (1)"))
+        ticker.cancel()
+        async with engine.connect() as connection:
+            stored = (await connection.execute(text("SELECT count(*) FROM t"))).scalar_one()
+    finally:
+        other.close()
+        await engine.dispose()
+    assert stored == 1
+    assert ticks >= 10  # about 30 while the insert waited 0.3 s for the lock
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["on the loop", "off the loop"])
+async def test_a_bulk_write_off_the_loop_lets_the_chats_go_on(tmp_path: Path, bulk: bool) -> None:
+    """A write of many rows cannot be interrupted on the loop (it would roll back the transaction), so
+    retention and erasure say `off_the_loop()`: the loop keeps ticking while SQLite's thread writes.
+    The plain case is the control: the same write on the loop lets nothing else run."""
+    engine = create_async_engine_for(f"sqlite:///{tmp_path / 'bot.db'}")
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0)
+            ticks += 1
+
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE n (i INTEGER)"))
+        ticker = asyncio.create_task(tick())
+        await asyncio.sleep(0)
+        before = ticks
+        async with engine.begin() as connection:
+            with off_the_loop() if bulk else nullcontext():
+                await connection.execute(text(
+                    "INSERT INTO n WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300000) "
+                    "SELECT i FROM c"
+                ))
+                during = ticks - before
+        ticker.cancel()
+        async with engine.connect() as connection:
+            stored = (await connection.execute(text("SELECT count(*) FROM n"))).scalar_one()
+    finally:
+        await engine.dispose()
+    assert stored == 300_000
+    if bulk:
+        assert during >= 10
+    else:
+        assert during <= 1
+
+
+async def test_a_long_sqlite_read_finishes_in_the_thread(tmp_path: Path) -> None:
+    """A read that outgrows its budget on the event loop is interrupted there and runs again in the thread."""
+    engine = create_async_engine_for(f"sqlite:///{tmp_path / 'bot.db'}")
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE n (i INTEGER)"))
+            await connection.execute(text(
+                "INSERT INTO n WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000) SELECT i FROM c"
+            ))
+        async with engine.connect() as connection:
+            counted = (await connection.execute(text("SELECT count(*) FROM n AS a, n AS b"))).scalar_one()
+            after = (await connection.execute(text("SELECT count(*) FROM n"))).scalar_one()
+    finally:
+        await engine.dispose()
+    assert (counted, after) == (1_000_000, 1000)
 
 
 async def test_foreign_keys_are_enforced_on_every_backend(async_session: AsyncSession) -> None:

@@ -170,5 +170,5 @@ class CustomerService:
         return codec.from_document(document) if document is not None else CustomerState(welcomed=not new)
 
     async def _save(self, conversation_id: str, state: CustomerState) -> None:
-        async with self._deps.sessions.begin() as session:
+        async with self._deps.sessions.joined() as session:  # one UPDATE: no savepoint needed in a unit
             await store.save(session, conversation_id, codec.to_document(state), state.language or "nl")
