@@ -48,6 +48,21 @@ async def test_reminder_booked_out_of_hours_then_accepted_next_morning_makes_a_n
     assert not any("hoogste prioriteit" in said or "highest priority" in said for said in created)
 
 
+@pytest.mark.xfail(strict=True, reason="two problems told on Saturday, 'remind' pressed for each: Monday names only the last")
+async def test_two_problems_told_while_closed_are_both_in_the_reminder(bot, clock, connector):
+    clock.set(amsterdam(2026, 11, 28, 11, 0))
+    await say(bot, connector, CUSTOMER, "Outlook crasht")
+    await press(bot, connector, CUSTOMER, "remind")
+    await say(bot, connector, CUSTOMER, "Teams start ook niet")
+    [booked] = await press(bot, connector, CUSTOMER, "remind")
+    assert booked.startswith("Afgesproken")  # held: both presses are answered
+    clock.set(amsterdam(2026, 11, 30, 9, 0))
+    await run_due_jobs(bot, clock.now())
+
+    reminder = connector.texts(CUSTOMER.conversation_id)[-1]
+    assert "Teams start ook niet" in reminder and "Outlook crasht" in reminder
+
+
 @pytest.mark.xfail(strict=True, reason="an old offer pressed on Monday: the intake's answer opens a P1 emergency for one person")
 async def test_an_old_offer_pressed_next_working_day_with_facts_missing_makes_a_normal_ticket(bot, clock, connector):
     clock.set(FRIDAY_EVENING)
