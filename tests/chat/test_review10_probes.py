@@ -122,6 +122,34 @@ async def test_an_escalation_and_a_new_problem_in_one_message_both_get_an_answer
     assert any("Outlook" in s for s in said) or await count(bot, Ticket) == 2
 
 
+@pytest.mark.xfail(strict=True, reason="'can I talk to a human?' gets the SLA refusal for help with using the apps, and a quote offer")
+async def test_asking_for_a_person_is_not_refused_as_paid_work(bot, connector):
+    await say(bot, connector, ENGLISH_CUSTOMER, "hi")
+    [answer] = await say(bot, connector, ENGLISH_CUSTOMER, "can I talk to a human?")
+
+    assert "Not covered by the SLA" not in answer and "quote" not in answer
+
+
+@pytest.mark.xfail(strict=True, reason="'laat maar' / 'annuleren' mid-intake: 'Graag nog een antwoord op mijn vraag', the intake cannot be stopped")
+@pytest.mark.parametrize("typed", ["laat maar", "annuleren"])
+async def test_the_intake_can_be_called_off(bot, connector, typed):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Outlook crasht")
+    [answer] = await say(bot, connector, CUSTOMER, typed)
+
+    assert "Graag nog een antwoord op mijn vraag" not in answer and "Hoeveel mensen" not in answer
+    assert await count(bot, Ticket) == 0
+
+
+@pytest.mark.xfail(strict=True, reason="'en Word ook' mid-intake is ignored: 'Graag nog een antwoord op mijn vraag'")
+async def test_a_second_product_added_mid_intake_is_heard(bot, connector):
+    await say(bot, connector, CUSTOMER, "hallo")
+    await say(bot, connector, CUSTOMER, "Excel crasht")
+    [answer] = await say(bot, connector, CUSTOMER, "en Word ook")
+
+    assert not answer.startswith("Graag nog een antwoord op mijn vraag")
+
+
 @pytest.mark.xfail(strict=True, reason="the printer is dropped silently; only an Outlook intake follows")
 async def test_a_problem_outside_office_365_beside_one_inside_is_mentioned(bot, connector):
     await say(bot, connector, CUSTOMER, "hallo")
