@@ -552,6 +552,12 @@ TEXTS: dict[str, str] = {
     "still_open": "I still need an answer to my question.",
     "urgent_describe": "I understand it is urgent. What is wrong? Describe the problem in a few words.",
     "describe_problem": "What is not working? Describe the problem in a few words.",
+    "person_asked": (
+        "A support engineer takes on every ticket and contacts you about it. What is it about? Describe the "
+        "problem and I will make a ticket of it for support."
+    ),
+    "outside_office": "About *\"{clause}\"*: that is outside Office 365 and the SLA; for that, please email {contact}.",
+    "other_problem": "And your other problem, *\"{clause}\"*:",
     "describe_if_emergency": (
         "Please also say if your organisation cannot work because of it: then it is an emergency and we call in the on-call engineer."
     ),
@@ -708,4 +714,16 @@ READING: dict[str, tuple[str, ...]] = {
     ),
     # A clause opening with these guesses at a cause ("maybe something with my account"); not a second problem.
     "cause_guess": ("maybe", "perhaps", "probably", "possibly", "might be", "could be"),
+    # Asking to talk to a person rather than the bot: a support engineer, not a quote for help with the apps.
+    "person": (
+        "talk to a human", "speak to a human", "a human", "talk to a person", "speak to a person", "real person",
+        "talk to someone", "speak to someone", "a real human", "not a bot", "talk to somebody", "speak to somebody",
+    ),
+    # Things outside Office 365 a customer names beside an Office problem ("and my printer does not work").
+    "outside_office": (
+        "printer", "scanner", "copier", "wifi", "internet", "network", "router", "laptop", "computer", "pc", "phone",
+        "screen", "monitor", "keyboard", "mouse", "headset", "vpn",
+    ),
+    # A clause opening with these says what follows from the problem told ("and then I have to restart").
+    "consequence": ("then", "and then", "after that", "after which", "so that", "which means"),
 }

@@ -549,6 +549,14 @@ TEXTS: dict[str, str] = {
         "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
     ),
     "describe_problem": "Wat werkt er niet? Beschrijf het probleem in een paar woorden.",
+    "person_asked": (
+        "Een supportmedewerker neemt elke melding in behandeling en neemt daarover contact met u op. Waar gaat het "
+        "om? Beschrijf het probleem, dan maak ik er een melding van voor support."
+    ),
+    "outside_office": (
+        "Over *\"{clause}\"*: dat valt buiten Office 365 en de SLA; daarvoor kunt u mailen naar {contact}."
+    ),
+    "other_problem": "En uw andere probleem, *\"{clause}\"*:",
     "describe_if_emergency": (
         "Zeg er ook bij als uw organisatie hierdoor niet kan werken: dan is het een noodgeval en halen we de dienstdoende engineer erbij."
     ),
@@ -711,4 +719,17 @@ READING: dict[str, tuple[str, ...]] = {
     ),
     # A clause opening with these guesses at a cause ("misschien iets met mijn account"); not a second problem.
     "cause_guess": ("misschien", "wellicht", "mogelijk", "waarschijnlijk", "vermoedelijk", "zou het"),
+    # Asking to talk to a person rather than the bot: a support engineer, not a quote for help with the apps.
+    "person": (
+        "mens spreken", "een mens", "met een mens", "iemand spreken", "medewerker spreken", "een medewerker",
+        "echt persoon", "echte persoon", "een persoon spreken", "met iemand praten", "iemand aan de lijn",
+        "iemand bellen", "geen bot",
+    ),
+    # Things outside Office 365 a customer names beside an Office problem ("en mijn printer werkt niet").
+    "outside_office": (
+        "printer", "scanner", "kopieerapparaat", "wifi", "internet", "netwerk", "router", "laptop", "computer", "pc",
+        "telefoon", "beeldscherm", "monitor", "toetsenbord", "muis", "headset", "vpn",
+    ),
+    # A clause opening with these says what follows from the problem told ("en dan moet ik opnieuw opstarten").
+    "consequence": ("dan", "en dan", "daarna", "waarna", "waardoor", "zodat", "en daarna"),
 }

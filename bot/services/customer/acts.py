@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.policy import (
     AlreadyEscalated, AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
-    OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye,
+    OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye, Scope,
+    scope_of,
 )  # fmt: skip
 from bot.services import replies
-from bot.services.customer.reading import only_asks_for_help, only_facts, only_urgency
+from bot.services.customer.besides import outside_clause, problem_clause
+from bot.services.customer.reading import asks_for_person, only_asks_for_help, only_emergency, only_facts, only_urgency
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
     WhichTicket,
@@ -30,7 +33,11 @@ class Acts:
         """A message that answers no open question: read it, ask the policy, act."""
         if only_urgency(turn.core) or only_facts(turn.core) or only_asks_for_help(turn.core):  # not what is wrong
             return self.ask_problem(turn, known.merged(read_facts(turn.core, "")))
+        if only_emergency(turn.core):  # an emergency, but what is wrong? (when closed: the emergency way stays open)
+            return self.ask_problem(turn, replace(known, urgent=True))
         classified = turn.classified
+        if asks_for_person(turn.core) and scope_of(classified.intent) is not Scope.COVERED:
+            return await self.person(turn, known)
         report = Report(
             turn.core, classified.intent, turn.now, classified.emergency, turn.activity_id,
             classified.confidence, tuple(classified.alternatives),
@@ -38,7 +45,39 @@ class Acts:
         facts = known.merged(read_facts(turn.core, report.intent))
         decision = await self.tickets.decide(turn, report, facts)
         several = self.tickets.several(turn, report, facts, decision)
-        return several or await self.act(turn, decision, report, facts)
+        return several or await self._besides(turn, decision, await self.act(turn, decision, report, facts))
+
+    async def person(self, turn: Turn, known: Facts) -> Outcome:
+        """Asked for a person: an open ticket goes a step up (seniors can take the chat over); with none,
+        support takes on the ticket this problem becomes. Never a quote for help with the apps."""
+        report = Report(turn.core, "escalation_request", turn.now, False, turn.activity_id, 1.0, ())
+        decision = await self.tickets.decide(turn, report, known)
+        if isinstance(decision, AskWhichTicket) and not decision.candidates:
+            closed = not self._deps.calendar.is_open(turn.now)
+            return Outcome((replies.person_asked(turn.lang, closed=closed),), AwaitingProblem(known))
+        return await self.act(turn, decision, report, known)
+
+    async def _besides(self, turn: Turn, decision: Decision, outcome: Outcome) -> Outcome:
+        """The rest of the message answered too: a new problem told with an escalation request gets its
+        own answer after it; a problem outside Office 365 told with one inside it, a word in front."""
+        if not outcome.replies or isinstance(decision, OutOfScope):
+            return outcome
+        classifier = self._deps.classifier
+        if isinstance(decision, Escalate):
+            told = problem_clause(classifier, turn.core)
+            if told is None:
+                return outcome
+            clause, found = told  # read as the covered problem it is: never a second escalation
+            other = await self.new_message(replace(turn, core=clause, classified=found), Facts())
+            if not other.replies:
+                return outcome
+            led = replies.other_problem(turn.lang, clause, other.replies[0])
+            return replace(other, replies=(*outcome.replies, led, *other.replies[1:]))
+        outside = outside_clause(classifier, turn.core)
+        if outside is None:
+            return outcome
+        first = replies.outside_office(turn.lang, outside, self._deps.config, outcome.replies[0])
+        return replace(outcome, replies=(first, *outcome.replies[1:]))
 
     async def act(self, turn: Turn, decision: Decision, report: Report, facts: Facts) -> Outcome:
         lang, config = turn.lang, self._deps.config

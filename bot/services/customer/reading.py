@@ -15,6 +15,7 @@ from bot.texts import en, nl
 _WORD = re.compile(r"[\w']+")
 _PARTS = re.compile(r"[.!?;\n]+|,\s*(?:en|and|maar|but|ook|also|plus)?\s*|\s+(?:en ook|and also|en|and|ook|also|plus|daarnaast|bovendien|verder)\s+")
 _MIN_PART_WORDS = 2
+_ERROR = re.compile(r"\b0x[0-9a-f]{6,8}\b|\berror(?:\s+code)?\s*:|\bfoutcode\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -110,6 +111,37 @@ def only_urgency(text: str) -> bool:
     return bool(found) and is_urgent(text) and set(found) <= _urgency_words()
 
 
+def only_emergency(text: str) -> bool:
+    """"noodgeval", "EMERGENCY!!!": an emergency said, but nothing yet about what is wrong."""
+    found = set(words(text))
+    said = any(f" {phrase} " in f" {_plain(text)} " for phrase in _emergency())
+    return said and found <= _emergency_words() | _urgency_words() | _phrase_words("greeting")
+
+
+def quotes_error(text: str) -> bool:
+    """"Error: Something went wrong. Error code: 0x80040115": an error message pasted as the program
+    shows it, in the program's language, not the customer's."""
+    return _ERROR.search(text) is not None
+
+
+def follows_on(clause: str) -> bool:
+    """"en dan moet ik alles opnieuw opstarten", "so I lose my work": what follows from the problem
+    just told, not another problem."""
+    plain = f"{_plain(clause)} "
+    return any(plain.startswith(f"{_plain(phrase)} ") for phrase in phrases("consequence"))
+
+
+def asks_for_person(text: str) -> bool:
+    """"can I talk to a human?", "ik wil iemand spreken": a person rather than the bot."""
+    plain = f" {_plain(text)} "
+    return any(f" {_plain(phrase)} " in plain for phrase in phrases("person"))
+
+
+def names_outside_office(clause: str) -> bool:
+    """"mijn printer werkt niet", "the wifi is down": names something that is not Office 365."""
+    return not set(words(clause)).isdisjoint(phrases("outside_office"))
+
+
 def only_facts(text: str) -> bool:
     """"sinds vanochtend", "alleen bij mij", "since monday, urgent": who is affected, since when or how
     urgent, but no product and nothing about what is wrong; whatever the model reads into the words."""
@@ -123,6 +155,17 @@ def guesses_cause(clause: str) -> bool:
     """"misschien iets met mijn account", "maybe the licence": a guess at why, not another problem."""
     plain = f"{_plain(clause)} "
     return any(plain.startswith(f"{_plain(phrase)} ") for phrase in phrases("cause_guess"))
+
+
+@cache
+def _emergency() -> frozenset[str]:
+    """The words of the emergency button, as customers type them ("noodgeval", "emergency")."""
+    return frozenset(_plain(phrase) for phrase in (*nl.SYNONYMS["emergency"], *en.SYNONYMS["emergency"]))
+
+
+@cache
+def _emergency_words() -> frozenset[str]:
+    return frozenset(word for phrase in _emergency() for word in phrase.split())
 
 
 @cache

@@ -10,7 +10,7 @@ from bot.policy import (
 )
 from bot.services import replies
 from bot.services.customer import intake
-from bot.services.customer.reading import guesses_cause, only_facts, parts
+from bot.services.customer.reading import follows_on, guesses_cause, only_facts, parts
 from bot.services.customer.state import Facts, IntakeQuestion, OutOfHoursOffer, RecentTicket, Report, SeparateTickets
 from bot.services.customer.turn import CustomerDeps, Outcome, Turn
 from bot.services.intake_slots import products_named
@@ -117,7 +117,8 @@ class TicketActs:
         Asked where a ticket would be opened now (not for an emergency), and where the model is unsure
         because the message names several problems: at least two of those are among its best guesses
         for the whole ("ik kan niet inloggen, mijn licentie is verlopen en Teams start niet"), not where a
-        clause only guesses at a cause ("word doet raar, misschien iets met mijn account")."""
+        clause only guesses at a cause ("word doet raar, misschien iets met mijn account") or says what follows
+        from the problem ("Outlook crasht als ik een bijlage open en dan moet ik alles opnieuw opstarten")."""
         if isinstance(decision, CreateTicket):
             if decision.priority is Priority.P1:
                 return None
@@ -125,7 +126,7 @@ class TicketActs:
             return None
         said: dict[str, str] = {}  # each problem, with the clause it was read from
         for part in parts(report.text):
-            if only_facts(part) or guesses_cause(part):
+            if only_facts(part) or guesses_cause(part) or follows_on(part):
                 continue
             found = self._deps.classifier.classify(part)
             if found.confidence >= SEVERAL_CONFIDENCE and found.intent not in said and _covered(found.intent):

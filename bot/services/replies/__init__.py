@@ -17,7 +17,7 @@ from bot.services.replies.conversation import (
 from bot.services.replies.customer import (
     acknowledged, already_escalated, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
     clarify, clarify_other, emergency_in_hours, emergency_joined, emergency_paged, emergency_unanswered, escalated,
-    goodbye, handed_back,
+    goodbye, handed_back, other_problem, outside_office, person_asked,
     out_of_scope, rating_invalid, rating_request, rating_thanks, resolved, staff_joined, status,
     ticket_created,
 )  # fmt: skip
@@ -50,5 +50,5 @@ __all__ = [
     "reminder_declined", "reminder_message", "reminder_moved", "reminder_scheduled", "told_reminder",
     "told_ticket_declined", "told_ticket_offer", "resolved", "separate_created", "separate_tickets",
     "service_hours", "sla_overview", "staff_joined", "stale_choice", "status", "status_words", "step_words",
-    "still_open", "ticket_created", "which_ticket", "with_lead",
+    "still_open", "ticket_created", "which_ticket", "with_lead", "other_problem", "outside_office", "person_asked",
 ]

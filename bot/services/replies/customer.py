@@ -11,7 +11,7 @@ from bot.services.replies.choices import (
     EVERYONE, JUST_NOW, LONGER, ONE, OTHER, SEVERAL, TODAY,
     choice, product_choice, products_for, rating_choices,
 )  # fmt: skip
-from bot.services.replies.conversation import NamedTicket
+from bot.services.replies.conversation import NamedTicket, with_lead
 from bot.services.replies.words import (
     TicketView, format_moment, holder_words, intent_label, priority_words, status_words, step_words,
 )  # fmt: skip
@@ -135,6 +135,22 @@ def already_in_mediation(lang: str, number: str) -> Reply:
 def out_of_scope(lang: str, config: OperatorConfig) -> Reply:
     """Not Office 365: the MSP's general contact address."""
     return Reply(text(lang, "out_of_scope", msp=config.msp.name, contact=config.msp.contact_email))
+
+
+def outside_office(lang: str, clause: str, config: OperatorConfig, reply: Reply) -> Reply:
+    """A problem outside Office 365 told beside one inside it: a word on it in front of the answer."""
+    return with_lead(text(lang, "outside_office", clause=clause, contact=config.msp.contact_email), reply)
+
+
+def other_problem(lang: str, clause: str, reply: Reply) -> Reply:
+    """A new problem told with an escalation request: its answer, named, after the escalation's."""
+    return with_lead(text(lang, "other_problem", clause=clause), reply)
+
+
+def person_asked(lang: str, *, closed: bool) -> Reply:
+    """Asked for a person, with no open ticket: support takes on every ticket; what is it about?"""
+    asked = text(lang, "person_asked")
+    return Reply(f"{asked} {text(lang, 'describe_if_emergency')}" if closed else asked)
 
 
 def goodbye(lang: str) -> Reply:
