@@ -61,6 +61,8 @@ def run(spec: str, train: list[Record], valid: list[Record]) -> str:
     train_mod.AVERAGE = settings.get("avg", "0") == "1"
     train_mod.LEARN_RATE = float(settings.get("lr", 0.001))
     train_mod.L2 = float(settings.get("l2", 0.01))
+    train_mod.FIT = settings.get("fit", "sgd")
+    train_mod.C = float(settings.get("c", 10.0))
     nlp = train_mod.train_pipeline(train, epochs=int(settings.get("epochs", train_mod.EPOCHS)))
     clf = IntentClassifier(nlp)
     lines = [spec]

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam
 
+from nlu_models.converged import fit_textcat
 from nlu_models.dataset import TRAIN_PATH, Record, read_records, to_examples
 from nlu_models.features import is_char_ngram_bow, set_idf
 from nlu_models.labels import INTENTS
@@ -36,6 +37,8 @@ BALANCE = False
 AVERAGE = False  # use the running average of the weights (thinc Adam use_averages)
 LEARN_RATE = 0.001
 L2 = 0.01
+FIT = "sgd"  # "sgd": EPOCHS of minibatch Adam; "lbfgs": the converged regularised optimum (nlu_models.converged)
+C = 10.0  # inverse regularisation strength of the "lbfgs" fit, as scikit-learn's C
 
 log = logging.getLogger("nlu_models.train")
 
@@ -64,6 +67,11 @@ def train_pipeline(records: list[Record], lang: str = LANG, arch: str = ARCH,
     for pipe in (intent, emergency):
         if is_char_ngram_bow(pipe.model):
             set_idf(pipe.model, texts)
+    if FIT == "lbfgs":
+        for pipe, column, exclusive in ((intent, 0, True), (emergency, 1, False)):
+            used = fit_textcat(pipe, [p[column] for p in pairs], C, exclusive)
+            log.info("%s converged in %d L-BFGS iterations", pipe.name, used)
+        return nlp
     optimizer = Adam(learn_rate=LEARN_RATE, L2=L2, use_averages=AVERAGE, grad_clip=1.0,
                      L2_is_weight_decay=True)
     rng = random.Random(SEED)
