@@ -13,6 +13,7 @@ from bot.policy.decide import (
     decide,
     escalation_of,
     priority_for,
+    ticket_priority,
 )
 from bot.policy.decisions import (
     AlreadyEscalated,
@@ -183,5 +184,6 @@ __all__ = [
     "require_aware",
     "scope_of",
     "start_paging",
+    "ticket_priority",
     "triage",
 ]

@@ -142,6 +142,17 @@ def priority_for(request: CustomerRequest, intent: Intent) -> Priority:
     return Priority.P3
 
 
+def ticket_priority(request: CustomerRequest, rules: PolicyRules) -> Priority:
+    """The priority of a ticket made from this covered request, at whatever hour it is made: P1 for an
+    emergency, else `priority_for`. The hour decides only what happens now (a ticket, a page, the
+    out-of-hours offer), never the priority: a problem told in the evening is no emergency next morning."""
+    intent = parse_intent(request.intent)
+    unsure = request.confidence < rules.confidence_threshold
+    if _is_emergency(request, intent, unsure):
+        return Priority.P1
+    return priority_for(request, intent)
+
+
 def _is_emergency(request: CustomerRequest, intent: Intent, unsure: bool) -> bool:
     by_definition = intent in ALWAYS_EMERGENCY and not unsure
     return request.emergency or request.confirmed_emergency or request.whole_organisation or by_definition

@@ -550,6 +550,7 @@ TEXTS: dict[str, str] = {
         "That button belongs to a question that has been dealt with. How can I help you now?"
     ),
     "still_open": "I still need an answer to my question.",
+    "fact_noted": "I have noted that with your problem.",
     "urgent_describe": "I understand it is urgent. What is wrong? Describe the problem in a few words.",
     "describe_problem": "What is not working? Describe the problem in a few words.",
     "person_asked": (

@@ -545,6 +545,7 @@ TEXTS: dict[str, str] = {
     "question_dropped": "Mijn vorige vraag laat ik rusten.",
     "stale_choice": "Die knop hoort bij een vraag die al is afgehandeld. Waarmee kan ik u nu helpen?",
     "still_open": "Graag nog een antwoord op mijn vraag.",
+    "fact_noted": "Dat noteer ik bij uw probleem.",
     "urgent_describe": (
         "Ik begrijp dat het dringend is. Wat is er aan de hand? Beschrijf het probleem in een paar woorden."
     ),

@@ -65,7 +65,7 @@ async def test_several_problems_in_one_message_become_separate_tickets_when_want
     await say(bot, connector, CUSTOMER, "hallo")
     [asked] = await say(bot, connector, CUSTOMER, "Ik kan niet inloggen, mijn licentie is verlopen en Teams start niet")
     assert "Ik lees 3 problemen" in asked
-    assert "probleem met inloggen" in asked and "probleem met een licentie" in asked and "probleem met teams" in asked
+    assert "probleem met inloggen" in asked and "probleem met een licentie" in asked and "probleem met Teams" in asked
     assert connector.messages(CUSTOMER.conversation_id)[-1].buttons == ["Ja, aparte meldingen", "Nee, één melding"]
 
     [created] = await press(bot, connector, CUSTOMER, "separate")

@@ -26,6 +26,7 @@ from bot.policy import (
     TicketSummary,
     UnknownIntentError,
     decide,
+    ticket_priority,
 )
 from bot.policy.sla_clauses import EXCLUSION_CLAUSES
 from bot.policy.scope import NOT_A_REQUEST
@@ -306,6 +307,29 @@ def test_what_the_customer_said_about_impact_and_urgency(
 ) -> None:
     decision = decide(request("files_problem", **said), now, CAL, RULES)
     assert (decision.kind, getattr(decision, "priority", None)) == expected
+
+
+# what the customer said -> the ticket's priority, the same at every hour the ticket is made
+TICKET_PRIORITY = [
+    pytest.param("files_problem", {}, Priority.P3, id="one-P3"),
+    pytest.param("files_problem", {"affected_people": 3}, Priority.P2, id="several-P2"),
+    pytest.param("files_problem", {"urgent": True}, Priority.P2, id="urgent-P2"),
+    pytest.param("signin_problem", {}, Priority.P2, id="signin-P2"),
+    pytest.param("files_problem", {"whole_organisation": True}, Priority.P1, id="everyone-P1"),
+    pytest.param("files_problem", {"emergency": True}, Priority.P1, id="flagged-P1"),
+    pytest.param("files_problem", {"confirmed_emergency": True}, Priority.P1, id="confirmed-P1"),
+    pytest.param("service_outage", {}, Priority.P1, id="outage-P1"),
+    pytest.param("files_problem", {"confidence": 0.3, "emergency": True}, Priority.P1, id="unsure-flagged-P1"),
+]
+
+
+@pytest.mark.parametrize(("intent", "said", "expected"), TICKET_PRIORITY)
+def test_a_tickets_priority_does_not_depend_on_the_hour(intent: str, said: dict[str, object], expected: Priority) -> None:
+    """Told while closed, made a ticket at the opening: the priority is the one decided in hours."""
+    told = request(intent, **said)
+    assert ticket_priority(told, RULES) is expected
+    in_hours = decide(told, OPEN, CAL, RULES)
+    assert isinstance(in_hours, CreateTicket) and in_hours.priority is expected
 
 
 def test_everyone_affected_does_not_make_an_excluded_request_an_emergency() -> None:

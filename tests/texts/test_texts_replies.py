@@ -14,6 +14,7 @@ from bot.policy.scope import Intent
 from bot.policy.sla_clauses import ALL_CLAUSES, EXCLUSION_CLAUSES, PAID_SUPPORT
 from bot.services import replies as r
 from bot.services.replies import desk as r_desk
+from bot.services.replies import hours
 from bot.services.messages import Reply
 
 CONFIG_FILE = Path(__file__).parents[1] / "data" / "operator.yaml"
@@ -241,3 +242,25 @@ def test_the_queue_names_each_tickets_buttons_and_offers_acknowledge_only_where_
     queue = r_desk.queue("nl", [r_desk.QueueEntry(TICKET, "Bakkerij", False), r_desk.QueueEntry(other, "Bakkerij", True)])
     assert [c.label for c in queue.choices] == ["Bevestigen T-0042"]
     assert "Anna Bakker" in dict(queue.facts)["T-0043"]
+
+
+@pytest.mark.parametrize(("told", "expected"), [
+    ("Outlook crasht", "Outlook crasht"),
+    ("Outlook crasht\n\nalleen bij mij", "Outlook crasht alleen bij mij"),
+    ("woord " * 40 + "einde", ("woord " * 33).strip() + "…"),
+    ("x" * 300, "x" * 200 + "…"),
+    ("y" * 200, "y" * 200),
+])  # fmt: skip
+def test_a_problem_told_while_closed_is_quoted_on_one_line_and_short(told: str, expected: str) -> None:
+    assert hours.quoted(told) == expected
+    for lang in LANGS:
+        assert f'*"{expected}"*' in r.told_ticket_offer(lang, told, OPENING, OPENING, AMS).text
+
+
+@pytest.mark.parametrize(("lang", "problems"), [
+    ("nl", "probleem met inloggen, probleem met Word, Excel of een andere Office-app, storing in Office 365"),
+    ("en", "problem signing in, problem with Word, Excel or another Office app, Office 365 outage"),
+])  # fmt: skip
+def test_several_problems_are_named_in_a_sentence_with_names_as_written(lang: str, problems: str) -> None:
+    asked = r.separate_tickets(lang, ("signin_problem", "office_app_problem", "service_outage")).text
+    assert f": {problems}." in asked

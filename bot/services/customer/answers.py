@@ -15,7 +15,7 @@ from bot.services import replies
 from bot.services.customer import intake, questions, typed_choice
 from bot.services.customer.acts import Acts
 from bot.services.customer.choosing import chosen
-from bot.services.customer.reading import is_acknowledgement
+from bot.services.customer.reading import is_acknowledgement, only_facts
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
     RatingQuestion, Report, SeparateTickets, TicketOffer, ToldWhileClosed, WhichTicket,
@@ -133,7 +133,7 @@ class Answers:
     async def _out_of_hours(self, question: OutOfHoursOffer, turn: Turn) -> Outcome | None:
         value, report = self.choice(question, turn), question.report
         if value is None:
-            return None
+            return self._fact_for_offer(question, turn)
         facts = question.facts.merged(intake.read_facts(report.text, report.intent))
         if value == replies.NO:
             until = min(question.opening, turn.now + DECLINED_FOR)
@@ -151,6 +151,15 @@ class Answers:
             return Outcome((booked,), told=ToldWhileClosed(report, facts))
         decision = await self._acts.tickets.decide(turn, report, facts, insists=True)
         return await self._acts.act(turn, decision, report, facts)
+
+    def _fact_for_offer(self, question: OutOfHoursOffer, turn: Turn) -> Outcome | None:
+        """Who is affected or since when, typed after closing time cut the intake short ("sinds
+        vanochtend"): kept with the problem for the reminder and the ticket; the offer stays open."""
+        if turn.pressed is not None or not only_facts(turn.core):
+            return None
+        kept = replace(question, facts=question.facts.merged(intake.read_facts(turn.core, question.report.intent)))
+        asked = questions.ask(kept, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        return Outcome((replies.fact_noted(turn.lang, asked),), kept)
 
     async def _declined(self, question: DeclinedOffer, turn: Turn) -> Outcome | None:
         """The decline said "type *noodgeval*": typed (alone) in time, it is the offer's emergency button."""
@@ -224,7 +233,7 @@ class Answers:
         # one ticket: the model's reading of the whole when it is one of the named problems, else the first
         intent = report.intent if report.intent in question.intents else question.intents[0]
         report = report.chosen(intent)
-        decision = await self._acts.tickets.decide(turn, report, facts, reported=True)
+        decision = await self._acts.tickets.decide(turn, report, facts)
         return await self._acts.act(turn, decision, report, facts)
 
     async def _which_ticket(self, question: WhichTicket, turn: Turn) -> Outcome | None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.policy import (
     Clarify, CreateTicket, CustomerRequest, Decision, Escalate, Priority, RefuseOutOfHours, Scope, decide, scope_of,
+    ticket_priority,
 )
 from bot.services import replies
 from bot.services.customer import intake
@@ -26,19 +27,27 @@ class TicketActs:
 
     async def decide(
         self, turn: Turn, report: Report, facts: Facts, *, insists: bool = False, confirmed: bool = False,
-        reported: bool = False,
     ) -> Decision:
-        """The policy's decision on this report as things stand: now, or (`reported`) when it was made."""
+        """The policy's decision on this report as things stand now, with the facts known now."""
+        request = await self._request(turn, report, facts, insists=insists, confirmed=confirmed)
+        return decide(request, turn.now, self._deps.calendar, self._deps.rules)
+
+    async def priority(self, turn: Turn, report: Report, facts: Facts) -> Priority:
+        """The priority of the ticket made now from this report, with the facts known now: never the
+        hour the report was told (told in the evening, made next morning, it is no emergency)."""
+        return ticket_priority(await self._request(turn, report, facts), self._deps.rules)
+
+    async def _request(
+        self, turn: Turn, report: Report, facts: Facts, *, insists: bool = False, confirmed: bool = False,
+    ) -> CustomerRequest:
         tickets = await self._deps.tickets.visible_to(turn.caller)
-        request = CustomerRequest(
+        return CustomerRequest(
             intent=report.intent, confidence=report.confidence, alternatives=report.alternatives,
             emergency=report.emergency,
             open_tickets=tickets.own, colleague_tickets=tickets.colleagues, confirmed_emergency=confirmed,
             insists_emergency=insists, affected_people=intake.PEOPLE.get(facts.affected or "one", 1),
             whole_organisation=facts.affected == "everyone", urgent=facts.urgent,
         )  # fmt: skip
-        moment = report.reported_at if reported else turn.now
-        return decide(request, moment, self._deps.calendar, self._deps.rules)
 
     async def create(self, turn: Turn, report: Report, facts: Facts, priority: Priority) -> Outcome:
         """A clear emergency at once; else ask what is missing, one question at a time, then the ticket.
@@ -56,13 +65,12 @@ class TicketActs:
         return report.confidence >= self._deps.rules.confidence_threshold
 
     async def go_on(self, turn: Turn, question: IntakeQuestion, facts: Facts) -> Outcome:
-        """With what is known now the policy decides the priority, as of when the report was made: an
-        emergency (the whole organisation affected) is opened at once, else the next missing fact is asked.
+        """With what is known now the policy decides the priority: an emergency (the whole organisation
+        affected) is opened at once, else the next missing fact is asked.
 
         Closing time that comes mid-intake ends it with the out-of-hours offer: the facts said so far are
         kept with it, for the reminder and the ticket at the next opening."""
-        decision = await self.decide(turn, question.report, facts, reported=True)
-        priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
+        priority = await self.priority(turn, question.report, facts)
         missing = facts.missing()
         if priority is not Priority.P1:
             now = await self.decide(turn, question.report, facts)  # are we still open now?
@@ -142,8 +150,7 @@ class TicketActs:
         """One ticket per problem, each with the priority the policy gives it, named in one message."""
         views = []
         for index, (report, facts) in enumerate(split(question)):
-            decision = await self.decide(turn, report, facts, reported=True)
-            priority = decision.priority if isinstance(decision, CreateTicket) else Priority.P1
+            priority = await self.priority(turn, report, facts)
             view, _ = await self._store(turn, report, facts, priority, f"#{index}" if index else "")
             views.append(view)
         return Outcome((replies.separate_created(turn.lang, views),))

@@ -11,7 +11,7 @@ from bot.services.replies.choices import (
     TICKET_PREFIX, TODAY, YES, choice_synonyms, product_name, products_for,
 )  # fmt: skip
 from bot.services.replies.conversation import (
-    added_to_ticket, choice_hint, describe_problem, how_can_i_help, question_dropped, separate_created, separate_tickets,
+    added_to_ticket, choice_hint, describe_problem, fact_noted, how_can_i_help, question_dropped, separate_created, separate_tickets,
     stale_choice, still_open, which_ticket, with_lead,
 )  # fmt: skip
 from bot.services.replies.customer import (
@@ -43,7 +43,7 @@ __all__ = [
     "choice_hint", "choice_synonyms",
     "clarify", "clarify_other", "closed_words", "confirm_emergency", "describe_problem", "emergency_in_hours",
     "emergency_joined", "emergency_paged", "emergency_unanswered", "emergency_way", "escalated", "escalation_notice",
-    "excluded", "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help",
+    "excluded", "fact_noted", "format_moment", "full_sla", "goodbye", "handed_back", "holder_words", "how_can_i_help",
     "intent_label", "new_ticket_notice", "not_an_emergency", "offer_passed", "out_of_hours", "out_of_scope",
     "page_notice", "priority_words", "product_name", "products_for", "question_dropped", "quote_declined",
     "quote_recorded", "quote_request_notice", "rating_invalid", "rating_request", "rating_thanks",

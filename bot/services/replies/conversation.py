@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.services.messages import Choice, Reply
-from bot.services.replies.choices import NONE_OF_THESE, ONE_TICKET, SEPARATE, TICKET_PREFIX, choice
+from bot.services.replies.choices import NONE_OF_THESE, ONE_TICKET, PRODUCT_NAMES, SEPARATE, TICKET_PREFIX, choice
 from bot.services.replies.words import TicketView, intent_label, priority_words
 from bot.texts import text
 
 _BUTTON_SUBJECT = 40  # a button label stays on one line
 MAX_TICKET_BUTTONS = 5  # Teams shows six buttons; the last is "none of these"
+_NAMES = frozenset({*(name.split()[0] for name in PRODUCT_NAMES.values()), "Office"})  # written as named anywhere
 
 
 class NamedTicket(Protocol):
@@ -43,6 +44,11 @@ def still_open(lang: str, question: Reply) -> Reply:
     return with_lead(text(lang, "still_open"), question)
 
 
+def fact_noted(lang: str, question: Reply) -> Reply:
+    """Who is affected or since when, told while a question waits: kept, and the question again."""
+    return with_lead(text(lang, "fact_noted"), question)
+
+
 def added_to_ticket(lang: str, number: str) -> Reply:
     """A few words more about the ticket just made went onto it."""
     return Reply(text(lang, "added_to_ticket", number=number))
@@ -66,7 +72,7 @@ def choice_hint(lang: str, question: Reply) -> Reply:
 
 def separate_tickets(lang: str, intents: Sequence[str]) -> Reply:
     """Several problems in one message: one ticket each, or one for all?"""
-    problems = ", ".join(intent_label(lang, intent).lower() for intent in intents)
+    problems = ", ".join(_in_a_sentence(intent_label(lang, intent)) for intent in intents)
     return Reply(text(lang, "separate_tickets", count=len(intents), problems=problems), (
         choice(lang, "choice_separate", SEPARATE),
         choice(lang, "choice_one_ticket", ONE_TICKET),
@@ -91,6 +97,14 @@ def which_ticket(lang: str, tickets: Sequence[NamedTicket], *, own: bool = True)
     )  # fmt: skip
     key = "which_ticket" if own else "which_ticket_colleagues"
     return Reply(text(lang, key), (*buttons, choice(lang, "choice_none_of_these", NONE_OF_THESE)))
+
+
+def _in_a_sentence(label: str) -> str:
+    """A category's label inside a sentence: its first word small, names as the catalogue writes them
+    ("probleem met Word, Excel of een andere Office-app", "Office 365 outage")."""
+    if label.split(" ", 1)[0] in _NAMES:
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _short(subject: str) -> str:

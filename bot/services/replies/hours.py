@@ -6,12 +6,14 @@ from datetime import datetime
 
 from bot.config.operator import Msp, OperatorConfig
 from bot.policy.calendar import BusinessCalendar, Closed, ClosedReason
+from bot.services.limits import MARKER
 from bot.services.messages import Reply
 from bot.services.replies.choices import EMERGENCY, NO, REMIND, YES, choice
 from bot.services.replies.words import day_words, format_moment
 from bot.texts import text
 
 _HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
+QUOTE_LENGTH = 200  # a problem told while closed is quoted back this short: it reminds, the ticket keeps it whole
 
 
 def closed_words(lang: str, closed: Closed | None, calendar: BusinessCalendar) -> str:
@@ -83,10 +85,21 @@ def reminder_message(lang: str) -> Reply:
 def told_ticket_offer(lang: str, told: str, told_at: datetime, now: datetime, time_zone: str) -> Reply:
     """The problem told while closed, in the customer's words: make the ticket from it now?"""
     when = day_words(lang, told_at, now, time_zone)
-    return Reply(text(lang, "told_ticket_offer", when=when, told=told), (
+    return Reply(text(lang, "told_ticket_offer", when=when, told=quoted(told)), (
         choice(lang, "choice_make_ticket", YES),
         choice(lang, "choice_no_thanks", NO),
     ))  # fmt: skip
+
+
+def quoted(told: str) -> str:
+    """The customer's words on one line (a line break leaves Teams' *italics* open), cut at a word
+    with a marker after about `QUOTE_LENGTH` characters."""
+    line = " ".join(told.split())
+    if len(line) <= QUOTE_LENGTH:
+        return line
+    head = line[: QUOTE_LENGTH + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else line[:QUOTE_LENGTH]
+    return cut.rstrip(" ,.;:!?") + MARKER
 
 
 def told_reminder(lang: str, told: str, told_at: datetime, now: datetime, time_zone: str) -> Reply:
