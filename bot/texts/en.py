@@ -599,6 +599,10 @@ TEXTS: dict[str, str] = {
     "status_colleague_line": "{subject} (a colleague's)",
     "status_intro_colleagues": "You have no open tickets of your own. Your colleagues':",
     "added_to_ticket": "Thank you, I have added this to report {number}.",
+    "called_off": "All right, I'll stop here; no report has been made. Send me a message any time if there is anything else.",
+    "added_to_report": "I'll include that in the report.",
+    "unknown_ticket": "I don't know a report numbered {number} of yours.",
+    "number_unasked": "I haven't asked you anything that a number answers just now.",
     "help_reload_config": (
         "**reload config**: read the configuration again; rota and staff apply at once, without a restart"
     ),
@@ -727,4 +731,9 @@ READING: dict[str, tuple[str, ...]] = {
     ),
     # A clause opening with these says what follows from the problem told ("and then I have to restart").
     "consequence": ("then", "and then", "after that", "after which", "so that", "which means"),
+    # Calling off what the bot is asking about: the intake stops, nothing is made.
+    "call_off": (
+        "never mind", "nevermind", "cancel", "cancel it", "cancel that", "stop", "forget it", "forget about it",
+        "no longer needed", "not needed anymore", "leave it",
+    ),
 }

@@ -600,6 +600,10 @@ TEXTS: dict[str, str] = {
     "status_colleague_line": "{subject} (van een collega)",
     "status_intro_colleagues": "U heeft zelf geen openstaande meldingen. Die van uw collega's:",
     "added_to_ticket": "Dank u, ik heb dit toegevoegd aan melding {number}.",
+    "called_off": "Goed, dan stop ik hiermee; er is geen melding gemaakt. Stuur gerust een bericht als er nog iets is.",
+    "added_to_report": "Dat neem ik mee in de melding.",
+    "unknown_ticket": "Een melding met nummer {number} ken ik niet van u.",
+    "number_unasked": "Ik heb u nu geen vraag gesteld waar een getal het antwoord op is.",
     "help_reload_config": (
         "**herlaad config**: de configuratie opnieuw inlezen; rooster en medewerkers gelden dan meteen, zonder herstart"
     ),
@@ -733,4 +737,9 @@ READING: dict[str, tuple[str, ...]] = {
     ),
     # A clause opening with these says what follows from the problem told ("en dan moet ik opnieuw opstarten").
     "consequence": ("dan", "en dan", "daarna", "waarna", "waardoor", "zodat", "en daarna"),
+    # Calling off what the bot is asking about: the intake stops, nothing is made.
+    "call_off": (
+        "laat maar", "laat maar zitten", "laat ook maar", "annuleren", "annuleer", "annuleer maar", "stop", "stoppen",
+        "vergeet het", "vergeet het maar", "hoeft niet meer", "niet meer nodig", "toch niet", "laat maar hoor",
+    ),
 }

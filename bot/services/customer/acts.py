@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from bot.policy import (
     AlreadyEscalated, AlreadyInMediation, AskWhichTicket, Clarify, ConfirmEmergency, CreateTicket, Decision, Escalate, Greet,
     OfferQuote, OutOfScope, PageOnCall, Priority, RefuseExcluded, RefuseOutOfHours, ReportStatus, SayGoodbye, Scope,
-    scope_of,
+    TicketSummary, scope_of,
 )  # fmt: skip
 from bot.services import replies
 from bot.services.customer.besides import outside_clause, problem_clause
-from bot.services.customer.reading import asks_for_person, only_asks_for_help, only_emergency, only_facts, only_urgency
+from bot.services.customer.reading import (
+    asks_for_person, bare_number, only_asks_for_help, only_emergency, only_facts, only_urgency,
+)  # fmt: skip
+from bot.services.customer.typed_choice import ticket_number
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, EmergencyCheck, Facts, OutOfHoursOffer, QuoteOffer, Report, TicketRef,
     WhichTicket,
@@ -35,6 +39,8 @@ class Acts:
             return self.ask_problem(turn, known.merged(read_facts(turn.core, "")))
         if only_emergency(turn.core):  # an emergency, but what is wrong? (when closed: the emergency way stays open)
             return self.ask_problem(turn, replace(known, urgent=True))
+        if bare_number(turn.core):  # "5" with nothing asked: no category guessed from it
+            return _say(replies.number_unasked(turn.lang))
         classified = turn.classified
         if asks_for_person(turn.core) and scope_of(classified.intent) is not Scope.COVERED:
             return await self.person(turn, known)
@@ -90,10 +96,10 @@ class Acts:
                 return _say(replies.out_of_scope(lang, config))
             case ReportStatus(tickets=own, colleague_tickets=colleagues):
                 views = await self._deps.tickets.views(turn.caller, tuple(t.number for t in own))
-                return _say(replies.status(lang, views, colleagues))
+                return _say(await self._unknown_named(turn, colleagues, replies.status(lang, views, colleagues)))
             case AskWhichTicket(candidates=candidates, colleagues=colleagues):
-                if not candidates:
-                    return _say(replies.ask_which_ticket(lang))
+                if not candidates:  # "waar gaat het om?": the answer is the problem
+                    return Outcome((replies.ask_which_ticket(lang),), AwaitingProblem(facts))
                 refs = tuple(TicketRef(t.number, t.subject, own=not colleagues) for t in candidates)
                 return Outcome((replies.which_ticket(lang, refs, own=not colleagues),), WhichTicket(report, refs))
             case AlreadyEscalated(ticket=ticket, step=step, since=since):
@@ -120,6 +126,16 @@ class Acts:
             case PageOnCall(priority=priority):
                 return Outcome(await self._page(turn, report, facts, priority))
         raise AssertionError(f"unhandled decision {decision!r}")
+
+    async def _unknown_named(self, turn: Turn, colleagues: Sequence[TicketSummary], status: Reply) -> Reply:
+        """A ticket number asked about that is none of theirs (nor a colleague's they may see): said to be
+        unknown, whether or not another organisation has it."""
+        number = ticket_number(turn.core)
+        if number is None or number in {t.number for t in colleagues}:
+            return status
+        if await self._deps.tickets.views(turn.caller, (number,)):
+            return status
+        return replies.unknown_ticket(turn.lang, number, status)
 
     def ask_problem(self, turn: Turn, facts: Facts) -> Outcome:
         """What is wrong, in one short question (out of hours: and whether the organisation cannot work)."""

@@ -15,7 +15,7 @@ from bot.services import replies
 from bot.services.customer import intake, questions, typed_choice
 from bot.services.customer.acts import Acts
 from bot.services.customer.choosing import chosen
-from bot.services.customer.reading import is_acknowledgement, only_facts
+from bot.services.customer.reading import calls_off, is_acknowledgement, only_facts, only_yes
 from bot.services.customer.state import (
     AwaitingProblem, ClarifyQuestion, DeclinedOffer, EmergencyCheck, Facts, IntakeQuestion, OutOfHoursOffer, Question, QuoteOffer,
     RatingQuestion, Report, SeparateTickets, TicketOffer, ToldWhileClosed, WhichTicket,
@@ -30,6 +30,7 @@ _NO_REQUEST = frozenset({*_CHATTER, "out_of_scope"})  # typed instead of an answ
 _CHOICE_QUESTIONS = (
     OutOfHoursOffer, EmergencyCheck, ClarifyQuestion, QuoteOffer, RatingQuestion, SeparateTickets, WhichTicket,
 )  # fmt: skip
+_TOWARDS_A_TICKET = (IntakeQuestion, AwaitingProblem, ClarifyQuestion, EmergencyCheck, SeparateTickets)
 
 
 class Kept(Enum):
@@ -44,6 +45,8 @@ class Answers:
         self._deps, self._acts = deps, acts
 
     async def answer(self, question: Question, turn: Turn) -> Outcome | Kept | None:
+        if turn.pressed is None and isinstance(question, _TOWARDS_A_TICKET) and calls_off(turn.core):
+            return Outcome((replies.called_off(turn.lang),))  # "laat maar": the questions stop, nothing made
         outcome = await self._answer(question, turn)
         if isinstance(question, DeclinedOffer):  # asks nothing: anything but "noodgeval" is a new message
             return outcome
@@ -107,12 +110,19 @@ class Answers:
             case WhichTicket():
                 return await self._which_ticket(question, turn)
             case AwaitingProblem():
-                return None
+                return self._awaiting(question, turn)
             case DeclinedOffer():
                 return await self._declined(question, turn)
             case TicketOffer():
                 return await self._ticket_offer(question, turn)
         raise AssertionError(f"unknown question {question!r}")
+
+    def _awaiting(self, question: AwaitingProblem, turn: Turn) -> Outcome | None:
+        """Asked what is wrong, "ja" says nothing about it (and is no goodbye): the question again."""
+        if turn.pressed is not None or not only_yes(turn.core):
+            return None
+        asked = questions.ask(question, turn.lang, self._deps.config, self._deps.calendar, turn.now)
+        return Outcome((replies.still_open(turn.lang, asked),), question)
 
     async def _intake(self, question: IntakeQuestion, turn: Turn) -> Outcome | None:
         report = question.report
@@ -122,6 +132,12 @@ class Answers:
         unsaid = turn.pressed is None and getattr(said, question.asking.value) is None
         if unsaid and not self._names_button(question, turn) and _new_subject(turn, report.intent):
             return None
+        named = question.facts.product
+        if turn.pressed is None and named is not None and said.product not in (None, named):  # "en Word ook"
+            question = replace(question, report=replace(report, text=f"{report.text}; {turn.core}"))
+            if unsaid:
+                asked = intake.ask(turn.lang, question.asking, report.intent)
+                return Outcome((replies.added_to_report(turn.lang, asked),), question)
         facts = intake.answered(turn.lang, question.asking, report.intent, turn.core, turn.pressed, question.facts)
         if facts is None and turn.pressed is not None:  # another question's button: said to be stale
             return None

@@ -176,3 +176,19 @@ def _urgency() -> frozenset[str]:
 @cache
 def _urgency_words() -> frozenset[str]:
     return frozenset(word for phrase in _urgency() for word in phrase.split())
+
+
+def calls_off(text: str) -> bool:
+    """"laat maar", "annuleren", "never mind": the customer no longer wants what the bot is asking about."""
+    return _plain(text) in phrases("call_off")
+
+
+def only_yes(text: str) -> bool:
+    """"ja", "yes please": agrees, and says nothing about what is wrong."""
+    return _plain(text) in phrases("yes")
+
+
+def bare_number(text: str) -> bool:
+    """"5", "2!": only digits, a choice typed when nothing is asked (a ticket number is no bare number)."""
+    found = words(text)
+    return len(found) == 1 and found[0].isdigit()

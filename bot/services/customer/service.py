@@ -104,8 +104,7 @@ class CustomerService:
 
     async def _respond(self, turn: Turn, state: CustomerState) -> _Said:
         if turn.pressed is None and is_symbols(turn.text):  # an emoji: thanks, or nothing to answer
-            thanked = is_thanks(turn.text) and state.question is None
-            return self._welcomed(state, Outcome((replies.goodbye(turn.lang),) if thanked else (), state.question))
+            return self._welcomed(state, Outcome(self._symbols(state, turn), state.question))
         if turn.pressed is None and not has_words(turn.text):
             hint = await self._deps.wordless.hint(turn.lang, turn.conversation_id, turn.activity_id)
             return self._welcomed(state, Outcome(tuple(hint), state.question))
@@ -131,7 +130,8 @@ class CustomerService:
             return self._welcomed(state, Outcome((replies.stale_choice(turn.lang),), state.question))
         if is_acknowledgement(turn.core):
             return self._welcomed(state, Outcome((replies.goodbye(turn.lang),)))
-        added = None if known != Facts() else await self._acts.tickets.add_to_recent(turn, state.recent_ticket)
+        awaiting = isinstance(state.question, AwaitingProblem)  # asked what is wrong: a new problem, no note
+        added = None if awaiting else await self._acts.tickets.add_to_recent(turn, state.recent_ticket)
         outcome = added or await self._acts.new_message(turn, known)
         if lead is not None and outcome.replies:
             outcome = replace(outcome, replies=(lead(turn.lang, outcome.replies[0]), *outcome.replies[1:]))
@@ -150,6 +150,13 @@ class CustomerService:
         return _Said(said, replace(
             state, welcomed=True, question=outcome.question, recent_ticket=recent, hinted=outcome.hinted, told=told,
         ))  # fmt: skip
+
+    def _symbols(self, state: CustomerState, turn: Turn) -> tuple[Reply, ...]:
+        """Emoji or punctuation: thanks gets a goodbye (with a question open, nothing: the question stays);
+        anything else ("?", "...", "😡") the open question again, or what we can do."""
+        if is_thanks(turn.text):
+            return () if state.question is not None else (replies.goodbye(turn.lang),)
+        return (self._again(state, turn) if state.question is not None else replies.how_can_i_help(turn.lang),)
 
     def _sla(self, state: CustomerState, turn: Turn, reply: Reply) -> Outcome:
         """The SLA at any point; an open question is asked again after it (the quote offer's card, which

@@ -14,6 +14,7 @@ from bot.services.replies.conversation import (
     added_to_ticket, choice_hint, describe_problem, fact_noted, how_can_i_help, question_dropped, separate_created, separate_tickets,
     stale_choice, still_open, which_ticket, with_lead,
 )  # fmt: skip
+from bot.services.replies.conversation import added_to_report, called_off, number_unasked, unknown_ticket
 from bot.services.replies.customer import (
     acknowledged, already_escalated, already_in_mediation, ask_affected, ask_product, ask_since, ask_which_ticket,
     clarify, clarify_other, emergency_in_hours, emergency_joined, emergency_paged, emergency_unanswered, escalated,
@@ -52,3 +53,4 @@ __all__ = [
     "service_hours", "sla_overview", "staff_joined", "stale_choice", "status", "status_words", "step_words",
     "still_open", "ticket_created", "which_ticket", "with_lead", "other_problem", "outside_office", "person_asked",
 ]
+__all__ += ["added_to_report", "called_off", "number_unasked", "unknown_ticket"]

@@ -109,3 +109,23 @@ def _in_a_sentence(label: str) -> str:
 
 def _short(subject: str) -> str:
     return subject if len(subject) <= _BUTTON_SUBJECT else subject[: _BUTTON_SUBJECT - 1] + "…"
+
+
+def called_off(lang: str) -> Reply:
+    """"laat maar", "cancel" while the bot asks about a problem: it stops, and says nothing was made."""
+    return Reply(text(lang, "called_off"))
+
+
+def added_to_report(lang: str, question: Reply) -> Reply:
+    """Another product named while the intake asks something else: heard, then the question again."""
+    return with_lead(text(lang, "added_to_report"), question)
+
+
+def unknown_ticket(lang: str, number: str, status: Reply) -> Reply:
+    """A ticket number that is none of theirs (whether another organisation has it is not said): their own."""
+    return with_lead(text(lang, "unknown_ticket", number=number), status)
+
+
+def number_unasked(lang: str) -> Reply:
+    """A bare number with no question open: no category is guessed from it; what can we do?"""
+    return Reply(f"{text(lang, 'number_unasked')} {text(lang, 'how_can_i_help')}")
