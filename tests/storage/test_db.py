@@ -74,36 +74,45 @@ async def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: Pat
     assert pragmas[1] == "wal"
 
 
+class _Ticker:
+    """Counts the event loop's turns while a statement runs: a loop blocked by the statement counts none."""
+
+    def __init__(self, every: float) -> None:
+        self.ticks = 0
+        self._task = asyncio.create_task(self._tick(every))
+
+    async def _tick(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            self.ticks += 1
+
+    def stop(self) -> None:
+        self._task.cancel()
+
+
 async def test_sqlite_waits_for_another_process_s_lock_while_the_event_loop_goes_on(tmp_path: Path) -> None:
     """A statement runs on the event loop without waiting; one that finds the database locked (a backup,
     the sqlite3 shell) waits in SQLite's thread instead of failing, and the loop keeps serving."""
     path = tmp_path / "bot.db"
     engine = create_async_engine_for(f"sqlite:///{path}")
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.01)
-            ticks += 1
 
     try:
         async with engine.begin() as connection:
             await connection.execute(text("CREATE TABLE t (x INTEGER)"))
         other.execute("BEGIN IMMEDIATE")
-        ticker = asyncio.create_task(tick())
+        ticker = _Ticker(every=0.01)
         asyncio.get_running_loop().call_later(0.3, other.commit)
         async with engine.begin() as connection:
             await connection.execute(text("INSERT INTO t VALUES (1)"))
-        ticker.cancel()
+        ticker.stop()
         async with engine.connect() as connection:
             stored = (await connection.execute(text("SELECT count(*) FROM t"))).scalar_one()
     finally:
         other.close()
         await engine.dispose()
     assert stored == 1
-    assert ticks >= 10  # about 30 while the insert waited 0.3 s for the lock
+    assert ticker.ticks >= 10  # about 30 while the insert waited 0.3 s for the lock
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["on the loop", "off the loop"])
@@ -112,28 +121,21 @@ async def test_a_bulk_write_off_the_loop_lets_the_chats_go_on(tmp_path: Path, bu
     retention and erasure say `off_the_loop()`: the loop keeps ticking while SQLite's thread writes.
     The plain case is the control: the same write on the loop lets nothing else run."""
     engine = create_async_engine_for(f"sqlite:///{tmp_path / 'bot.db'}")
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0)
-            ticks += 1
 
     try:
         async with engine.begin() as connection:
             await connection.execute(text("CREATE TABLE n (i INTEGER)"))
-        ticker = asyncio.create_task(tick())
+        ticker = _Ticker(every=0)
         await asyncio.sleep(0)
-        before = ticks
+        before = ticker.ticks
         async with engine.begin() as connection:
             with off_the_loop() if bulk else nullcontext():
                 await connection.execute(text(
                     "INSERT INTO n WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300000) "
                     "SELECT i FROM c"
                 ))
-                during = ticks - before
-        ticker.cancel()
+                during = ticker.ticks - before
+        ticker.stop()
         async with engine.connect() as connection:
             stored = (await connection.execute(text("SELECT count(*) FROM n"))).scalar_one()
     finally:
